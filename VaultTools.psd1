@@ -1,0 +1,34 @@
+@{
+    # The source of truth for the module's version: build.ps1 reads ModuleVersion from here,
+    # stamps it into the assemblies (/p:Version) and stages this manifest in out/VaultTools/.
+    RootModule           = 'VaultTools.dll'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '5f0c7f6e-2b8e-4f57-9a57-3d0b9a6f2c11'
+    Author               = 'VaultTools contributors'
+    CompanyName          = 'VaultTools'
+    Copyright            = '(c) VaultTools contributors. MIT License.'
+    Description          = 'Azure Key Vault for PowerShell: secrets, keys, certificates, access (RBAC and access policies), rotation and BitLocker recovery keys, with a local Key Vault emulator for tests and demos.'
+    PowerShellVersion    = '5.1'
+    CompatiblePSEditions = @('Core', 'Desktop')
+    FormatsToProcess     = @('VaultTools.format.ps1xml')
+    TypesToProcess       = @('VaultTools.types.ps1xml')
+    CmdletsToExport      = @(
+        'Connect-Vault'
+        'Disconnect-Vault'
+        'Get-VaultConnection'
+        'Start-VaultEmulator'
+        'Stop-VaultEmulator'
+        'Get-VaultSecret'
+        'Set-VaultSecret'
+    )
+    FunctionsToExport    = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('Azure', 'KeyVault', 'Secrets', 'Keys', 'Certificates', 'RBAC', 'BitLocker', 'ManagedIdentity', 'Emulator')
+            LicenseUri   = 'https://opensource.org/licenses/MIT'
+            ProjectUri   = 'https://github.com/vaulttools/vaulttools'
+        }
+    }
+}

@@ -1,0 +1,225 @@
+#requires -Version 7.2
+<#
+.SYNOPSIS
+    Builds, tests, demonstrates, benchmarks and packages VaultTools.
+
+.DESCRIPTION
+    Tasks:
+      Build    Compiles everything and stages the module in out/VaultTools/ from an explicit list of
+               files (the manifest with its version, VaultTools.dll, dependencies/, emulator/, format,
+               types and help files); fails when one is missing.
+      Test     Build, then xunit (dotnet test) and Pester (against the staged module and the emulator).
+               Ends with one line "Tests: N passed, N failed, N skipped"; exits non-zero on any failure.
+      Demo     Build, start the emulator, run a tour of the cmdlets against it, stop the emulator.
+      Bench    Build, then run the benchmarks (figures as ratios against a baseline measured in the same run).
+      Package  Build, then zip the staged module into out/VaultTools.<version>.zip.
+      Clean    Remove out/ and every bin/ and obj/ folder.
+
+    On a machine with only the .NET SDK:  dotnet tool restore && dotnet pwsh ./build.ps1 Test
+
+.EXAMPLE
+    dotnet pwsh ./build.ps1 Test -Filter Secrets
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Position = 0)]
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Package', 'Clean')]
+    [string] $Task = 'Build',
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release',
+
+    # Runs only the xunit tests and Pester files whose names contain this text.
+    [string] $Filter,
+
+    # Skip xunit (Pester only) or Pester (xunit only): for quick local loops, never in CI.
+    [switch] $SkipXunit,
+    [switch] $SkipPester
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version 3.0
+$Root = $PSScriptRoot
+$Out = Join-Path $Root 'out'
+$Stage = Join-Path $Out 'VaultTools'
+$PublishRoot = Join-Path $Out 'publish'
+$env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
+$env:DOTNET_NOLOGO = '1'
+
+function Invoke-DotNet {
+    param([Parameter(ValueFromRemainingArguments)] [string[]] $Arguments)
+    Write-Host "> dotnet $($Arguments -join ' ')" -ForegroundColor DarkGray
+    & dotnet @Arguments
+    if ($LASTEXITCODE -ne 0) { throw "dotnet $($Arguments[0]) failed with exit code $LASTEXITCODE." }
+}
+
+function Get-ModuleVersion {
+    (Import-PowerShellDataFile (Join-Path $Root 'VaultTools.psd1')).ModuleVersion
+}
+
+# The staged module, file by file. A missing file fails the build instead of shipping a broken module.
+$ModuleFiles = @(
+    @{ From = 'VaultTools.psd1';                                  To = 'VaultTools.psd1' }
+    @{ From = 'src/VaultTools/bin/{config}/netstandard2.0/VaultTools.dll'; To = 'VaultTools.dll' }
+    @{ From = 'module/VaultTools.format.ps1xml';                  To = 'VaultTools.format.ps1xml' }
+    @{ From = 'module/VaultTools.types.ps1xml';                   To = 'VaultTools.types.ps1xml' }
+    @{ From = 'module/en-US/VaultTools.dll-Help.xml';             To = 'en-US/VaultTools.dll-Help.xml' }
+    @{ From = 'module/en-US/about_VaultTools.help.txt';           To = 'en-US/about_VaultTools.help.txt' }
+)
+
+# Published folders staged whole: their content is defined by the projects' dependency graphs;
+# each must contain the listed entry assembly.
+$PublishedFolders = @(
+    @{ Project = 'src/VaultTools.Core';     Framework = 'net8.0';         To = 'dependencies';         Entry = 'VaultTools.Core.dll' }
+    @{ Project = 'src/VaultTools.Core';     Framework = 'netstandard2.0'; To = 'dependencies/desktop'; Entry = 'VaultTools.Core.dll' }
+    @{ Project = 'src/VaultTools.Emulator'; Framework = 'net10.0';        To = 'emulator';             Entry = 'VaultTools.Emulator.dll' }
+)
+
+function Invoke-Build {
+    $version = Get-ModuleVersion
+    Write-Host "Building VaultTools $version ($Configuration)" -ForegroundColor Cyan
+    Invoke-DotNet build (Join-Path $Root 'VaultTools.sln') -c $Configuration "-p:Version=$version" --nologo -v:quiet -clp:NoSummary
+
+    if (Test-Path $Stage) { Remove-Item $Stage -Recurse -Force }
+    New-Item -ItemType Directory -Path $Stage | Out-Null
+
+    foreach ($folder in $PublishedFolders) {
+        $publishDir = Join-Path $PublishRoot ("{0}-{1}" -f (Split-Path $folder.Project -Leaf), $folder.Framework)
+        Invoke-DotNet publish (Join-Path $Root $folder.Project) -c $Configuration -f $folder.Framework "-p:Version=$version" -o $publishDir --no-build --nologo -v:quiet
+        $target = Join-Path $Stage $folder.To
+        New-Item -ItemType Directory -Path $target -Force | Out-Null
+        Get-ChildItem $publishDir -Exclude '*.pdb', '*.xml' | Copy-Item -Destination $target -Recurse -Force
+        if (-not (Test-Path (Join-Path $target $folder.Entry))) { throw "Staging failed: $($folder.To)/$($folder.Entry) is missing." }
+    }
+
+    foreach ($file in $ModuleFiles) {
+        $from = Join-Path $Root ($file.From -replace '\{config\}', $Configuration)
+        if (-not (Test-Path $from)) { throw "Staging failed: $($file.From) is missing." }
+        $to = Join-Path $Stage $file.To
+        New-Item -ItemType Directory -Path (Split-Path $to) -Force | Out-Null
+        Copy-Item $from $to -Force
+    }
+
+    # PowerShell itself provides System.Management.Automation; a copy in the module breaks it.
+    $sma = Get-ChildItem $Stage -Recurse -Filter 'System.Management.Automation.dll'
+    if ($sma) { throw "Staging failed: System.Management.Automation.dll must not ship with the module ($($sma[0].FullName))." }
+    Write-Host "Staged $Stage" -ForegroundColor Green
+}
+
+function Get-PesterPath {
+    Invoke-DotNet restore (Join-Path $Root 'tests/pester/Pester.Restore.csproj') --nologo -v:quiet
+    $packages = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else {
+        ((& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', '').Trim()
+    }
+    $pester = Join-Path $packages 'pester/6.2.0/tools/Pester.psd1'
+    if (-not (Test-Path $pester)) { throw "Pester was not restored: $pester is missing." }
+    $pester
+}
+
+function Read-TrxCounts([string] $Path) {
+    [xml] $trx = Get-Content $Path -Raw
+    $c = $trx.TestRun.ResultSummary.Counters
+    [pscustomobject]@{
+        Passed  = [int] $c.passed
+        Failed  = [int] $c.failed + [int] $c.error + [int] $c.timeout + [int] $c.aborted
+        Skipped = [int] $c.notExecuted
+    }
+}
+
+function Invoke-Test {
+    Invoke-Build
+    $results = Join-Path $Out 'test-results'
+    if (Test-Path $results) { Remove-Item $results -Recurse -Force }
+    New-Item -ItemType Directory -Path $results | Out-Null
+    $totals = [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0 }
+    $problems = [System.Collections.Generic.List[string]]::new()
+
+    if (-not $SkipXunit) {
+        foreach ($project in Get-ChildItem (Join-Path $Root 'tests') -Filter '*.Tests.csproj' -Recurse) {
+            $name = $project.BaseName
+            $trx = "$name.trx"
+            $arguments = @('test', $project.FullName, '-c', $Configuration, '--no-build', '--nologo', '--logger', "trx;LogFileName=$trx", '--results-directory', $results)
+            if ($Filter) { $arguments += @('--filter', "FullyQualifiedName~$Filter") }
+            Write-Host "> dotnet $($arguments -join ' ')" -ForegroundColor DarkGray
+            & dotnet @arguments
+            $trxPath = Join-Path $results $trx
+            if (Test-Path $trxPath) {
+                $counts = Read-TrxCounts $trxPath
+                $totals.Passed += $counts.Passed; $totals.Failed += $counts.Failed; $totals.Skipped += $counts.Skipped
+                if ($LASTEXITCODE -ne 0 -and $counts.Failed -eq 0) { $problems.Add("$name exited with code $LASTEXITCODE") }
+            }
+            elseif ($Filter -and $LASTEXITCODE -eq 0) {
+                # no test matched the filter
+            }
+            else {
+                $problems.Add("$name produced no results (exit code $LASTEXITCODE)")
+            }
+        }
+    }
+
+    if (-not $SkipPester) {
+        $pester = Get-PesterPath
+        $summary = Join-Path $results 'pester-summary.json'
+        # A child pwsh: the tests import the staged module into a clean session, as a user would.
+        $runner = Join-Path $Root 'tests/pester/Invoke-PesterSuite.ps1'
+        & dotnet tool run pwsh -- -NoProfile -NonInteractive -File $runner -PesterPath $pester -ModulePath (Join-Path $Stage 'VaultTools.psd1') -ResultPath $summary -Filter "$Filter"
+        if (Test-Path $summary) {
+            $counts = Get-Content $summary -Raw | ConvertFrom-Json
+            $totals.Passed += $counts.Passed; $totals.Failed += $counts.Failed; $totals.Skipped += $counts.Skipped
+            if ($counts.Errors -gt 0) { $problems.Add("Pester reported $($counts.Errors) container or block failures") }
+        }
+        else {
+            $problems.Add("Pester produced no results (exit code $LASTEXITCODE)")
+        }
+    }
+
+    foreach ($problem in $problems) { Write-Host "ERROR: $problem" -ForegroundColor Red }
+    $failed = $totals.Failed + $problems.Count
+    $line = "Tests: $($totals.Passed) passed, $($totals.Failed) failed, $($totals.Skipped) skipped"
+    Write-Host $line -ForegroundColor ($failed -gt 0 ? 'Red' : 'Green')
+    if ($failed -gt 0) { exit 1 }
+}
+
+function Invoke-Demo {
+    Invoke-Build
+    & dotnet tool run pwsh -- -NoProfile -NonInteractive -File (Join-Path $Root 'tools/Demo.ps1') -ModulePath (Join-Path $Stage 'VaultTools.psd1')
+    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+}
+
+function Invoke-Bench {
+    Invoke-Build
+    & dotnet tool run pwsh -- -NoProfile -NonInteractive -File (Join-Path $Root 'tools/Bench.ps1') -ModulePath (Join-Path $Stage 'VaultTools.psd1')
+    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+}
+
+function Invoke-Package {
+    Invoke-Build
+    $zip = Join-Path $Out ("VaultTools.{0}.zip" -f (Get-ModuleVersion))
+    if (Test-Path $zip) { Remove-Item $zip -Force }
+    Add-Type -AssemblyName System.IO.Compression.FileSystem
+    [System.IO.Compression.ZipFile]::CreateFromDirectory($Stage, $zip, [System.IO.Compression.CompressionLevel]::Optimal, $true)
+    Write-Host "Packaged $zip" -ForegroundColor Green
+}
+
+function Invoke-Clean {
+    if (Test-Path $Out) { Remove-Item $Out -Recurse -Force }
+    Get-ChildItem $Root -Directory -Recurse -Include bin, obj -ErrorAction SilentlyContinue |
+        Where-Object { $_.FullName -notmatch '[\\/]node_modules[\\/]' } |
+        Remove-Item -Recurse -Force
+    Write-Host 'Cleaned.' -ForegroundColor Green
+}
+
+Push-Location $Root
+try {
+    switch ($Task) {
+        'Build' { Invoke-Build }
+        'Test' { Invoke-Test }
+        'Demo' { Invoke-Demo }
+        'Bench' { Invoke-Bench }
+        'Package' { Invoke-Package }
+        'Clean' { Invoke-Clean }
+    }
+}
+finally {
+    Pop-Location
+}

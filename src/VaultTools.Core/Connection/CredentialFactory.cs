@@ -1,0 +1,163 @@
+using System;
+using System.Text;
+using System.Text.Json;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Identity;
+using VaultTools.Errors;
+using VaultTools.Internal;
+
+namespace VaultTools.Connection
+{
+    /// <summary>
+    /// Builds the Azure.Identity credential for a <see cref="ConnectionRequest"/>. In emulator mode the
+    /// same credential types are used, pointed at the emulator's token endpoints, with its pinned transport.
+    /// </summary>
+    internal static class CredentialFactory
+    {
+        public static TokenCredential Create(ConnectionRequest request, CloudEnvironment environment, HttpPipelineTransport? transport)
+        {
+            var emulator = request.Emulator;
+            switch (request.Credential)
+            {
+                case CredentialKind.Default when emulator != null:
+                {
+                    // In the emulator, "default" means its built-in administrator service principal,
+                    // so that Start-VaultEmulator | Connect-Vault -Emulator just works.
+                    var admin = emulator.FindIdentity("admin") ?? throw new VaultException(VaultErrorKind.InvalidArgument, "EmulatorAdminMissing",
+                        "The emulator's emulator.json has no 'admin' identity; connect with -TenantId/-ClientId/-ClientSecret or -Identity instead.");
+                    if (admin.ClientId is null || admin.ClientSecret is null)
+                    {
+                        throw new VaultException(VaultErrorKind.InvalidArgument, "EmulatorAdminMissing", "The emulator's 'admin' identity has no client id or secret in emulator.json.");
+                    }
+
+                    return new ClientSecretCredential(emulator.TenantId, admin.ClientId, SecureStrings.ToPlainText(admin.ClientSecret), Configure(new ClientSecretCredentialOptions(), environment, transport, emulator));
+                }
+
+                case CredentialKind.Default:
+                    return new DefaultAzureCredential(Configure(new DefaultAzureCredentialOptions
+                    {
+                        ExcludeInteractiveBrowserCredential = true,
+                        ManagedIdentityClientId = request.ClientId,
+                        TenantId = request.TenantId,
+                    }, environment, transport, null));
+
+                case CredentialKind.ManagedIdentity:
+                {
+                    if (emulator != null)
+                    {
+                        PointManagedIdentityAtEmulator(emulator);
+                    }
+
+                    var id = request.ClientId is null ? ManagedIdentityId.SystemAssigned : ManagedIdentityId.FromUserAssignedClientId(request.ClientId);
+                    return new ManagedIdentityCredential(Configure(new ManagedIdentityCredentialOptions(id), environment, transport, emulator));
+                }
+
+                case CredentialKind.ClientSecret:
+                    return new ClientSecretCredential(Require(request.TenantId ?? emulator?.TenantId, "TenantId"), Require(request.ClientId, "ClientId"),
+                        SecureStrings.ToPlainText(request.ClientSecret ?? throw VaultException.InvalidArgument("MissingClientSecret", "ClientSecret", "-ClientSecret is required for a service principal with a secret.")),
+                        Configure(new ClientSecretCredentialOptions(), environment, transport, emulator));
+
+                case CredentialKind.ClientCertificate:
+                    return new ClientCertificateCredential(Require(request.TenantId ?? emulator?.TenantId, "TenantId"), Require(request.ClientId, "ClientId"),
+                        request.Certificate ?? throw VaultException.InvalidArgument("MissingCertificate", "Certificate", "-Certificate or -CertificatePath is required for a service principal with a certificate."),
+                        Configure(new ClientCertificateCredentialOptions(), environment, transport, emulator));
+
+                case CredentialKind.AccessToken:
+                    return StaticToken(request.AccessToken ?? throw VaultException.InvalidArgument("MissingAccessToken", "AccessToken", "-AccessToken is empty."));
+
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(request));
+            }
+        }
+
+        private static T Configure<T>(T options, CloudEnvironment environment, HttpPipelineTransport? transport, VaultEmulator? emulator)
+            where T : TokenCredentialOptions
+        {
+            options.AuthorityHost = environment.AuthorityHost;
+            if (transport != null)
+            {
+                options.Transport = transport;
+            }
+
+            options.Diagnostics.ApplicationId = VaultConnection.ApplicationId;
+            options.Diagnostics.IsLoggingContentEnabled = false;
+            if (emulator != null)
+            {
+                // The emulator is not a known Entra authority: skip instance discovery (no internet here).
+                switch (options)
+                {
+                    case ClientSecretCredentialOptions o: o.DisableInstanceDiscovery = true; break;
+                    case ClientCertificateCredentialOptions o: o.DisableInstanceDiscovery = true; break;
+                }
+            }
+
+            return options;
+        }
+
+        /// <summary>
+        /// Managed identity reads its endpoint from the environment, as on Azure. When the session has
+        /// not set one (as Azure Automation does with IDENTITY_ENDPOINT/IDENTITY_HEADER), point the
+        /// IMDS override at the emulator's identity port, for this process only.
+        /// </summary>
+        private static void PointManagedIdentityAtEmulator(VaultEmulator emulator)
+        {
+            if (!string.IsNullOrEmpty(System.Environment.GetEnvironmentVariable("IDENTITY_ENDPOINT")))
+            {
+                return;
+            }
+
+            if (emulator.ImdsEndpoint is null)
+            {
+                throw new VaultException(VaultErrorKind.InvalidArgument, "EmulatorImdsMissing", "The emulator's emulator.json names no imdsEndpoint.");
+            }
+
+            var imds = emulator.ImdsEndpoint;
+            System.Environment.SetEnvironmentVariable("AZURE_POD_IDENTITY_AUTHORITY_HOST", $"{imds.Scheme}://{imds.Authority}");
+        }
+
+        private static string Require(string? value, string parameterName)
+            => string.IsNullOrEmpty(value)
+                ? throw VaultException.InvalidArgument("Missing" + parameterName, parameterName, $"-{parameterName} is required for this kind of credential.")
+                : value!;
+
+        /// <summary>
+        /// A token obtained elsewhere (Get-VaultAccessToken, az account get-access-token). Azure.Core's
+        /// DelegatedTokenCredential serves it; its expiry is read from the JWT's exp claim when it is a JWT.
+        /// </summary>
+        private static TokenCredential StaticToken(System.Security.SecureString secureToken)
+        {
+            string token = SecureStrings.ToPlainText(secureToken);
+            var expires = ReadJwtExpiry(token) ?? DateTimeOffset.UtcNow.AddHours(1);
+            var accessToken = new AccessToken(token, expires);
+            return DelegatedTokenCredential.Create((_, _) => accessToken);
+        }
+
+        /// <summary>
+        /// Reads only the exp claim of a JWT, without validating it (the vault validates). Written by hand
+        /// because pulling Microsoft.IdentityModel into the module for one claim is not worth it.
+        /// </summary>
+        internal static DateTimeOffset? ReadJwtExpiry(string token)
+        {
+            string[] parts = token.Split('.');
+            if (parts.Length != 3)
+            {
+                return null;
+            }
+
+            try
+            {
+                string payload = parts[1].Replace('-', '+').Replace('_', '/');
+                payload = payload.PadRight(payload.Length + ((4 - (payload.Length % 4)) % 4), '=');
+                using var doc = JsonDocument.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(payload)));
+                return doc.RootElement.TryGetProperty("exp", out var exp) && exp.TryGetInt64(out long seconds)
+                    ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+                    : (DateTimeOffset?)null;
+            }
+            catch (Exception ex) when (ex is FormatException || ex is JsonException || ex is ArgumentException)
+            {
+                return null;
+            }
+        }
+    }
+}

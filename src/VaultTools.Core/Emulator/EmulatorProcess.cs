@@ -1,0 +1,269 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using VaultTools.Errors;
+
+namespace VaultTools.Emulator
+{
+    /// <summary>What Start-VaultEmulator asks for.</summary>
+    public sealed class EmulatorStartOptions
+    {
+        /// <summary>Path of VaultTools.Emulator.dll (the module's emulator/ folder by default).</summary>
+        public string EmulatorPath { get; set; } = "";
+        /// <summary>Data folder; when given, entries are durable there (unless InMemory).</summary>
+        public string? DataPath { get; set; }
+        public bool InMemory { get; set; }
+        public int Port { get; set; }
+        public int IdentityPort { get; set; }
+        public string? ConfigPath { get; set; }
+        public double FaultRate { get; set; }
+        public string[]? FaultKinds { get; set; }
+        /// <summary>When true the emulator exits with this process (the default for emulators started from PowerShell).</summary>
+        public bool TieToThisProcess { get; set; } = true;
+        public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(60);
+    }
+
+    /// <summary>
+    /// Starts the emulator as a child process and waits until it has written emulator.json (which it
+    /// does only once both listeners accept connections); stops it again.
+    /// </summary>
+    public static class EmulatorProcess
+    {
+        private static readonly object Gate = new object();
+        private static readonly List<VaultEmulator> Started = new List<VaultEmulator>();
+
+        /// <summary>Emulators started by this process that are still running.</summary>
+        public static IReadOnlyList<VaultEmulator> Running
+        {
+            get
+            {
+                lock (Gate)
+                {
+                    Started.RemoveAll(e => !IsAlive(e.ProcessId));
+                    return Started.ToArray();
+                }
+            }
+        }
+
+        public static VaultEmulator Start(EmulatorStartOptions options, CancellationToken cancellationToken = default)
+        {
+            if (!File.Exists(options.EmulatorPath))
+            {
+                throw new VaultException(VaultErrorKind.InvalidArgument, "EmulatorNotInstalled",
+                    $"The emulator was not found at '{options.EmulatorPath}'. Build the module (./build.ps1 Build) or pass -EmulatorPath.", null, options.EmulatorPath)
+                {
+                    ParameterName = "EmulatorPath",
+                };
+            }
+
+            if (options.ConfigPath != null && !File.Exists(options.ConfigPath))
+            {
+                throw VaultException.InvalidArgument("EmulatorConfigNotFound", "ConfigPath", $"The configuration file '{options.ConfigPath}' given to -ConfigPath does not exist.", options.ConfigPath);
+            }
+
+            if (options.FaultRate < 0 || options.FaultRate > 1)
+            {
+                throw VaultException.InvalidArgument("InvalidFaultRate", "FaultRate", $"-FaultRate must be between 0 and 1; got {options.FaultRate.ToString(CultureInfo.InvariantCulture)}.");
+            }
+
+            string dataPath = options.DataPath ?? EmulatorFile.DefaultDataPath;
+            Directory.CreateDirectory(dataPath);
+
+            var start = new ProcessStartInfo
+            {
+                FileName = DotNetHost(),
+                UseShellExecute = false,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                CreateNoWindow = true,
+            };
+            var args = new List<string> { "exec", options.EmulatorPath, "--port", options.Port.ToString(CultureInfo.InvariantCulture), "--identity-port", options.IdentityPort.ToString(CultureInfo.InvariantCulture) };
+            if (options.DataPath != null)
+            {
+                args.Add("--data-dir");
+                args.Add(options.DataPath);
+            }
+
+            if (options.InMemory)
+            {
+                args.Add("--in-memory");
+            }
+
+            if (options.ConfigPath != null)
+            {
+                args.Add("--config");
+                args.Add(Path.GetFullPath(options.ConfigPath));
+            }
+
+            if (options.FaultRate > 0)
+            {
+                args.Add("--fault-rate");
+                args.Add(options.FaultRate.ToString(CultureInfo.InvariantCulture));
+                if (options.FaultKinds?.Length > 0)
+                {
+                    args.Add("--fault-kinds");
+                    args.Add(string.Join(",", options.FaultKinds));
+                }
+            }
+
+            if (options.TieToThisProcess)
+            {
+                args.Add("--parent-pid");
+                args.Add(Process.GetCurrentProcess().Id.ToString(CultureInfo.InvariantCulture));
+            }
+
+            start.Arguments = string.Join(" ", args.Select(Quote));
+
+            var output = new System.Text.StringBuilder();
+            var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+            process.OutputDataReceived += (_, e) => { if (e.Data != null) { lock (output) { output.AppendLine(e.Data); } } };
+            process.ErrorDataReceived += (_, e) => { if (e.Data != null) { lock (output) { output.AppendLine(e.Data); } } };
+            process.Start();
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+
+            var deadline = DateTime.UtcNow + options.StartTimeout;
+            while (true)
+            {
+                var info = EmulatorFile.TryReadFrom(dataPath, process.Id);
+                if (info != null)
+                {
+                    lock (Gate)
+                    {
+                        Started.Add(info);
+                    }
+
+                    return info;
+                }
+
+                if (process.HasExited || DateTime.UtcNow > deadline || cancellationToken.IsCancellationRequested)
+                {
+                    bool exited = process.HasExited;
+                    if (!exited)
+                    {
+                        TryKill(process);
+                    }
+
+                    string log;
+                    lock (output)
+                    {
+                        log = output.ToString().Trim();
+                    }
+
+                    cancellationToken.ThrowIfCancellationRequested();
+                    throw new VaultException(VaultErrorKind.ServiceError, "EmulatorStartFailed",
+                        (exited ? $"The emulator exited with code {process.ExitCode} before it was ready." : $"The emulator was not ready after {options.StartTimeout.TotalSeconds:0} s.")
+                        + (log.Length > 0 ? " Its output: " + log : ""), null, options.EmulatorPath);
+                }
+
+                Thread.Sleep(50);
+            }
+        }
+
+        /// <summary>Stops the emulator with this process id; true if it was running.</summary>
+        public static bool Stop(int processId, TimeSpan? wait = null)
+        {
+            lock (Gate)
+            {
+                Started.RemoveAll(e => e.ProcessId == processId);
+            }
+
+            Process process;
+            try
+            {
+                process = Process.GetProcessById(processId);
+            }
+            catch (ArgumentException)
+            {
+                return false;
+            }
+
+            using (process)
+            {
+                TryKill(process);
+                process.WaitForExit((int)(wait ?? TimeSpan.FromSeconds(10)).TotalMilliseconds);
+                return true;
+            }
+        }
+
+        private static void TryKill(Process process)
+        {
+            try
+            {
+#if NET8_0_OR_GREATER
+                process.Kill(entireProcessTree: true);
+#else
+                process.Kill();
+#endif
+            }
+            catch (InvalidOperationException)
+            {
+                // already exited
+            }
+        }
+
+        private static bool IsAlive(int processId)
+        {
+            try
+            {
+                using var p = Process.GetProcessById(processId);
+                return !p.HasExited;
+            }
+            catch (ArgumentException)
+            {
+                return false;
+            }
+            catch (InvalidOperationException)
+            {
+                return false;
+            }
+        }
+
+        /// <summary>
+        /// The dotnet host that runs the emulator: DOTNET_HOST_PATH (set by the SDK and by dotnet tools),
+        /// this process when it is dotnet itself (pwsh as a dotnet tool), or dotnet on PATH.
+        /// </summary>
+        private static string DotNetHost()
+        {
+            string? fromEnv = System.Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
+            if (!string.IsNullOrEmpty(fromEnv) && File.Exists(fromEnv))
+            {
+                return fromEnv!;
+            }
+
+            try
+            {
+                string? self = Process.GetCurrentProcess().MainModule?.FileName;
+                if (self != null && Path.GetFileNameWithoutExtension(self).Equals("dotnet", StringComparison.OrdinalIgnoreCase))
+                {
+                    return self;
+                }
+            }
+            catch (System.ComponentModel.Win32Exception)
+            {
+                // no access to our own module: fall through
+            }
+
+            string? root = System.Environment.GetEnvironmentVariable("DOTNET_ROOT");
+            if (!string.IsNullOrEmpty(root))
+            {
+                string candidate = Path.Combine(root!, IsWindows ? "dotnet.exe" : "dotnet");
+                if (File.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+
+            return "dotnet";
+        }
+
+        private static bool IsWindows => System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Windows);
+
+        private static string Quote(string arg)
+            => arg.Length > 0 && arg.IndexOfAny(new[] { ' ', '"', '\t' }) < 0 ? arg : "\"" + arg.Replace("\"", "\\\"") + "\"";
+    }
+}

@@ -1,0 +1,158 @@
+using System;
+using System.IO;
+using System.Net.Http;
+using System.Security.Authentication;
+using System.Text.Json;
+using Azure;
+using Azure.Identity;
+
+namespace VaultTools.Errors
+{
+    /// <summary>What a failing call was about: used to name errors (VaultSecretNotFound, VaultKeyNotFound...).</summary>
+    public enum EntryKind
+    {
+        Secret,
+        Key,
+        Certificate,
+        Vault,
+        RoleAssignment,
+        RoleDefinition,
+        AccessPolicy,
+    }
+
+    /// <summary>
+    /// Turns what the Azure SDK throws into a <see cref="VaultException"/> with a stable ErrorId.
+    /// One place, so that every cmdlet reports the same failure the same way.
+    /// </summary>
+    public static class ServiceErrors
+    {
+        /// <summary>Translate any exception from an SDK call; returns the exception unchanged when it is not an SDK failure.</summary>
+        public static Exception Translate(Exception ex, EntryKind kind, string? target)
+        {
+            switch (ex)
+            {
+                case VaultException:
+                    return ex;
+                case RequestFailedException rfe:
+                    return FromResponse(rfe, kind, target);
+                case CredentialUnavailableException cue:
+                    return new VaultException(VaultErrorKind.AuthenticationFailed, "VaultCredentialUnavailable",
+                        "No credential is available: " + FirstLine(cue.Message), cue, target)
+                    {
+                        RecommendedAction = "Run Connect-Vault with -Identity, a service principal, -AccessToken or -Emulator.",
+                    };
+                case AuthenticationFailedException afe:
+                    return new VaultException(VaultErrorKind.AuthenticationFailed, "VaultAuthenticationFailed",
+                        "Could not get an access token: " + FirstLine(afe.Message), afe, target)
+                    {
+                        RecommendedAction = "Check the credential given to Connect-Vault (tenant, client id, managed identity).",
+                    };
+                case OperationCanceledException oce:
+                    return new VaultException(VaultErrorKind.Cancelled, "VaultOperationCancelled", "The operation was cancelled.", oce, target);
+                case HttpRequestException hre:
+                    return Unreachable(hre, target);
+                case AuthenticationException ae:
+                    return Unreachable(ae, target);
+                case IOException ioe:
+                    return Unreachable(ioe, target);
+                default:
+                    return ex;
+            }
+        }
+
+        private static VaultException Unreachable(Exception ex, string? target)
+            => new VaultException(VaultErrorKind.ConnectionFailed, "VaultUnreachable",
+                $"The vault could not be reached{(target is null ? "" : " for '" + target + "'")}: {FirstLine(ex.Message)}", ex, target);
+
+        private static VaultException FromResponse(RequestFailedException rfe, EntryKind kind, string? target)
+        {
+            var (code, inner, serviceMessage) = ReadErrorBody(rfe);
+            code ??= rfe.ErrorCode;
+            string noun = kind.ToString();
+            string about = target is null ? "" : $" '{target}'";
+            string detail = string.IsNullOrEmpty(serviceMessage) ? "" : " " + serviceMessage;
+
+            VaultException Make(VaultErrorKind k, string id, string message) => new VaultException(k, id, message, rfe, target)
+            {
+                Status = rfe.Status,
+                ServiceErrorCode = inner ?? code,
+            };
+
+            switch (rfe.Status)
+            {
+                case 0 when rfe.InnerException is not null:
+                    return Unreachable(rfe.InnerException, target);
+                case 400:
+                    return Make(VaultErrorKind.InvalidArgument, "VaultBadRequest", $"The vault refused the request for {Lower(noun)}{about}:{detail}");
+                case 401:
+                    return Make(VaultErrorKind.AuthenticationFailed, "VaultAccessDenied", $"Not authenticated for {Lower(noun)}{about}:{detail}");
+                case 403 when inner is "SecretDisabled" || inner is "KeyDisabled" || inner is "CertificateDisabled" || code is "KeyOperationForbidden" || inner is "KeyOperationForbidden":
+                    return Make(VaultErrorKind.OperationNotAllowed, $"Vault{noun}OperationNotAllowed", $"The operation is not allowed on {Lower(noun)}{about}:{detail}");
+                case 403:
+                    return Make(VaultErrorKind.AccessDenied, "VaultAccessDenied", $"Access denied to {Lower(noun)}{about}:{detail}");
+                case 404 when code is "VaultNotFound" || code is "ResourceNotFound" && kind == EntryKind.Vault:
+                    return Make(VaultErrorKind.NotFound, "VaultNotFound", $"The vault was not found{about}:{detail}");
+                case 404:
+                    return Make(VaultErrorKind.NotFound, $"Vault{noun}NotFound", $"The {Lower(noun)}{about} was not found.{detail}");
+                case 409 when inner is "ObjectIsDeletedButRecoverable":
+                    return Make(VaultErrorKind.Conflict, $"Vault{noun}DeletedButRecoverable",
+                        $"The {Lower(noun)}{about} is deleted but recoverable: recover it (Undo-Vault{noun}Removal) or purge it first.{detail}");
+                case 409:
+                    return Make(VaultErrorKind.Conflict, $"Vault{noun}Conflict", $"Conflict for {Lower(noun)}{about}:{detail}");
+                case 429:
+                    return Make(VaultErrorKind.Throttled, "VaultThrottled", $"The vault is throttling requests (429) for {Lower(noun)}{about}, after retries:{detail}");
+                case 501:
+                    return Make(VaultErrorKind.NotImplemented, "VaultOperationNotImplemented", $"Not implemented by the vault:{detail}");
+                default:
+                    return Make(VaultErrorKind.ServiceError, "VaultServiceError", $"The vault answered {rfe.Status} for {Lower(noun)}{about}:{detail}");
+            }
+        }
+
+        private static string Lower(string noun) => noun switch
+        {
+            "RoleAssignment" => "role assignment",
+            "RoleDefinition" => "role definition",
+            "AccessPolicy" => "access policy",
+            _ => noun.ToLowerInvariant(),
+        };
+
+        /// <summary>Reads error.code, error.innererror.code and error.message from the response body.</summary>
+        internal static (string? Code, string? Inner, string? Message) ReadErrorBody(RequestFailedException rfe)
+        {
+            try
+            {
+                var response = rfe.GetRawResponse();
+                if (response?.Content is null)
+                {
+                    return (null, null, null);
+                }
+
+                using var doc = JsonDocument.Parse(response.Content.ToMemory());
+                if (!doc.RootElement.TryGetProperty("error", out var error) || error.ValueKind != JsonValueKind.Object)
+                {
+                    return (null, null, null);
+                }
+
+                string? code = error.TryGetProperty("code", out var c) ? c.GetString() : null;
+                string? message = error.TryGetProperty("message", out var m) ? m.GetString() : null;
+                string? inner = null;
+                if (error.TryGetProperty("innererror", out var ie) && ie.ValueKind == JsonValueKind.Object && ie.TryGetProperty("code", out var ic))
+                {
+                    inner = ic.GetString();
+                }
+
+                return (code, inner, message);
+            }
+            catch (JsonException)
+            {
+                return (null, null, null);
+            }
+        }
+
+        private static string FirstLine(string message)
+        {
+            int i = message.IndexOfAny(new[] { '\r', '\n' });
+            return i < 0 ? message : message.Substring(0, i);
+        }
+    }
+}

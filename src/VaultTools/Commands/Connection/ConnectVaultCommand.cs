@@ -1,0 +1,162 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Security;
+using System.Security.Cryptography.X509Certificates;
+using VaultTools.Connection;
+using VaultTools.Emulator;
+using VaultTools.Errors;
+
+namespace VaultTools.Commands.Connection
+{
+    /// <summary>
+    /// Signs in for the session: chooses the credential (default, managed identity, service principal,
+    /// access token) and optionally the default vault, against Azure or the local emulator.
+    /// The credential and its token cache are kept for the session.
+    /// </summary>
+    [Cmdlet(VerbsCommunications.Connect, "Vault", DefaultParameterSetName = ByDefault)]
+    [OutputType(typeof(VaultConnectionInfo))]
+    public sealed class ConnectVaultCommand : PSCmdlet
+    {
+        private const string ByDefault = "Default";
+        private const string ByServicePrincipal = "ServicePrincipal";
+        private const string ByAccessToken = "AccessToken";
+
+        /// <summary>The session's default vault.</summary>
+        [Parameter(Position = 0)]
+        public string? VaultName { get; set; }
+
+        [Parameter]
+        public Uri? VaultUri { get; set; }
+
+        /// <summary>Use a managed identity (system-assigned, or user-assigned with -ClientId).</summary>
+        [Parameter(ParameterSetName = ByDefault)]
+        [Alias("ManagedIdentity")]
+        public SwitchParameter Identity { get; set; }
+
+        /// <summary>Client id of a user-assigned managed identity, or of the service principal.</summary>
+        [Parameter(ParameterSetName = ByDefault)]
+        [Parameter(ParameterSetName = ByServicePrincipal, Mandatory = true)]
+        [Alias("ApplicationId")]
+        public string? ClientId { get; set; }
+
+        [Parameter(ParameterSetName = ByDefault)]
+        [Parameter(ParameterSetName = ByServicePrincipal)]
+        [Alias("Tenant")]
+        public string? TenantId { get; set; }
+
+        [Parameter(ParameterSetName = ByServicePrincipal)]
+        public SecureString? ClientSecret { get; set; }
+
+        [Parameter(ParameterSetName = ByServicePrincipal)]
+        public X509Certificate2? Certificate { get; set; }
+
+        /// <summary>A PFX (or PEM with key) file of the service principal's certificate.</summary>
+        [Parameter(ParameterSetName = ByServicePrincipal)]
+        public string? CertificatePath { get; set; }
+
+        [Parameter(ParameterSetName = ByServicePrincipal)]
+        public SecureString? CertificatePassword { get; set; }
+
+        /// <summary>A bearer token for the vault resource, obtained elsewhere.</summary>
+        [Parameter(ParameterSetName = ByAccessToken, Mandatory = true)]
+        public SecureString AccessToken { get; set; } = null!;
+
+        [Parameter]
+        [ValidateSet("AzureCloud", "AzureChinaCloud", "AzureUSGovernment")]
+        public string? Environment { get; set; }
+
+        /// <summary>Connect to the local VaultTools emulator instead of Azure.</summary>
+        [Parameter]
+        public SwitchParameter Emulator { get; set; }
+
+        /// <summary>The emulator: the object from Start-VaultEmulator, or the path of its emulator.json (or data folder).</summary>
+        [Parameter(ValueFromPipeline = true)]
+        public object? EmulatorInfo { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            try
+            {
+                var request = new ConnectionRequest
+                {
+                    VaultName = VaultName,
+                    VaultUri = VaultUri,
+                    TenantId = TenantId,
+                    ClientId = ClientId,
+                    Environment = Environment,
+                    Emulator = FindEmulator(),
+                };
+
+                switch (ParameterSetName)
+                {
+                    case ByAccessToken:
+                        request.Credential = CredentialKind.AccessToken;
+                        request.AccessToken = AccessToken;
+                        break;
+                    case ByServicePrincipal:
+                        request.Credential = ClientSecret != null ? CredentialKind.ClientSecret : CredentialKind.ClientCertificate;
+                        request.ClientSecret = ClientSecret;
+                        request.Certificate = Certificate ?? LoadCertificate();
+                        if (ClientSecret == null && request.Certificate == null)
+                        {
+                            throw VaultException.InvalidArgument("MissingServicePrincipalSecret", "ClientSecret",
+                                "A service principal needs -ClientSecret, -Certificate or -CertificatePath.");
+                        }
+
+                        break;
+                    default:
+                        request.Credential = Identity ? CredentialKind.ManagedIdentity : CredentialKind.Default;
+                        break;
+                }
+
+                var connection = VaultConnection.Open(request);
+                VaultSession.Set(connection);
+                WriteVerbose($"Connected with {connection.Info.CredentialType} credential to {(connection.Emulator != null ? "the emulator at " + connection.Emulator.VaultUri : connection.Environment.Name)}.");
+                WriteObject(connection.Info);
+            }
+            catch (VaultException ex)
+            {
+                ThrowTerminatingError(VaultCmdlet.ToErrorRecord(ex, null));
+            }
+        }
+
+        /// <summary>-EmulatorInfo, else VAULTTOOLS_EMULATOR, else the emulator this session started, else the default data folder.</summary>
+        private VaultEmulator? FindEmulator()
+        {
+            object? info = EmulatorInfo is PSObject pso ? pso.BaseObject : EmulatorInfo;
+            switch (info)
+            {
+                case VaultEmulator emulator:
+                    return EmulatorFile.Read(emulator.ConfigurationFile ?? emulator.DataPath);
+                case string path:
+                    return EmulatorFile.Read(GetUnresolvedProviderPathFromPSPath(path));
+                case FileSystemInfo file:
+                    return EmulatorFile.Read(file.FullName);
+                case null:
+                    break;
+                default:
+                    throw VaultException.InvalidArgument("InvalidEmulatorInfo", "EmulatorInfo",
+                        $"-EmulatorInfo takes the object from Start-VaultEmulator or the path of an emulator.json; got a {info.GetType().Name}.");
+            }
+
+            string? fromEnv = System.Environment.GetEnvironmentVariable(EmulatorFile.EnvironmentVariable);
+            if (!Emulator && string.IsNullOrEmpty(fromEnv))
+            {
+                return null;
+            }
+
+            if (!string.IsNullOrEmpty(fromEnv))
+            {
+                return EmulatorFile.Read(fromEnv!);
+            }
+
+            var started = EmulatorProcess.Running.LastOrDefault();
+            return started != null ? EmulatorFile.Read(started.ConfigurationFile ?? started.DataPath) : EmulatorFile.Read(EmulatorFile.DefaultDataPath);
+        }
+
+        private X509Certificate2? LoadCertificate()
+            => CertificatePath is null ? null : SignInCertificate.Load(GetUnresolvedProviderPathFromPSPath(CertificatePath), CertificatePassword);
+    }
+}

@@ -1,0 +1,107 @@
+using System;
+using System.Management.Automation;
+using VaultTools.Internal;
+using VaultTools.Secrets;
+
+namespace VaultTools.Commands.Secrets
+{
+    /// <summary>
+    /// Reads a secret (value as SecureString, or as plain text with -AsPlainText), lists secrets
+    /// matching a wildcard, lists a secret's versions, or reads an entry by its own URL (-Id).
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "VaultSecret", DefaultParameterSetName = ByName)]
+    [OutputType(typeof(VaultSecret), typeof(VaultSecretProperties), typeof(string))]
+    public sealed class GetVaultSecretCommand : VaultCmdlet
+    {
+        private const string ByName = "ByName";
+        private const string ById = "ById";
+
+        [Parameter(ParameterSetName = ByName, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [SupportsWildcards]
+        [ArgumentCompleter(typeof(Completers.SecretNameCompleter))]
+        public string? Name { get; set; }
+
+        [Parameter(ParameterSetName = ByName, Position = 1, ValueFromPipelineByPropertyName = true)]
+        public string? Version { get; set; }
+
+        [Parameter(ParameterSetName = ByName)]
+        public SwitchParameter IncludeVersions { get; set; }
+
+        [Parameter(ParameterSetName = ById, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        public Uri Id { get; set; } = null!;
+
+        [Parameter]
+        public SwitchParameter AsPlainText { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var service = new SecretService(Connection);
+            if (ParameterSetName == ById)
+            {
+                Run(Id, () => WriteSecret(service.GetById(Id, CancelToken)));
+                return;
+            }
+
+            Run(Name, () =>
+            {
+                var vault = ResolveVault();
+                bool wildcard = Name is null || WildcardPattern.ContainsWildcardCharacters(Name);
+                if (!wildcard && !IncludeVersions)
+                {
+                    WriteSecret(service.Get(vault, Name!, Version, CancelToken));
+                    return;
+                }
+
+                if (Version != null)
+                {
+                    throw Errors.VaultException.InvalidArgument("VersionWithoutName", "Version",
+                        "-Version reads one secret: give an exact -Name (no wildcards) and no -IncludeVersions.");
+                }
+
+                if (AsPlainText)
+                {
+                    throw Errors.VaultException.InvalidArgument("AsPlainTextNeedsOneSecret", "AsPlainText",
+                        "-AsPlainText returns one secret's value: give an exact -Name, or pipe the list into Get-VaultSecret -AsPlainText to read each value.");
+                }
+
+                if (!wildcard)
+                {
+                    foreach (var version in service.ListVersions(vault, Name!, CancelToken))
+                    {
+                        WriteObject(version);
+                    }
+
+                    return;
+                }
+
+                var pattern = Name is null ? null : new WildcardPattern(Name, WildcardOptions.IgnoreCase);
+                foreach (var secret in service.List(vault, pattern is null ? null : pattern.IsMatch, CancelToken))
+                {
+                    if (IncludeVersions)
+                    {
+                        foreach (var version in service.ListVersions(vault, secret.Name, CancelToken))
+                        {
+                            WriteObject(version);
+                        }
+                    }
+                    else
+                    {
+                        WriteObject(secret);
+                    }
+                }
+            });
+        }
+
+        private void WriteSecret(VaultSecret secret)
+        {
+            if (AsPlainText)
+            {
+                WriteObject(secret.SecretValue is null ? null : SecureStrings.ToPlainText(secret.SecretValue));
+            }
+            else
+            {
+                WriteObject(secret);
+            }
+        }
+    }
+}
