@@ -47,7 +47,8 @@ $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
 $env:DOTNET_NOLOGO = '1'
 
 function Invoke-DotNet {
-    param([Parameter(ValueFromRemainingArguments)] [string[]] $Arguments)
+    # A simple function on purpose: an advanced one would take dotnet's -v:quiet for -Verbose.
+    $Arguments = [string[]] $args
     Write-Host "> dotnet $($Arguments -join ' ')" -ForegroundColor DarkGray
     & dotnet @Arguments
     if ($LASTEXITCODE -ne 0) { throw "dotnet $($Arguments[0]) failed with exit code $LASTEXITCODE." }
@@ -63,7 +64,6 @@ $ModuleFiles = @(
     @{ From = 'src/VaultTools/bin/{config}/netstandard2.0/VaultTools.dll'; To = 'VaultTools.dll' }
     @{ From = 'module/VaultTools.format.ps1xml';                  To = 'VaultTools.format.ps1xml' }
     @{ From = 'module/VaultTools.types.ps1xml';                   To = 'VaultTools.types.ps1xml' }
-    @{ From = 'module/en-US/VaultTools.dll-Help.xml';             To = 'en-US/VaultTools.dll-Help.xml' }
     @{ From = 'module/en-US/about_VaultTools.help.txt';           To = 'en-US/about_VaultTools.help.txt' }
 )
 
@@ -78,14 +78,14 @@ $PublishedFolders = @(
 function Invoke-Build {
     $version = Get-ModuleVersion
     Write-Host "Building VaultTools $version ($Configuration)" -ForegroundColor Cyan
-    Invoke-DotNet build (Join-Path $Root 'VaultTools.sln') -c $Configuration "-p:Version=$version" --nologo -v:quiet -clp:NoSummary
+    Invoke-DotNet build (Join-Path $Root 'VaultTools.sln') -c $Configuration "-p:Version=$version" --nologo --verbosity quiet
 
     if (Test-Path $Stage) { Remove-Item $Stage -Recurse -Force }
     New-Item -ItemType Directory -Path $Stage | Out-Null
 
     foreach ($folder in $PublishedFolders) {
         $publishDir = Join-Path $PublishRoot ("{0}-{1}" -f (Split-Path $folder.Project -Leaf), $folder.Framework)
-        Invoke-DotNet publish (Join-Path $Root $folder.Project) -c $Configuration -f $folder.Framework "-p:Version=$version" -o $publishDir --no-build --nologo -v:quiet
+        Invoke-DotNet publish (Join-Path $Root $folder.Project) -c $Configuration -f $folder.Framework "-p:Version=$version" -o $publishDir --no-build --nologo --verbosity quiet
         $target = Join-Path $Stage $folder.To
         New-Item -ItemType Directory -Path $target -Force | Out-Null
         Get-ChildItem $publishDir -Exclude '*.pdb', '*.xml' | Copy-Item -Destination $target -Recurse -Force
@@ -100,6 +100,12 @@ function Invoke-Build {
         Copy-Item $from $to -Force
     }
 
+    # MAML help: words from module/en-US/VaultTools.help.psd1, syntax from the staged cmdlets (child
+    # process, so this session never loads the module it is building).
+    & dotnet tool run pwsh -- -NoProfile -NonInteractive -File (Join-Path $Root 'tools/Build-Help.ps1') -ModulePath (Join-Path $Stage 'VaultTools.psd1') `
+        -SourcePath (Join-Path $Root 'module/en-US/VaultTools.help.psd1') -DestinationPath (Join-Path $Stage 'en-US/VaultTools.dll-Help.xml')
+    if ($LASTEXITCODE -ne 0) { throw 'Help generation failed.' }
+
     # PowerShell itself provides System.Management.Automation; a copy in the module breaks it.
     $sma = Get-ChildItem $Stage -Recurse -Filter 'System.Management.Automation.dll'
     if ($sma) { throw "Staging failed: System.Management.Automation.dll must not ship with the module ($($sma[0].FullName))." }
@@ -107,7 +113,7 @@ function Invoke-Build {
 }
 
 function Get-PesterPath {
-    Invoke-DotNet restore (Join-Path $Root 'tests/pester/Pester.Restore.csproj') --nologo -v:quiet
+    Invoke-DotNet restore (Join-Path $Root 'tests/pester/Pester.Restore.csproj') --nologo --verbosity quiet
     $packages = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else {
         ((& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', '').Trim()
     }

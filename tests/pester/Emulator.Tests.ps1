@@ -1,0 +1,86 @@
+# Start-VaultEmulator / Stop-VaultEmulator: the emulator's contract with its users.
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'VaultTools.TestHelpers.psm1') -Force
+    Import-VaultToolsUnderTest
+}
+
+Describe 'Start-VaultEmulator' {
+    BeforeAll { $script:emulator = Start-TestEmulator }
+    AfterAll { Stop-TestEmulator $script:emulator }
+
+    It 'returns the endpoints of emulator.json, with the contract''s names' {
+        $e = $script:emulator
+        $e | Should -BeOfType ([VaultTools.VaultEmulator])
+        Get-Process -Id $e.ProcessId | Should -Not -BeNullOrEmpty
+        $e.VaultUri.AbsoluteUri | Should -Match '^https://localhost:\d+/$'
+        $e.VaultUriTemplate | Should -Match '^https://\{vault\}\.localhost:\d+/$'
+        $e.DefaultVaultName | Should -Be 'local'
+        $e.TenantId | Should -Match '^[0-9a-f-]{36}$'
+        $e.SubscriptionId | Should -Match '^[0-9a-f-]{36}$'
+        $e.ResourceGroupName | Should -Be 'emulator'
+        $e.ImdsEndpoint.AbsoluteUri | Should -Match '^http://127\.0\.0\.1:\d+/metadata/identity/oauth2/token$'
+        $e.IdentityEndpoint.AbsoluteUri | Should -Match '^http://127\.0\.0\.1:\d+/msi/token$'
+        $e.IdentityHeader | Should -Not -BeNullOrEmpty
+        Test-Path $e.CaCertificatePath | Should -BeTrue
+        ($e.Identities | Where-Object Name -eq 'admin').Type | Should -Be 'ServicePrincipal'
+        ($e.Identities | Where-Object Name -eq 'system').Type | Should -Be 'SystemAssignedManagedIdentity'
+        ($e.Identities | Where-Object Name -eq 'admin').ClientSecret | Should -BeOfType ([securestring])
+        $json = Get-Content (Join-Path $e.DataPath 'emulator.json') -Raw | ConvertFrom-Json
+        foreach ($name in 'processId', 'dataPath', 'vaultUri', 'vaultUriTemplate', 'defaultVaultName', 'tenantId', 'authorityHost', 'managementEndpoint', 'subscriptionId', 'resourceGroupName', 'imdsEndpoint', 'identityEndpoint', 'identityHeader', 'caCertificatePath', 'identities') {
+            $json.PSObject.Properties.Name | Should -Contain $name
+        }
+    }
+
+    It 'serves the default vault and named vaults over HTTPS with certificates from its own CA' {
+        $ca = Get-Content $script:emulator.CaCertificatePath -Raw
+        $ca | Should -Match 'BEGIN CERTIFICATE'
+        # curl resolves *.localhost to loopback and checks the name against the emulator's CA only.
+        $port = $script:emulator.VaultUri.Port
+        $status = & curl --silent --output /dev/null --write-out '%{http_code}' --cacert $script:emulator.CaCertificatePath "https://local.localhost:$port/secrets?api-version=7.4"
+        $status | Should -Be '401'
+        $status = & curl --silent --output /dev/null --write-out '%{http_code}' --cacert $script:emulator.CaCertificatePath "https://localhost:$port/secrets?api-version=7.4"
+        $status | Should -Be '401'
+    }
+}
+
+Describe 'Stop-VaultEmulator' {
+    It 'stops the emulator it is given and clears a connection to it' {
+        $e = Start-TestEmulator
+        $e | Connect-Vault -Emulator | Out-Null
+        $e | Stop-VaultEmulator
+        Get-Process -Id $e.ProcessId -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        Get-VaultConnection | Should -BeNullOrEmpty
+        Remove-Item $e.DataPath -Recurse -Force -ErrorAction SilentlyContinue
+    }
+
+    It 'supports -WhatIf' {
+        $e = Start-TestEmulator
+        try {
+            Stop-VaultEmulator -ProcessId $e.ProcessId -WhatIf
+            Get-Process -Id $e.ProcessId | Should -Not -BeNullOrEmpty
+        }
+        finally { Stop-TestEmulator $e }
+    }
+}
+
+Describe 'Durable storage' {
+    It 'keeps secrets across a restart on the same data folder' {
+        $dataPath = Join-Path ([IO.Path]::GetTempPath()) ("vaulttools-durable-" + [guid]::NewGuid().ToString('n'))
+        try {
+            $first = Start-VaultEmulator -DataPath $dataPath
+            $first | Connect-Vault -Emulator | Out-Null
+            Set-VaultSecret -Name 'survives' -PlainTextValue 'after restart'
+            Stop-Process -Id $first.ProcessId -Force   # a crash, not a clean shutdown
+            Start-Sleep -Milliseconds 200
+            $second = Start-VaultEmulator -DataPath $dataPath
+            $second | Connect-Vault -Emulator | Out-Null
+            Get-VaultSecret -Name 'survives' -AsPlainText | Should -Be 'after restart'
+            $second.TenantId | Should -Be $first.TenantId
+        }
+        finally {
+            Disconnect-Vault
+            Stop-VaultEmulator
+            Remove-Item $dataPath -Recurse -Force -ErrorAction SilentlyContinue
+        }
+    }
+}

@@ -1,0 +1,36 @@
+#requires -Version 7.2
+<#
+.SYNOPSIS
+    Runs the Pester suite against the staged module and writes a summary (passed, failed, skipped) for build.ps1.
+#>
+param(
+    [Parameter(Mandatory)] [string] $PesterPath,
+    [Parameter(Mandatory)] [string] $ModulePath,
+    [Parameter(Mandatory)] [string] $ResultPath,
+    [string] $Filter
+)
+
+$ErrorActionPreference = 'Stop'
+Import-Module $PesterPath -Force
+# The test files import the module under test from here (see VaultTools.TestHelpers.psm1).
+$env:VAULTTOOLS_TEST_MODULE = (Resolve-Path $ModulePath).Path
+
+$files = Get-ChildItem $PSScriptRoot -Filter '*.Tests.ps1' | Where-Object { -not $Filter -or $_.Name -like "*$Filter*" }
+$config = New-PesterConfiguration
+$config.Run.Path = @($files.FullName)
+$config.Run.PassThru = $true
+$config.Output.Verbosity = 'Normal'
+$config.Should.ErrorAction = 'Stop'
+$config.TestResult.Enabled = $true
+$config.TestResult.OutputPath = [IO.Path]::ChangeExtension($ResultPath, '.xml')
+$config.TestResult.OutputFormat = 'NUnitXml'
+
+$result = if ($files) { Invoke-Pester -Configuration $config } else { $null }
+$summary = [ordered]@{
+    Passed  = if ($result) { $result.PassedCount } else { 0 }
+    Failed  = if ($result) { $result.FailedCount } else { 0 }
+    Skipped = if ($result) { $result.SkippedCount + $result.NotRunCount - @($result.Tests | Where-Object { -not $_.ShouldRun }).Count } else { 0 }
+    Errors  = if ($result) { $result.FailedBlocksCount + $result.FailedContainersCount } else { 0 }
+}
+$summary | ConvertTo-Json | Set-Content -Path $ResultPath -Encoding utf8
+if ($summary.Failed -gt 0 -or $summary.Errors -gt 0) { exit 1 }

@@ -1,0 +1,46 @@
+# Shared by the Pester files: import the module under test, start and stop an isolated emulator.
+# Each test file starts its own emulator (in memory, in a fresh temp folder), so files are independent.
+
+function Import-VaultToolsUnderTest {
+    $path = $env:VAULTTOOLS_TEST_MODULE
+    if (-not $path) { $path = Join-Path $PSScriptRoot '../../out/VaultTools/VaultTools.psd1' }
+    Import-Module $path -Force -Global
+}
+
+function Start-TestEmulator {
+    param([string] $ConfigPath, [switch] $Durable, [double] $FaultRate, [string[]] $FaultKind)
+    $dataPath = Join-Path ([IO.Path]::GetTempPath()) ("vaulttools-test-" + [guid]::NewGuid().ToString('n'))
+    $arguments = @{ DataPath = $dataPath; InMemory = -not $Durable }
+    if ($ConfigPath) { $arguments.ConfigPath = $ConfigPath }
+    if ($FaultRate) { $arguments.FaultRate = $FaultRate }
+    if ($FaultKind) { $arguments.FaultKind = $FaultKind }
+    Start-VaultEmulator @arguments
+}
+
+function Stop-TestEmulator {
+    param($Emulator)
+    if ($Emulator) {
+        Stop-VaultEmulator -ProcessId $Emulator.ProcessId -ErrorAction SilentlyContinue
+        Remove-Item $Emulator.DataPath -Recurse -Force -ErrorAction SilentlyContinue
+    }
+}
+
+# Runs a script block in a fresh pwsh process with the module imported: for what is process-wide
+# (managed identity environment variables, as Azure Automation sets them). Returns its output objects.
+function Invoke-InChildSession {
+    param([Parameter(Mandatory)] [scriptblock] $ScriptBlock, [hashtable] $Environment = @{}, [object[]] $ArgumentList = @())
+    $module = $env:VAULTTOOLS_TEST_MODULE
+    if (-not $module) { $module = Join-Path $PSScriptRoot '../../out/VaultTools/VaultTools.psd1' }
+    $job = Start-Job -ScriptBlock {
+        param($module, $environment, $script, $arguments)
+        foreach ($key in $environment.Keys) { Set-Item -Path "env:$key" -Value $environment[$key] }
+        Import-Module $module
+        & ([scriptblock]::Create($script)) @arguments
+    } -ArgumentList $module, $Environment, $ScriptBlock.ToString(), $ArgumentList
+    try { $job | Wait-Job -Timeout 120 | Receive-Job -ErrorAction Stop }
+    finally { $job | Remove-Job -Force }
+}
+
+function New-RandomName([string] $Prefix = 'test') { "$Prefix-" + [guid]::NewGuid().ToString('n').Substring(0, 12) }
+
+Export-ModuleMember -Function Import-VaultToolsUnderTest, Start-TestEmulator, Stop-TestEmulator, Invoke-InChildSession, New-RandomName
