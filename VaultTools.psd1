@@ -20,6 +20,12 @@
         'Stop-VaultEmulator'
         'Get-VaultSecret'
         'Set-VaultSecret'
+
+        # -- secrets lifecycle, keys, certificates (issue 3) --
+
+        # -- access control: vaults, RBAC, access policies, tokens (issue 4) --
+
+        # -- rotation, BitLocker --
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -173,4 +173,10 @@ Set-VaultSecret -Name api-key -SecretValue $value -ContentType text/plain -Expir
         )
         Links       = @('Get-VaultSecret', 'Connect-Vault')
     }
+
+    # ---- secrets lifecycle, keys, certificates (issue 3) ----
+
+    # ---- access control: vaults, RBAC, access policies, tokens (issue 4) ----
+
+    # ---- rotation, BitLocker ----
 }

@@ -14,7 +14,7 @@ namespace VaultTools.Connection
     /// the default vault, and one SDK client per vault, reused for every call so that many cmdlet
     /// calls cost one token request. Created by Connect-Vault; kept in <see cref="VaultSession"/>.
     /// </summary>
-    public sealed class VaultConnection
+    public sealed partial class VaultConnection
     {
         internal const string ApplicationId = "VaultTools";
 
