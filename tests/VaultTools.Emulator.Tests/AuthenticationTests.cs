@@ -147,6 +147,44 @@ public sealed class AuthenticationTests(EmulatorFixture emulator)
         Assert.Equal(["https://management.azure.com"], jwt.Audiences);
     }
 
+    [Fact]
+    public async Task Certificate_credential_with_the_registered_certificate_works()
+    {
+        var app = emulator.Info.Identity("certapp");
+        Assert.Equal(EmulatorFixture.ClientCertificate.Thumbprint, app.CertificateThumbprint);
+        var credential = new ClientCertificateCredential(emulator.Info.TenantId, app.ClientId, EmulatorFixture.ClientCertificate, new ClientCertificateCredentialOptions
+        {
+            AuthorityHost = new Uri(emulator.Info.AuthorityHost),
+            DisableInstanceDiscovery = true,
+            Transport = emulator.Transport,
+        });
+        var token = new JsonWebToken((await credential.GetTokenAsync(new TokenRequestContext(["https://vault.azure.net/.default"]), default)).Token);
+        Assert.Equal(app.ObjectId, token.GetClaim("oid").Value);
+        Assert.Equal("2", token.GetClaim("appidacr").Value);
+
+        var client = emulator.CreateSecretClient(credential: credential);
+        var name = EmulatorFixture.UniqueName("certcred");
+        await client.SetSecretAsync(name, "by-certificate");
+        Assert.Equal("by-certificate", (await client.GetSecretAsync(name)).Value.Value);
+    }
+
+    [Fact]
+    public async Task Certificate_credential_with_another_certificate_is_AADSTS700027()
+    {
+        using var rsa = RSA.Create(2048);
+        using var other = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=impostor", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)
+            .CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        var credential = new ClientCertificateCredential(emulator.Info.TenantId, emulator.Info.Identity("certapp").ClientId, other, new ClientCertificateCredentialOptions
+        {
+            AuthorityHost = new Uri(emulator.Info.AuthorityHost),
+            DisableInstanceDiscovery = true,
+            Transport = emulator.Transport,
+        });
+        var ex = await Assert.ThrowsAsync<AuthenticationFailedException>(() =>
+            credential.GetTokenAsync(new TokenRequestContext(["https://vault.azure.net/.default"]), default).AsTask());
+        Assert.Contains("AADSTS700027", ex.ToString());
+    }
+
     private Task<HttpResponseMessage> PostToken(string clientId, string secret) =>
         emulator.Http.PostAsync($"{emulator.Info.AuthorityHost}{emulator.Info.TenantId}/oauth2/v2.0/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {

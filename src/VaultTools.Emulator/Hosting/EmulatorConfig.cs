@@ -44,6 +44,37 @@ public sealed record ConfigIdentity
     public string? ClientId { get; init; }
     public string? ObjectId { get; init; }
     public string? ClientSecret { get; init; }
+    /// <summary>A public certificate for certificate credentials: PEM text, base64 DER, or a path to a .pem/.cer/.crt file.</summary>
+    public string? Certificate { get; init; }
+
+    /// <summary>The certificate as base64 DER, or null.</summary>
+    public string? CertificateDer()
+    {
+        if (string.IsNullOrWhiteSpace(Certificate))
+        {
+            return null;
+        }
+        var text = Certificate.Trim();
+        try
+        {
+            if (!text.Contains("-----BEGIN", StringComparison.Ordinal) && File.Exists(text))
+            {
+                text = File.ReadAllText(text).Trim();
+                if (!text.Contains("-----BEGIN", StringComparison.Ordinal))
+                {
+                    text = Convert.ToBase64String(File.ReadAllBytes(Certificate.Trim()));
+                }
+            }
+            using var cert = text.Contains("-----BEGIN", StringComparison.Ordinal)
+                ? System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(text)
+                : System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificate(Convert.FromBase64String(text));
+            return Convert.ToBase64String(cert.RawData);
+        }
+        catch (Exception ex) when (ex is FormatException or System.Security.Cryptography.CryptographicException or IOException)
+        {
+            throw new ArgumentException($"Identity '{Name}': 'certificate' is not a readable certificate: {ex.Message}", ex);
+        }
+    }
 }
 
 public sealed record ConfigVault

@@ -48,6 +48,9 @@ public sealed record EmulatorInfoIdentity
     public string? ClientId { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? ClientSecret { get; init; }
+    /// <summary>SHA-1 thumbprint of the registered client certificate (certificate credentials), if any.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? CertificateThumbprint { get; init; }
 
     public static EmulatorInfoIdentity From(IdentityRecord identity) => new()
     {
@@ -56,5 +59,8 @@ public sealed record EmulatorInfoIdentity
         ObjectId = identity.ObjectId,
         ClientId = identity.ClientId,
         ClientSecret = identity.ClientSecret,
+        CertificateThumbprint = identity.Certificate is null
+            ? null
+            : Convert.ToHexString(System.Security.Cryptography.SHA1.HashData(Convert.FromBase64String(identity.Certificate))),
     };
 }

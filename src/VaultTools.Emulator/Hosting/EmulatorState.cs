@@ -43,6 +43,7 @@ public sealed record EmulatorState
                 ClientSecret = wanted.Type == IdentityType.ServicePrincipal
                     ? wanted.ClientSecret ?? existing?.ClientSecret ?? NewSecret()
                     : null,
+                Certificate = wanted.Type == IdentityType.ServicePrincipal ? wanted.CertificateDer() ?? existing?.Certificate : null,
             };
             if (index >= 0)
             {

@@ -58,12 +58,22 @@ public static class EntraEndpoints
                 "You may have sent your authentication request to the wrong tenant.");
         }
         string? secret = form["client_secret"];
-        if (!string.IsNullOrEmpty(form["client_assertion"]))
+        string? assertion = form["client_assertion"];
+        var authMethod = "1";
+        if (!string.IsNullOrEmpty(assertion))
         {
-            return EntraError(401, "invalid_client", 700027,
-                "AADSTS700027: Client assertion failed signature validation. (The VaultTools emulator does not implement certificate credentials yet: use a client secret.)");
+            var authority = Authority(http);
+            var audiences = new[]
+            {
+                $"{authority}/{tenant}/oauth2/v2.0/token", $"{authority}/{tenant}/oauth2/token", $"{authority}/{tenant}/v2.0", $"{authority}/{tenant}",
+            };
+            if (await ClientAssertionValidator.ValidateAsync(identity, assertion, form["client_assertion_type"].ToString(), audiences, DateTimeOffset.UtcNow) is { } failure)
+            {
+                return EntraError(401, "invalid_client", failure.Code, failure.Message);
+            }
+            authMethod = "2";
         }
-        if (string.IsNullOrEmpty(secret) || identity.ClientSecret is null
+        else if (string.IsNullOrEmpty(secret) || identity.ClientSecret is null
             || !CryptographicOperations.FixedTimeEquals(System.Text.Encoding.UTF8.GetBytes(secret), System.Text.Encoding.UTF8.GetBytes(identity.ClientSecret)))
         {
             return EntraError(401, "invalid_client", 7000215,
@@ -76,7 +86,7 @@ public static class EntraEndpoints
             return EntraError(400, "invalid_scope", 1002012,
                 $"AADSTS1002012: The provided value for scope {scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).");
         }
-        var issued = tokens.Issue(identity, TokenService.AudienceFromScopeOrResource(scopes[0]));
+        var issued = tokens.Issue(identity, TokenService.AudienceFromScopeOrResource(scopes[0]), authMethod);
         var seconds = (long)TokenService.Lifetime.TotalSeconds - 1;
         return Results.Json(new JsonObject
         {
@@ -113,7 +123,7 @@ public static class EntraEndpoints
         return Results.Json(new JsonObject
         {
             ["token_endpoint"] = $"{authority}/{t}/oauth2/v2.0/token",
-            ["token_endpoint_auth_methods_supported"] = new JsonArray("client_secret_post", "client_secret_basic"),
+            ["token_endpoint_auth_methods_supported"] = new JsonArray("client_secret_post", "private_key_jwt"),
             ["jwks_uri"] = $"{authority}/{t}/discovery/v2.0/keys",
             ["response_modes_supported"] = new JsonArray("query", "fragment", "form_post"),
             ["subject_types_supported"] = new JsonArray("pairwise"),

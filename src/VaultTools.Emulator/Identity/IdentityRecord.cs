@@ -24,6 +24,11 @@ public sealed record IdentityRecord
     public required string ObjectId { get; init; }
     /// <summary>Only for service principals.</summary>
     public string? ClientSecret { get; init; }
+    /// <summary>
+    /// Only for service principals: the public certificate (base64 DER) whose key may sign client
+    /// assertions (certificate credentials), as registered on an app in Entra ID.
+    /// </summary>
+    public string? Certificate { get; init; }
 
     [JsonIgnore]
     public bool IsManagedIdentity => Type is IdentityType.SystemAssignedManagedIdentity or IdentityType.UserAssignedManagedIdentity;

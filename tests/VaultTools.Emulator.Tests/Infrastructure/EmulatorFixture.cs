@@ -19,7 +19,8 @@ public class EmulatorFixture : IAsyncLifetime
           "identities": [
             { "name": "reader", "type": "UserAssignedManagedIdentity", "clientId": "11111111-1111-1111-1111-111111111111", "objectId": "22222222-2222-2222-2222-222222222222" },
             { "name": "ops", "type": "ServicePrincipal" },
-            { "name": "alice", "type": "User" }
+            { "name": "alice", "type": "User" },
+            { "name": "certapp", "type": "ServicePrincipal", "certificate": "CERTIFICATE_PLACEHOLDER" }
           ],
           "vaults": [
             { "name": "paging", "sku": "standard" },
@@ -33,6 +34,17 @@ public class EmulatorFixture : IAsyncLifetime
           ]
         }
         """;
+
+    /// <summary>The certificate registered for identity "certapp" (certificate credentials).</summary>
+    public static readonly X509Certificate2 ClientCertificate = CreateClientCertificate();
+
+    private static X509Certificate2 CreateClientCertificate()
+    {
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        var request = new CertificateRequest("CN=certapp", rsa, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var cert = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+        return X509CertificateLoader.LoadPkcs12(cert.Export(X509ContentType.Pfx), null);
+    }
 
     private EmulatorProcess? _process;
     private X509Certificate2? _ca;
@@ -51,7 +63,7 @@ public class EmulatorFixture : IAsyncLifetime
     {
         var dataPath = EmulatorProcess.NewDataDirectory();
         var configPath = Path.Combine(dataPath, "..", Path.GetFileName(dataPath) + "-config.json");
-        await File.WriteAllTextAsync(configPath, ConfigJson);
+        await File.WriteAllTextAsync(configPath, ConfigJson.Replace("CERTIFICATE_PLACEHOLDER", Convert.ToBase64String(ClientCertificate.RawData), StringComparison.Ordinal));
         _process = await EmulatorProcess.StartAsync(dataPath, [.. ExtraArguments, "--config", configPath]);
         _ca = EmulatorTransport.LoadCa(Info.CaCertificatePath);
         Http = EmulatorTransport.CreateHttpClient(_ca);

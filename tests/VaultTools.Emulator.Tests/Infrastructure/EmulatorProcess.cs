@@ -43,6 +43,7 @@ public sealed record EmulatorIdentity
     public string ObjectId { get; init; } = "";
     public string? ClientId { get; init; }
     public string? ClientSecret { get; init; }
+    public string? CertificateThumbprint { get; init; }
 }
 
 /// <summary>
