@@ -17,7 +17,9 @@ public sealed class LifecycleTests
     [Fact]
     public async Task Emulator_exits_when_its_parent_process_exits()
     {
-        using var parent = Process.Start(new ProcessStartInfo("sleep", "3") { UseShellExecute = false })!;
+        using var parent = Process.Start(OperatingSystem.IsWindows()
+            ? new ProcessStartInfo("ping", "-n 4 127.0.0.1") { UseShellExecute = false, RedirectStandardOutput = true }
+            : new ProcessStartInfo("sleep", "3") { UseShellExecute = false })!;
         var dataPath = EmulatorProcess.NewDataDirectory();
         try
         {

@@ -59,6 +59,21 @@ public sealed class SecretConformanceTests(EmulatorFixture emulator)
         Assert.Equal(name, viaLower.Name);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("/")]
+    [InlineData("/%2F")]
+    public async Task An_empty_version_segment_means_latest(string suffix)
+    {
+        var client = emulator.CreateSecretClient();
+        var name = EmulatorFixture.UniqueName("latest");
+        await client.SetSecretAsync(name, "old");
+        await client.SetSecretAsync(name, "new");
+        using var response = await emulator.SendAsync(HttpMethod.Get, $"/secrets/{name}{suffix}?api-version=7.6");
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("\"value\":\"new\"", await response.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task Versions_are_listed_without_values()
     {

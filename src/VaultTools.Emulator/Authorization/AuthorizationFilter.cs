@@ -61,7 +61,7 @@ public sealed class AuthorizationFilter(IAuthorizer authorizer, EmulatorRuntime 
         var decision = await authorizer.AuthorizeAsync(request, http.RequestAborted);
         if (!decision.Allowed)
         {
-            return (decision.Denial ?? KeyVaultErrors.BadParameter("Denied.") with { Status = 403, Code = "Forbidden" }).ToResult();
+            return (decision.Denial ?? KeyVaultErrors.Forbidden("The caller is not authorized to perform this operation.")).ToResult();
         }
         if (decision.RoleAssignmentId is not null)
         {

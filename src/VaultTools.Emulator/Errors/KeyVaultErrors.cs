@@ -41,6 +41,9 @@ public static class KeyVaultErrors
 
     // ---- 403 ----
 
+    /// <summary>A generic 403 for authorizers that have no more specific body.</summary>
+    public static KeyVaultError Forbidden(string message, string? innerCode = null) => new(403, "Forbidden", message, innerCode);
+
     /// <summary>Getting the value of a disabled secret (service text).</summary>
     public static KeyVaultError DisabledObject(string kindSingular, string operation = "get") =>
         new(403, "Forbidden", $"Operation {operation} is not allowed on a disabled {kindSingular}.",

@@ -42,7 +42,15 @@ public static class EmulatorHost
 
         await using (app)
         {
-            await app.StartAsync();
+            try
+            {
+                await app.StartAsync();
+            }
+            catch (IOException ex)
+            {
+                await Console.Error.WriteLineAsync($"error: cannot listen on 127.0.0.1: {ex.Message}");
+                return 1;
+            }
             var info = WriteEmulatorJson(app, options);
             Console.Out.WriteLine($"VaultTools emulator ready: {info.VaultUri} (data: {info.DataPath})");
             Console.Out.Flush();

@@ -289,7 +289,8 @@ public sealed class SecretService(EmulatorDatabase database, BackupProtector bac
     private static (StoredVersion Stored, SecretDocument Doc) FindActiveVersion(StorageSession s, DataPlaneContext dp, string name, string? version)
     {
         SecretRules.ValidateName(name);
-        var latest = string.IsNullOrEmpty(version) || version == "/";
+        // "" and "/" (and "%2F", as the C++ client sends an empty version) mean the latest version, as in the service.
+        var latest = string.IsNullOrEmpty(version) || version == "/" || version.Equals("%2F", StringComparison.OrdinalIgnoreCase);
         var obj = s.GetObject(dp.Vault.Name, Kind, name);
         if (obj is null || obj.IsDeleted || (!latest && !SecretRules.IsVersion(version!)))
         {
