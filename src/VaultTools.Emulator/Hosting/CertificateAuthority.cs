@@ -17,6 +17,7 @@ public sealed class CertificateAuthority : IDisposable
 {
     public const string CertificateFileName = "ca.pem";
     public const string KeyFileName = "ca.key.pem";
+    private const int MaxCachedLeaves = 1000;
 
     private readonly X509Certificate2 _root;
     private readonly ECDsa _rootKey;
@@ -71,6 +72,14 @@ public sealed class CertificateAuthority : IDisposable
     public X509Certificate2 GetServerCertificate(string? hostName)
     {
         var name = NormalizeHostName(hostName);
+        if (_leaves.TryGetValue(name, out var cached))
+        {
+            return cached;
+        }
+        if (_leaves.Count >= MaxCachedLeaves)
+        {
+            _leaves.Clear(); // bounded: SNI names come from clients (old certificates stay valid until collected)
+        }
         return _leaves.GetOrAdd(name, Issue);
     }
 

@@ -39,6 +39,14 @@ public static class EmulatorHost
             await Console.Error.WriteLineAsync($"error: {ex.Message}");
             return 2;
         }
+        catch (Exception ex) when (ex is JsonException or InvalidDataException or IOException or UnauthorizedAccessException
+            or System.Security.Cryptography.CryptographicException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            await Console.Error.WriteLineAsync(
+                $"error: cannot use the data folder '{options.DataPath}': {ex.Message} " +
+                "(a damaged state.json, key or vault.db can be removed; the emulator recreates it, with new ids and keys).");
+            return 1;
+        }
 
         await using (app)
         {

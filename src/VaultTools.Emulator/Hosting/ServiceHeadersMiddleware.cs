@@ -45,9 +45,10 @@ public sealed class ListenerSeparationMiddleware(RequestDelegate next)
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             context.Response.ContentType = "application/json; charset=utf-8";
+            var identityPort = context.RequestServices.GetRequiredService<EmulatorRuntime>().IdentityPort;
             return context.Response.WriteAsync(context.Request.IsHttps
-                ? "{\"error\":\"not_found\",\"error_description\":\"Managed identity endpoints are on the identity port (http://127.0.0.1:{identityPort}).\"}"
-                : "{\"error\":\"not_found\",\"error_description\":\"The identity port serves only /metadata/identity/oauth2/token and /msi/token.\"}");
+                ? $"{{\"error\":\"not_found\",\"error_description\":\"Managed identity endpoints are on the identity port: http://127.0.0.1:{identityPort}/\"}}"
+                : "{\"error\":\"not_found\",\"error_description\":\"The identity port serves only /metadata/identity/oauth2/token, /msi/token and /.emulator/health.\"}");
         }
         return next(context);
     }
