@@ -76,6 +76,9 @@ namespace VaultTools.Secrets
                 throw new VaultException(VaultErrorKind.NotFound, "VaultSecretNotFound", $"The secret '{EntryUrl(vault, name, null)}' was not found.", null, EntryUrl(vault, name, null));
             }
 
+            // Newest first. Versions made within the same second tie on Created (whole seconds on the
+            // wire); the service lists oldest first, so reversing before the stable sort keeps ties newest first.
+            versions.Reverse();
             return versions.OrderByDescending(v => v.Created ?? DateTimeOffset.MinValue);
         }
 
