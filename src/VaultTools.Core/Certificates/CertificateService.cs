@@ -349,8 +349,8 @@ namespace VaultTools.Certificates
             where T : VaultCertificate
         {
             Fill(target, vault, certificate.Properties);
-            target.KeyId = certificate.KeyId?.ToString();
-            target.SecretId = certificate.SecretId?.ToString();
+            target.KeyId = Optional(() => certificate.KeyId)?.ToString();
+            target.SecretId = Optional(() => certificate.SecretId)?.ToString();
             if (certificate.Cer != null && certificate.Cer.Length > 0)
             {
                 var x509 = new X509Certificate2(certificate.Cer);
@@ -410,6 +410,22 @@ namespace VaultTools.Certificates
                 .Select(part => part.Substring(part.IndexOfAny(new[] { '=', ':' }) + 1).Trim())
                 .ToArray();
 #endif
+        }
+
+        /// <summary>
+        /// The SDK builds KeyId/SecretId with new Uri(...) and throws when the service sent none, as it does
+        /// for deleted certificates in listings; for us that is simply "not known".
+        /// </summary>
+        private static Uri? Optional(Func<Uri?> read)
+        {
+            try
+            {
+                return read();
+            }
+            catch (ArgumentNullException)
+            {
+                return null;
+            }
         }
 
         private static string Hex(byte[] bytes)
