@@ -62,6 +62,7 @@ function Get-ModuleVersion {
 $ModuleFiles = @(
     @{ From = 'VaultTools.psd1';                                  To = 'VaultTools.psd1' }
     @{ From = 'src/VaultTools/bin/{config}/netstandard2.0/VaultTools.dll'; To = 'VaultTools.dll' }
+    @{ From = 'src/VaultTools.Models/bin/{config}/netstandard2.0/VaultTools.Models.dll'; To = 'VaultTools.Models.dll' }
     @{ From = 'module/VaultTools.format.ps1xml';                  To = 'VaultTools.format.ps1xml' }
     @{ From = 'module/VaultTools.types.ps1xml';                   To = 'VaultTools.types.ps1xml' }
     @{ From = 'module/en-US/about_VaultTools.help.txt';           To = 'en-US/about_VaultTools.help.txt' }
@@ -88,7 +89,8 @@ function Invoke-Build {
         Invoke-DotNet publish (Join-Path $Root $folder.Project) -c $Configuration -f $folder.Framework "-p:Version=$version" -o $publishDir --no-build --nologo --verbosity quiet
         $target = Join-Path $Stage $folder.To
         New-Item -ItemType Directory -Path $target -Force | Out-Null
-        Get-ChildItem $publishDir -Exclude '*.pdb', '*.xml' | Copy-Item -Destination $target -Recurse -Force
+        # VaultTools.Models is shared with PowerShell and ships once, beside VaultTools.dll.
+        Get-ChildItem $publishDir -Exclude '*.pdb', '*.xml', 'VaultTools.Models.dll' | Copy-Item -Destination $target -Recurse -Force
         if (-not (Test-Path (Join-Path $target $folder.Entry))) { throw "Staging failed: $($folder.To)/$($folder.Entry) is missing." }
     }
 

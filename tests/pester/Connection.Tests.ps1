@@ -85,7 +85,7 @@ Describe 'Connect-Vault' {
     }
 
     It 'refuses a service principal without a secret or certificate' {
-        { Connect-Vault -Emulator -EmulatorInfo $script:emulator -ClientId 'c' -TenantId 't' -ErrorAction Stop } | Should -Throw -ErrorId 'MissingServicePrincipalSecret,*'
+        { Connect-Vault -Emulator -EmulatorInfo $script:emulator -ClientId 'c' -TenantId 't' -CertificatePassword (ConvertTo-SecureString 'p' -AsPlainText -Force) -ErrorAction Stop } | Should -Throw -ErrorId 'MissingServicePrincipalSecret,*'
     }
 
     It 'refuses a missing emulator.json with a clear error' {

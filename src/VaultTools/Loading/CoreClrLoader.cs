@@ -59,6 +59,11 @@ namespace VaultTools.Loading
 
         protected override Assembly? Load(AssemblyName assemblyName)
         {
+            if (assemblyName.Name == ModuleInitializer.ModelsAssemblyName)
+            {
+                return null; // shared with PowerShell: the copy in the default context (see ModuleInitializer)
+            }
+
             string path = Path.Combine(_directory, assemblyName.Name + ".dll");
             if (!File.Exists(path))
             {

@@ -17,12 +17,18 @@ namespace VaultTools.Loading
     {
         internal const string CoreAssemblyName = "VaultTools.Core";
 
+        /// <summary>The output types, shared by the cmdlets, Core and scripts: always loaded from beside VaultTools.dll.</summary>
+        internal const string ModelsAssemblyName = "VaultTools.Models";
+
         private static readonly string ModuleDirectory = Path.GetDirectoryName(typeof(ModuleInitializer).Assembly.Location) ?? ".";
 
         internal static bool IsNetCore => !RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.OrdinalIgnoreCase);
 
         public void OnImport()
         {
+            // Load the output types first, in PowerShell's own context, so that [VaultTools.VaultSecret]
+            // resolves in scripts and Core (in its isolated context) sees the very same types.
+            Assembly.LoadFrom(Path.Combine(ModuleDirectory, ModelsAssemblyName + ".dll"));
             if (IsNetCore)
             {
                 CoreClrLoader.Register(Path.Combine(ModuleDirectory, "dependencies"));
