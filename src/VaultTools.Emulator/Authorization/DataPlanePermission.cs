@@ -1,0 +1,45 @@
+namespace VaultTools.Emulator.Authorization;
+
+/// <summary>
+/// What a data-plane operation needs: the Azure RBAC data action (RBAC vaults) and the
+/// access-policy permission (access-policy vaults), e.g. getSecret/action and secrets get.
+/// </summary>
+/// <param name="DataAction">Full data action, e.g. <c>Microsoft.KeyVault/vaults/secrets/getSecret/action</c>.</param>
+/// <param name="PolicyCategory"><c>secrets</c>, <c>keys</c>, <c>certificates</c> or <c>storage</c>.</param>
+/// <param name="PolicyPermission">The access-policy permission word, e.g. <c>get</c>.</param>
+public sealed record DataPlanePermission(string DataAction, string PolicyCategory, string PolicyPermission)
+{
+    public override string ToString() => $"{DataAction} ({PolicyCategory}/{PolicyPermission})";
+}
+
+/// <summary>
+/// The permissions each data-plane operation declares. Data actions are Microsoft's names for Key
+/// Vault (the "Key Vault data actions" list and the access-policy-to-RBAC mapping); access-policy
+/// permissions are those the REST reference names for each operation ("This operation requires the
+/// secrets/list permission"). Keys and certificates: add theirs here when you implement them.
+/// </summary>
+public static class KeyVaultPermissions
+{
+    private const string Vaults = "Microsoft.KeyVault/vaults/";
+
+    public static class Secrets
+    {
+        /// <summary>GET /secrets/{name}[/{version}]: the value.</summary>
+        public static readonly DataPlanePermission Get = new(Vaults + "secrets/getSecret/action", "secrets", "get");
+        /// <summary>GET /secrets, GET /secrets/{name}/versions: metadata only.</summary>
+        public static readonly DataPlanePermission List = new(Vaults + "secrets/readMetadata/action", "secrets", "list");
+        /// <summary>PUT /secrets/{name}.</summary>
+        public static readonly DataPlanePermission Set = new(Vaults + "secrets/setSecret/action", "secrets", "set");
+        /// <summary>PATCH /secrets/{name}/{version} (access policy: set, per the REST reference).</summary>
+        public static readonly DataPlanePermission Update = new(Vaults + "secrets/update/action", "secrets", "set");
+        public static readonly DataPlanePermission Delete = new(Vaults + "secrets/delete", "secrets", "delete");
+        public static readonly DataPlanePermission Backup = new(Vaults + "secrets/backup/action", "secrets", "backup");
+        public static readonly DataPlanePermission Restore = new(Vaults + "secrets/restore/action", "secrets", "restore");
+        public static readonly DataPlanePermission Recover = new(Vaults + "secrets/recover/action", "secrets", "recover");
+        public static readonly DataPlanePermission Purge = new(Vaults + "secrets/purge/action", "secrets", "purge");
+        /// <summary>GET /deletedsecrets/{name} (access policy: get, per the REST reference).</summary>
+        public static readonly DataPlanePermission GetDeleted = new(Vaults + "secrets/readMetadata/action", "secrets", "get");
+        /// <summary>GET /deletedsecrets (access policy: list).</summary>
+        public static readonly DataPlanePermission ListDeleted = new(Vaults + "secrets/readMetadata/action", "secrets", "list");
+    }
+}

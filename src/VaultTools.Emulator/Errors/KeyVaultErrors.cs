@@ -1,0 +1,135 @@
+namespace VaultTools.Emulator.Errors;
+
+/// <summary>
+/// The one place where error bodies are made. Texts marked "recorded" are verbatim from the real
+/// service (shared/reference/recordings); the others follow the service's style and are marked
+/// "approximation" so that a later recording can correct them.
+/// </summary>
+public static class KeyVaultErrors
+{
+    private const string RecoverHint =
+        "If you recently deleted this {0} you may be able to recover it using the correct recovery command. " +
+        "For help resolving this issue, please see https://go.microsoft.com/fwlink/?linkid=2125182";
+
+    // ---- 400 ----
+
+    /// <summary>Approximation of the service's text for a missing api-version.</summary>
+    public static KeyVaultError MissingApiVersion() =>
+        new(400, "BadParameter", "The 'api-version' query parameter is missing or empty.");
+
+    /// <summary>Approximation: the service rejects a bad object name in the URI with BadParameter.</summary>
+    public static KeyVaultError InvalidName(string name) =>
+        new(400, "BadParameter", $"The request URI contains an invalid name: {name}");
+
+    public static KeyVaultError BadParameter(string message) => new(400, "BadParameter", message);
+
+    // ---- 401 ----
+
+    /// <summary>Recorded: 401 for a request without a bearer token.</summary>
+    public static KeyVaultError MissingToken(string challenge) =>
+        new(401, "Unauthorized", "AKV10000: Request is missing a Bearer or PoP token.")
+        {
+            Headers = new Dictionary<string, string> { ["WWW-Authenticate"] = challenge },
+        };
+
+    /// <summary>401 for a token that is present but not acceptable (AKV100xx message).</summary>
+    public static KeyVaultError InvalidToken(string challenge, string message) =>
+        new(401, "Unauthorized", message)
+        {
+            Headers = new Dictionary<string, string> { ["WWW-Authenticate"] = challenge },
+        };
+
+    // ---- 403 ----
+
+    /// <summary>A generic 403 for authorizers that have no more specific body.</summary>
+    public static KeyVaultError Forbidden(string message, string? innerCode = null) => new(403, "Forbidden", message, innerCode);
+
+    /// <summary>Getting the value of a disabled secret (service text).</summary>
+    public static KeyVaultError DisabledObject(string kindSingular, string operation = "get") =>
+        new(403, "Forbidden", $"Operation {operation} is not allowed on a disabled {kindSingular}.",
+            kindSingular switch { "secret" => "SecretDisabled", "key" => "KeyDisabled", _ => "Forbidden" });
+
+    /// <summary>Approximation: purge on a vault with purge protection.</summary>
+    public static KeyVaultError PurgeProtected() =>
+        new(403, "Forbidden",
+            "Operation \"purge\" is not allowed because purge protection is enabled for this vault. " +
+            "Key Vault service will automatically purge it after the retention period has passed.",
+            "PurgeProtected");
+
+    /// <summary>
+    /// RBAC denial (layout recorded in shared/reference/recordings/forbidden-403-evidence.txt).
+    /// For issue 4 (RBAC and access-policy enforcement).
+    /// </summary>
+    public static KeyVaultError ForbiddenByRbac(string callerAppId, string callerObjectId, string issuer,
+        string action, string resourceId, string vaultName, string location) =>
+        new(403, "Forbidden",
+            "Caller is not authorized to perform action on resource.\r\n" +
+            "If role assignments, deny assignments or role definitions were changed recently, please observe propagation time.\r\n" +
+            $"Caller: appid={callerAppId};oid={callerObjectId};iss={issuer}\r\n" +
+            $"Action: '{action}'\r\n" +
+            $"Resource: '{resourceId.ToLowerInvariant()}'\r\n" +
+            "Assignment: (not found)\r\n" +
+            "DenyAssignmentId: null\r\n" +
+            "DecisionReason: null \r\n" +
+            $"Vault: {vaultName};location={location}\r\n",
+            "ForbiddenByRbac");
+
+    /// <summary>Access-policy denial (text from the AKS troubleshooting quote). For issue 4.</summary>
+    public static KeyVaultError AccessDenied(string callerAppId, string callerObjectId, string issuer,
+        string category, string permission, string vaultName, string location) =>
+        new(403, "Forbidden",
+            $"The user, group or application 'appid={callerAppId};oid={callerObjectId};iss={issuer}' does not have {category} {permission} permission on key vault '{vaultName};location={location}'. " +
+            "For help resolving this issue, please see https://go.microsoft.com/fwlink/?linkid=2125287",
+            "AccessDenied");
+
+    // ---- 404 ----
+
+    /// <summary>Recorded: "A secret with (name/id) X was not found in this key vault. ..."</summary>
+    public static KeyVaultError NotFound(ObjectKind kind, string nameOrId) =>
+        new(404, kind.NotFoundCode,
+            $"A {kind.Singular} with (name/id) {nameOrId} was not found in this key vault. " + string.Format(RecoverHint, kind.Singular));
+
+    /// <summary>Recorded: "Deleted Secret not found: X".</summary>
+    public static KeyVaultError DeletedNotFound(ObjectKind kind, string name) =>
+        new(404, kind.NotFoundCode, $"Deleted {kind.Title} not found: {name}");
+
+    public static KeyVaultError VaultNotFound(string vaultName) =>
+        new(404, "VaultNotFound",
+            $"The vault '{vaultName}' does not exist in this emulator. Vaults are addressed as https://{{vault}}.localhost:{{port}}/; " +
+            "create it with --config or through the management endpoint.");
+
+    /// <summary>A path that is not part of the Key Vault API at all.</summary>
+    public static KeyVaultError UnknownPath(string method, string path) =>
+        new(404, "BadParameter", $"The requested resource '{method} {path}' does not exist in the Key Vault API.");
+
+    // ---- 409 ----
+
+    /// <summary>Recorded (key variant): name is deleted but recoverable.</summary>
+    public static KeyVaultError DeletedButRecoverable(ObjectKind kind, string name) =>
+        new(409, "Conflict",
+            $"{kind.Title} {name} is currently in a deleted but recoverable state, and its name cannot be reused; in this state, the {kind.Singular} can only be recovered or purged.",
+            "ObjectIsDeletedButRecoverable");
+
+    /// <summary>Approximation: restore onto a name that exists.</summary>
+    public static KeyVaultError AlreadyExists(ObjectKind kind, string name) =>
+        new(409, "Conflict", $"{kind.Title} {name} already exists.", "ObjectAlreadyExists");
+
+    // ---- 429 / 5xx ----
+
+    /// <summary>Throttled body from Microsoft's documentation (DESIGN.md "Wire facts").</summary>
+    public static KeyVaultError Throttled(int retryAfterSeconds) =>
+        new(429, "Throttled", "Request was not processed because too many requests were received. Reason: VaultRequestTypeLimitReached")
+        {
+            Headers = new Dictionary<string, string> { ["Retry-After"] = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+        };
+
+    public static KeyVaultError ServiceUnavailable() =>
+        new(503, "ServiceUnavailable", "The service is temporarily unavailable (fault injected by the emulator's --fault-rate).");
+
+    /// <summary>A Key Vault operation the emulator does not implement yet: never a silent 404/400.</summary>
+    public static KeyVaultError NotImplemented(string method, string path) =>
+        new(501, "NotImplemented",
+            $"The VaultTools emulator does not implement '{method} {path}' yet. See docs/emulator.md for what is implemented.");
+
+    public static KeyVaultError InternalError(string message) => new(500, "InternalError", message);
+}

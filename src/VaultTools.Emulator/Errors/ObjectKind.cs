@@ -1,0 +1,12 @@
+namespace VaultTools.Emulator.Errors;
+
+/// <summary>
+/// A kind of vault object (secret, key, certificate): the words its error messages use and the
+/// name under which its entries are stored (<see cref="StorageKind"/>).
+/// </summary>
+public sealed record ObjectKind(string StorageKind, string Singular, string Title, string NotFoundCode)
+{
+    public static readonly ObjectKind Secret = new("secret", "secret", "Secret", "SecretNotFound");
+    public static readonly ObjectKind Key = new("key", "key", "Key", "KeyNotFound");
+    public static readonly ObjectKind Certificate = new("certificate", "certificate", "Certificate", "CertificateNotFound");
+}

@@ -1,0 +1,191 @@
+using System.Net;
+using System.Reflection;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using VaultTools.Emulator.Authorization;
+using VaultTools.Emulator.Errors;
+using VaultTools.Emulator.Identity;
+using VaultTools.Emulator.Secrets;
+using VaultTools.Emulator.Storage;
+
+namespace VaultTools.Emulator.Hosting;
+
+/// <summary>Builds and runs the emulator: data folder, TLS, listeners, services, routes, emulator.json.</summary>
+public static class EmulatorHost
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        EmulatorOptions options;
+        EmulatorConfig config;
+        try
+        {
+            options = EmulatorOptions.Parse(args);
+            config = EmulatorConfig.Load(options.ConfigFile);
+        }
+        catch (ArgumentException ex)
+        {
+            await Console.Error.WriteLineAsync($"error: {ex.Message}\n{EmulatorOptions.Usage}");
+            return 2;
+        }
+
+        WebApplication app;
+        try
+        {
+            app = Build(options, config);
+        }
+        catch (ArgumentException ex)
+        {
+            await Console.Error.WriteLineAsync($"error: {ex.Message}");
+            return 2;
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidDataException or IOException or UnauthorizedAccessException
+            or System.Security.Cryptography.CryptographicException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            await Console.Error.WriteLineAsync(
+                $"error: cannot use the data folder '{options.DataPath}': {ex.Message} " +
+                "(a damaged state.json, key or vault.db can be removed; the emulator recreates it, with new ids and keys).");
+            return 1;
+        }
+
+        await using (app)
+        {
+            try
+            {
+                await app.StartAsync();
+            }
+            catch (IOException ex)
+            {
+                await Console.Error.WriteLineAsync($"error: cannot listen on 127.0.0.1: {ex.Message}");
+                return 1;
+            }
+            var info = WriteEmulatorJson(app, options);
+            Console.Out.WriteLine($"VaultTools emulator ready: {info.VaultUri} (data: {info.DataPath})");
+            Console.Out.Flush();
+            await app.WaitForShutdownAsync();
+            TryRemoveEmulatorJson(info);
+        }
+        return 0;
+    }
+
+    public static WebApplication Build(EmulatorOptions options, EmulatorConfig config)
+    {
+        var dataPath = options.DataPath;
+        Directory.CreateDirectory(dataPath);
+        var time = TimeProvider.System;
+
+        var state = EmulatorState.LoadAndMerge(dataPath, config);
+        var identities = new IdentityDirectory(state.Identities);
+        var runtime = new EmulatorRuntime
+        {
+            TenantId = state.TenantId,
+            SubscriptionId = state.SubscriptionId,
+            DataPath = dataPath,
+            Persistent = options.Persistent,
+        };
+        var ca = CertificateAuthority.LoadOrCreate(dataPath);
+        var tokens = new TokenService(TokenService.LoadOrCreateSigningKey(dataPath), state.TenantId, time);
+        var backups = BackupProtector.LoadOrCreate(dataPath);
+        var database = options.Persistent ? EmulatorDatabase.OpenFile(dataPath) : EmulatorDatabase.OpenInMemory();
+        EmulatorBootstrap.Seed(database, runtime, config, identities, time);
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(c => c.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter("VaultTools", LogLevel.Information);
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Listen(IPAddress.Loopback, options.Port, listen =>
+                listen.UseHttps(https => https.ServerCertificateSelector = (_, name) => ca.GetServerCertificate(name)));
+            kestrel.Listen(IPAddress.Loopback, options.IdentityPort);
+        });
+
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.AddSingleton(runtime);
+        services.AddSingleton(ca);
+        services.AddSingleton(identities);
+        services.AddSingleton(tokens);
+        services.AddSingleton(backups);
+        services.AddSingleton(database);
+        services.AddSingleton(time);
+        services.AddSingleton<VaultStore>();
+        services.AddSingleton<FaultInjector>();
+        services.AddSingleton<IAuthorizer, AllowAllAuthorizer>(); // issue 4 replaces this registration
+        services.AddSingleton<SecretService>();
+        services.AddHostedService<ParentProcessWatcher>();
+        services.AddHostedService<ScheduledPurgeService>();
+        services.AddRouting();
+
+        var app = builder.Build();
+        app.UseMiddleware<ServiceHeadersMiddleware>();
+        app.UseMiddleware<ErrorHandlingMiddleware>();
+        app.UseMiddleware<ListenerSeparationMiddleware>();
+        app.UseRouting();
+        app.MapEmulatorRoutes();
+        return app;
+    }
+
+    private static EmulatorInfo WriteEmulatorJson(WebApplication app, EmulatorOptions options)
+    {
+        var runtime = app.Services.GetRequiredService<EmulatorRuntime>();
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        runtime.HttpsPort = addresses.Select(a => new Uri(a)).First(u => u.Scheme == "https").Port;
+        runtime.IdentityPort = addresses.Select(a => new Uri(a)).First(u => u.Scheme == "http").Port;
+        var identities = app.Services.GetRequiredService<IdentityDirectory>();
+        var ca = app.Services.GetRequiredService<CertificateAuthority>();
+        var vaults = app.Services.GetRequiredService<VaultStore>().List();
+        var https = runtime.HttpsPort;
+        var id = runtime.IdentityPort;
+
+        var info = new EmulatorInfo
+        {
+            ProcessId = Environment.ProcessId,
+            DataPath = runtime.DataPath,
+            VaultUri = $"https://localhost:{https}/",
+            VaultUriTemplate = $"https://{{vault}}.localhost:{https}/",
+            DefaultVaultName = EmulatorRuntime.DefaultVaultName,
+            TenantId = runtime.TenantId,
+            AuthorityHost = $"https://localhost:{https}/",
+            ManagementEndpoint = $"https://localhost:{https}/",
+            SubscriptionId = runtime.SubscriptionId,
+            ResourceGroupName = EmulatorRuntime.ResourceGroupName,
+            ImdsEndpoint = $"http://127.0.0.1:{id}{ManagedIdentityEndpoints.ImdsPath}",
+            IdentityEndpoint = $"http://127.0.0.1:{id}{ManagedIdentityEndpoints.AppServicePath}",
+            IdentityHeader = runtime.IdentityHeader,
+            CaCertificatePath = ca.CertificatePath,
+            Identities = identities.All.Select(EmulatorInfoIdentity.From).ToList(),
+            HttpsPort = https,
+            IdentityPort = id,
+            Persistent = options.Persistent,
+            Vaults = vaults.Select(v => v.Name).ToList(),
+            ImdsAuthorityHost = $"http://127.0.0.1:{id}",
+            JwtSigningKeyPath = Path.Combine(runtime.DataPath, "jwt-signing-key.pem"),
+            StartedAt = DateTimeOffset.UtcNow.ToString("o"),
+            Version = typeof(EmulatorHost).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0",
+        };
+        var json = JsonSerializer.Serialize(info, StorageJson.Indented);
+        DataFiles.WriteSecretFileAtomically(Path.Combine(runtime.DataPath, EmulatorInfo.FileName), json + "\n");
+        return info;
+    }
+
+    private static void TryRemoveEmulatorJson(EmulatorInfo info)
+    {
+        var path = Path.Combine(info.DataPath, EmulatorInfo.FileName);
+        try
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllText(path));
+            if (doc.RootElement.GetProperty("processId").GetInt32() == info.ProcessId)
+            {
+                File.Delete(path);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or JsonException or KeyNotFoundException or UnauthorizedAccessException)
+        {
+            // someone else's file, or already gone
+        }
+    }
+}

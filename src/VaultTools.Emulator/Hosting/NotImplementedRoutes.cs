@@ -1,0 +1,51 @@
+using VaultTools.Emulator.Authorization;
+using VaultTools.Emulator.Errors;
+
+namespace VaultTools.Emulator.Hosting;
+
+/// <summary>
+/// Known Key Vault and ARM paths that the emulator does not implement yet answer 501 with a clear
+/// message (never a silent 404/400 or a fake success). Routes that are implemented are more
+/// specific than these catch-alls and win; remove a line here when its area is done.
+/// </summary>
+public static class NotImplementedRoutes
+{
+    private static readonly string[] DataPlanePrefixes =
+    [
+        "keys",                 // Keys/ (later)
+        "deletedkeys",
+        "certificates",         // Certificates/ (later)
+        "deletedcertificates",
+        "rng",
+        "storage",
+        "deletedstorage",
+        "securitydomain",
+        "providers",            // Managed HSM data-plane RBAC
+        "settings",
+    ];
+
+    public static RouteGroupBuilder MapNotImplementedDataPlane(this RouteGroupBuilder dataPlane)
+    {
+        foreach (var prefix in DataPlanePrefixes)
+        {
+            dataPlane.Map("/" + prefix, NotImplemented).WithMetadata(new NoPermissionRequired("501 placeholder"));
+            dataPlane.Map("/" + prefix + "/{**rest}", NotImplemented).WithMetadata(new NoPermissionRequired("501 placeholder"));
+        }
+        return dataPlane;
+    }
+
+    /// <summary>The ARM subset (Arm/, later): vaults, role assignments, access policies.</summary>
+    public static IEndpointRouteBuilder MapNotImplementedManagement(this IEndpointRouteBuilder app)
+    {
+        app.Map("/subscriptions", NotImplemented);
+        app.Map("/subscriptions/{**rest}", NotImplemented);
+        return app;
+    }
+
+    private static IResult NotImplemented(HttpContext http) =>
+        KeyVaultErrors.NotImplemented(http.Request.Method, http.Request.Path).ToResult();
+
+    /// <summary>Anything else: 404 in the service's error shape.</summary>
+    public static IResult UnknownPath(HttpContext http) =>
+        KeyVaultErrors.UnknownPath(http.Request.Method, http.Request.Path).ToResult();
+}

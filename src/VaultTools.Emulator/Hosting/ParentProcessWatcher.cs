@@ -1,0 +1,86 @@
+using System.Diagnostics;
+
+namespace VaultTools.Emulator.Hosting;
+
+/// <summary>--parent-pid: stops the emulator when that process exits (so an emulator started by PowerShell never outlives it).</summary>
+public sealed class ParentProcessWatcher(EmulatorOptions options, IHostApplicationLifetime lifetime, ILogger<ParentProcessWatcher> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (options.ParentPid is not { } pid)
+        {
+            return;
+        }
+        DateTime? startTime = null;
+        try
+        {
+            using var parent = Process.GetProcessById(pid);
+            startTime = parent.StartTime;
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            logger.LogWarning("Parent process {Pid} is not running; stopping.", pid);
+            lifetime.StopApplication();
+            return;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            // no access to its start time: watch the pid alone
+        }
+
+        // Polling works for any process (a parent is not our child, so we cannot wait on it).
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(500));
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+        {
+            if (!IsAlive(pid, startTime))
+            {
+                logger.LogInformation("Parent process {Pid} exited; stopping the emulator.", pid);
+                lifetime.StopApplication();
+                return;
+            }
+        }
+    }
+
+    private static bool IsAlive(int pid, DateTime? startTime)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            if (process.HasExited)
+            {
+                return false;
+            }
+            return startTime is null || process.StartTime == startTime; // pid reused by another process?
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return true;
+        }
+    }
+}
+
+/// <summary>Purges soft-deleted entries whose scheduled purge date has passed (at start, then hourly).</summary>
+public sealed class ScheduledPurgeService(Storage.EmulatorDatabase database, TimeProvider time, ILogger<ScheduledPurgeService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(1));
+        do
+        {
+            var purged = database.Write(s => s.PurgeExpired(time.GetUtcNow().ToUnixTimeSeconds()));
+            if (purged > 0)
+            {
+                logger.LogInformation("Purged {Count} deleted entries past their scheduled purge date.", purged);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+    }
+}

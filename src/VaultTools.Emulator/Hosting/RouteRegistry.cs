@@ -1,0 +1,34 @@
+using VaultTools.Emulator.Identity;
+using VaultTools.Emulator.Secrets;
+
+namespace VaultTools.Emulator.Hosting;
+
+/// <summary>
+/// THE place where every route group is registered. To add an area (Keys/, Certificates/, Arm/):
+/// write a <c>MapXxx</c> extension in its folder and call it here; data-plane areas map into the
+/// <c>dataPlane</c> group (faults, vault, token, api-version and authorization come for free).
+/// </summary>
+public static class RouteRegistry
+{
+    public static void MapEmulatorRoutes(this WebApplication app)
+    {
+        // Plumbing, no auth.
+        app.MapGet("/.emulator/health", () => Results.Json(new { status = "ok" }));
+
+        // Identity: Entra on the HTTPS port, managed identity on the identity port.
+        app.MapEntraEndpoints();
+        app.MapManagedIdentityEndpoints();
+
+        // Key Vault data plane.
+        var dataPlane = app.MapDataPlane();
+        dataPlane.MapSecrets();
+        // dataPlane.MapKeys();          // Keys/ (later)
+        // dataPlane.MapCertificates();  // Certificates/ (later)
+        dataPlane.MapNotImplementedDataPlane();
+
+        // ARM subset (later): app.MapArm();
+        app.MapNotImplementedManagement();
+
+        app.MapFallback("{**path}", NotImplementedRoutes.UnknownPath);
+    }
+}

@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using VaultTools.Emulator.Tests.Infrastructure;
+using Xunit;
+
+namespace VaultTools.Emulator.Tests;
+
+[CollectionDefinition(Name)]
+public sealed class LifecycleCollection
+{
+    public const string Name = "Lifecycle";
+}
+
+/// <summary>Process behaviour: --parent-pid, and refusing bad command lines and configs.</summary>
+[Collection(LifecycleCollection.Name)]
+public sealed class LifecycleTests
+{
+    [Fact]
+    public async Task Emulator_exits_when_its_parent_process_exits()
+    {
+        using var parent = Process.Start(OperatingSystem.IsWindows()
+            ? new ProcessStartInfo("ping", "-n 4 127.0.0.1") { UseShellExecute = false, RedirectStandardOutput = true }
+            : new ProcessStartInfo("sleep", "3") { UseShellExecute = false })!;
+        var dataPath = EmulatorProcess.NewDataDirectory();
+        try
+        {
+            using var emulator = await EmulatorProcess.StartAsync(dataPath, "--in-memory", "--parent-pid", parent.Id.ToString());
+            Assert.False(emulator.HasExited);
+            await parent.WaitForExitAsync();
+            Assert.True(await emulator.WaitForExitAsync(TimeSpan.FromSeconds(15)), "the emulator outlived its parent");
+            Assert.False(File.Exists(Path.Combine(dataPath, "emulator.json")), "a clean stop removes emulator.json");
+        }
+        finally
+        {
+            try { Directory.Delete(dataPath, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    [Theory]
+    [InlineData("--port", "notaport")]
+    [InlineData("--bogus")]
+    public async Task Bad_arguments_exit_with_code_2_and_usage(params string[] args)
+    {
+        var (exitCode, stderr) = await EmulatorProcess.RunToExitAsync(args);
+        Assert.Equal(2, exitCode);
+        Assert.Contains("error:", stderr);
+        Assert.Contains("Usage:", stderr);
+    }
+
+    [Theory]
+    [InlineData("""{ "vaults": [ { "name": "x" } ] }""", "Vault name 'x' is invalid")]
+    [InlineData("""{ "roleAssignments": [ { "principal": "nobody", "roleDefinitionName": "Key Vault Administrator" } ] }""", "unknown principal 'nobody'")]
+    [InlineData("""{ "identitiez": [] }""", "Cannot read the config file")]
+    public async Task Bad_config_exits_with_code_2_and_says_why(string config, string expected)
+    {
+        var dataPath = EmulatorProcess.NewDataDirectory();
+        try
+        {
+            var configPath = Path.Combine(dataPath, "config.json");
+            await File.WriteAllTextAsync(configPath, config);
+            var (exitCode, stderr) = await EmulatorProcess.RunToExitAsync("--port", "0", "--data-dir", dataPath, "--in-memory", "--config", configPath);
+            Assert.Equal(2, exitCode);
+            Assert.Contains(expected, stderr);
+        }
+        finally
+        {
+            try { Directory.Delete(dataPath, recursive: true); } catch (IOException) { }
+        }
+    }
+}
