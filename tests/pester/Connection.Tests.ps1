@@ -130,3 +130,18 @@ Describe 'Managed identity' {
         $result.Value | Should -Be 'uami'
     }
 }
+
+Describe 'Token reuse' {
+    It 'costs one token request for 100 cmdlet calls in a session' {
+        $stats = "$($script:emulator.ImdsEndpoint)" -replace '/metadata/identity/oauth2/token$', '/.emulator/stats'
+        $script:emulator | Connect-Vault -Emulator | Out-Null
+        try {
+            $name = New-RandomName
+            $before = (Invoke-RestMethod $stats).tokensIssued
+            Set-VaultSecret -Name $name -PlainTextValue 'x'
+            1..99 | ForEach-Object { Get-VaultSecret -Name $name -AsPlainText | Out-Null }
+            (Invoke-RestMethod $stats).tokensIssued - $before | Should -Be 1
+        }
+        finally { Disconnect-Vault }
+    }
+}

@@ -32,7 +32,7 @@ public sealed class ServiceHeadersMiddleware(RequestDelegate next)
 
 /// <summary>
 /// Keeps the two listeners apart: the plain-HTTP identity port serves only the managed-identity
-/// endpoints and the health probe; the HTTPS port serves everything else.
+/// endpoints, the health probe and the stats; the HTTPS port serves everything else.
 /// </summary>
 public sealed class ListenerSeparationMiddleware(RequestDelegate next)
 {
@@ -40,7 +40,7 @@ public sealed class ListenerSeparationMiddleware(RequestDelegate next)
     {
         var path = context.Request.Path;
         var identityPath = path.StartsWithSegments("/metadata/identity") || path.StartsWithSegments("/msi");
-        var health = path.StartsWithSegments("/.emulator/health");
+        var health = path.StartsWithSegments("/.emulator/health") || path.StartsWithSegments("/.emulator/stats");
         if (!health && identityPath == context.Request.IsHttps)
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;

@@ -65,8 +65,15 @@ public sealed class TokenService
         return value.EndsWith("/.default", StringComparison.OrdinalIgnoreCase) ? value[..^"/.default".Length] : value;
     }
 
+    private long _tokensIssued;
+
+    /// <summary>Tokens issued since start, by every endpoint (served at /.emulator/stats): lets tests and
+    /// benchmarks check that a client session reuses its token instead of asking for one per call.</summary>
+    public long TokensIssued => Interlocked.Read(ref _tokensIssued);
+
     public IssuedToken Issue(IdentityRecord identity, string audience, string authMethod = "1")
     {
+        Interlocked.Increment(ref _tokensIssued);
         var now = _time.GetUtcNow();
         var expires = now + Lifetime;
         var claims = new Dictionary<string, object>
