@@ -22,6 +22,23 @@
         'Set-VaultSecret'
 
         # -- secrets lifecycle, keys, certificates (issue 3) --
+        'Remove-VaultSecret'
+        'Undo-VaultSecretRemoval'
+        'Backup-VaultSecret'
+        'Restore-VaultSecret'
+        'Update-VaultSecret'
+        'Get-VaultCertificate'
+        'Add-VaultCertificate'
+        'Import-VaultCertificate'
+        'Export-VaultCertificate'
+        'Remove-VaultCertificate'
+        'Undo-VaultCertificateRemoval'
+        'Backup-VaultCertificate'
+        'Restore-VaultCertificate'
+        'Get-VaultCertificatePolicy'
+        'Set-VaultCertificatePolicy'
+        'New-VaultCertificatePolicy'
+        'Get-VaultCertificateOperation'
 
         # -- access control: vaults, RBAC, access policies, tokens (issue 4) --
 

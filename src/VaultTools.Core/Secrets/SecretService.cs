@@ -14,7 +14,7 @@ namespace VaultTools.Secrets
     /// Secrets: read, list, write, and the soft-delete cycle. Every method validates its input before
     /// any request and reports failures as VaultExceptions. Values travel as SecureString in and out.
     /// </summary>
-    public sealed class SecretService
+    public sealed partial class SecretService
     {
         private readonly VaultConnection _connection;
 

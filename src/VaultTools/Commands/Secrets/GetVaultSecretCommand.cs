@@ -8,9 +8,10 @@ namespace VaultTools.Commands.Secrets
     /// <summary>
     /// Reads a secret (value as SecureString, or as plain text with -AsPlainText), lists secrets
     /// matching a wildcard, lists a secret's versions, or reads an entry by its own URL (-Id).
+    /// With -InRemovedState it reads or lists soft-deleted secrets instead.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "VaultSecret", DefaultParameterSetName = ByName)]
-    [OutputType(typeof(VaultSecret), typeof(VaultSecretProperties), typeof(string))]
+    [OutputType(typeof(VaultSecret), typeof(VaultSecretProperties), typeof(DeletedVaultSecret), typeof(string))]
     public sealed class GetVaultSecretCommand : VaultCmdlet
     {
         private const string ByName = "ByName";
@@ -26,6 +27,10 @@ namespace VaultTools.Commands.Secrets
 
         [Parameter(ParameterSetName = ByName)]
         public SwitchParameter IncludeVersions { get; set; }
+
+        /// <summary>Read or list soft-deleted secrets (wildcards allowed) instead of live ones.</summary>
+        [Parameter(ParameterSetName = ByName)]
+        public SwitchParameter InRemovedState { get; set; }
 
         [Parameter(ParameterSetName = ById, Mandatory = true, ValueFromPipelineByPropertyName = true)]
         public Uri Id { get; set; } = null!;
@@ -46,6 +51,12 @@ namespace VaultTools.Commands.Secrets
             {
                 var vault = ResolveVault();
                 bool wildcard = Name is null || WildcardPattern.ContainsWildcardCharacters(Name);
+                if (InRemovedState)
+                {
+                    WriteRemoved(service, vault, wildcard);
+                    return;
+                }
+
                 if (!wildcard && !IncludeVersions)
                 {
                     WriteSecret(service.Get(vault, Name!, Version, CancelToken));
@@ -90,6 +101,27 @@ namespace VaultTools.Commands.Secrets
                     }
                 }
             });
+        }
+
+        private void WriteRemoved(SecretService service, VaultTools.Connection.VaultAddress vault, bool wildcard)
+        {
+            if (Version != null || IncludeVersions || AsPlainText)
+            {
+                throw Errors.VaultException.InvalidArgument("NotForRemovedState", Version != null ? "Version" : IncludeVersions ? "IncludeVersions" : "AsPlainText",
+                    "-InRemovedState lists deleted secrets, which have no readable value or versions: leave out -Version, -IncludeVersions and -AsPlainText (recover the secret first with Undo-VaultSecretRemoval).");
+            }
+
+            if (!wildcard)
+            {
+                WriteObject(service.GetDeleted(vault, Name!, CancelToken));
+                return;
+            }
+
+            var pattern = Name is null ? null : new WildcardPattern(Name, WildcardOptions.IgnoreCase);
+            foreach (var deleted in service.ListDeleted(vault, pattern is null ? null : pattern.IsMatch, CancelToken))
+            {
+                WriteObject(deleted);
+            }
         }
 
         private void WriteSecret(VaultSecret secret)

@@ -1,0 +1,20 @@
+using Azure.Core.Pipeline;
+
+namespace VaultTools.Connection
+{
+    public sealed partial class VaultConnection
+    {
+        /// <summary>
+        /// Opens a connection to real vault URIs whose SDK clients send every request through
+        /// <paramref name="transport"/>. Tests use it to serve recorded responses of the real service to
+        /// the official SecretClient and CertificateClient (through ClientOptions.Transport), with the
+        /// same pipeline, retry and challenge-authentication policies as in production.
+        /// </summary>
+        internal static VaultConnection OpenWithTransport(ConnectionRequest request, HttpPipelineTransport transport)
+        {
+            var environment = request.Environment is null ? CloudEnvironment.AzureCloud : CloudEnvironment.FromName(request.Environment);
+            var credential = CredentialFactory.Create(request, environment, transport);
+            return new VaultConnection(request, environment, transport, credential);
+        }
+    }
+}

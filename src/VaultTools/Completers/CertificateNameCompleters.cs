@@ -1,0 +1,44 @@
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using System.Threading;
+using VaultTools.Certificates;
+using VaultTools.Connection;
+using VaultTools.Secrets;
+
+namespace VaultTools.Completers
+{
+    /// <summary>Completes certificate names from the vault.</summary>
+    public sealed class CertificateNameCompleter : EntryNameCompleter
+    {
+        protected override IEnumerable<string> ListNames(VaultConnection connection, VaultAddress vault, CancellationToken cancellationToken)
+            => new CertificateService(connection).List(vault, null, cancellationToken).Select(c => c.Name);
+    }
+
+    /// <summary>Completes the names of soft-deleted certificates (for Undo-VaultCertificateRemoval).</summary>
+    public sealed class DeletedCertificateNameCompleter : EntryNameCompleter
+    {
+        protected override IEnumerable<string> ListNames(VaultConnection connection, VaultAddress vault, CancellationToken cancellationToken)
+            => new CertificateService(connection).ListDeleted(vault, null, cancellationToken).Select(c => c.Name);
+    }
+
+    /// <summary>Completes the names of soft-deleted secrets (for Undo-VaultSecretRemoval).</summary>
+    public sealed class DeletedSecretNameCompleter : EntryNameCompleter
+    {
+        protected override IEnumerable<string> ListNames(VaultConnection connection, VaultAddress vault, CancellationToken cancellationToken)
+            => new SecretService(connection).ListDeleted(vault, null, cancellationToken).Select(s => s.Name);
+    }
+
+    /// <summary>Completes the elliptic curves Key Vault supports for certificate keys (-CurveName stays open to future curves).</summary>
+    public sealed class CurveNameCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            var pattern = new WildcardPattern((wordToComplete ?? "").Trim('\'', '"') + "*", WildcardOptions.IgnoreCase);
+            return Validation.CertificateRules.CurveNames.Where(pattern.IsMatch)
+                .Select(c => new CompletionResult(c, c, CompletionResultType.ParameterValue, c));
+        }
+    }
+}
