@@ -49,6 +49,15 @@ public static class KeyVaultErrors
         new(403, "Forbidden", $"Operation {operation} is not allowed on a disabled {kindSingular}.",
             kindSingular switch { "secret" => "SecretDisabled", "key" => "KeyDisabled", _ => "Forbidden" });
 
+    /// <summary>
+    /// A secret or key that backs a certificate, written, deleted or recovered on its own. Reported: the
+    /// secret "set" body (403 Forbidden, innererror SecretManagedByKeyVault) quoted in
+    /// hashicorp/terraform-provider-azurerm#5659; the other operations and the key variant follow it (approximation).
+    /// </summary>
+    public static KeyVaultError ManagedByKeyVault(ObjectKind kind, string operation) =>
+        new(403, "Forbidden", $"Operation \"{operation}\" is not allowed as this object's lifetime is managed by Key Vault.",
+            kind.Title + "ManagedByKeyVault");
+
     /// <summary>Approximation: purge on a vault with purge protection.</summary>
     public static KeyVaultError PurgeProtected() =>
         new(403, "Forbidden",
@@ -102,6 +111,10 @@ public static class KeyVaultErrors
     public static KeyVaultError UnknownPath(string method, string path) =>
         new(404, "BadParameter", $"The requested resource '{method} {path}' does not exist in the Key Vault API.");
 
+    /// <summary>No pending operation for a certificate (approximation of the service's text).</summary>
+    public static KeyVaultError PendingCertificateNotFound(string name) =>
+        new(404, "PendingCertificateNotFound", $"Pending certificate not found: {name}");
+
     // ---- 409 ----
 
     /// <summary>Recorded (key variant): name is deleted but recoverable.</summary>
@@ -113,6 +126,32 @@ public static class KeyVaultErrors
     /// <summary>Approximation: restore onto a name that exists.</summary>
     public static KeyVaultError AlreadyExists(ObjectKind kind, string name) =>
         new(409, "Conflict", $"{kind.Title} {name} already exists.", "ObjectAlreadyExists");
+
+    /// <summary>Approximation: a certificate name held by a secret or key that does not back a certificate.</summary>
+    public static KeyVaultError NameUsedByOtherKind(ObjectKind other, string name) =>
+        new(409, "Conflict",
+            $"A {other.Singular} named {name} already exists and does not back a certificate; a certificate needs its name for its backing key and secret.",
+            "ObjectAlreadyExists");
+
+    /// <summary>Approximation: a second create or import while a creation is pending.</summary>
+    public static KeyVaultError CertificateOperationInProgress(string name) =>
+        new(409, "Conflict",
+            $"Certificate {name} has a pending operation in progress; wait for it to complete, or cancel or delete it (/certificates/{name}/pending).");
+
+    // ---- certificate import (400) ----
+
+    /// <summary>
+    /// Reported: PKCS#12 content that cannot be read (a wrong password, or not PKCS#12), quoted in
+    /// damienbod/AspNetCoreCertificates#38 and hashicorp/terraform-provider-azurerm#15914.
+    /// </summary>
+    public static KeyVaultError CertificateContentUnreadable(bool pem) => pem
+        ? new(400, "BadParameter", "The specified PEM X.509 certificate content can not be read. Please check if certificate is in valid PEM format.")
+        : new(400, "BadParameter", "The specified PKCS#12 X.509 certificate content can not be read. Please check if certificate is in valid PKCS#12 format.");
+
+    /// <summary>Reported: import content without a (single) certificate with its private key, quoted in Azure/azure-sdk-for-net#26492.</summary>
+    public static KeyVaultError CertificateWithoutPrivateKey() =>
+        new(400, "BadParameter",
+            "No certificate with private key found in the specified X.509 certificate content. Please specify X.509 certificate content with only one certificate containing private key.");
 
     // ---- 429 / 5xx ----
 
@@ -130,6 +169,10 @@ public static class KeyVaultErrors
     public static KeyVaultError NotImplemented(string method, string path) =>
         new(501, "NotImplemented",
             $"The VaultTools emulator does not implement '{method} {path}' yet. See docs/emulator.md for what is implemented.");
+
+    /// <summary>A feature of an implemented operation that the emulator does not support (e.g. secure key release).</summary>
+    public static KeyVaultError NotImplementedFeature(string feature) =>
+        new(501, "NotImplemented", $"The VaultTools emulator does not implement {feature}. See docs/emulator.md for what is implemented.");
 
     public static KeyVaultError InternalError(string message) => new(500, "InternalError", message);
 }

@@ -12,8 +12,16 @@ public sealed record SecretDocument
     public long? Expires { get; init; }
     public long Created { get; init; }
     public long Updated { get; init; }
-    /// <summary>True for secrets backing a certificate (set by Certificates/, later).</summary>
+    /// <summary>True for secrets backing a certificate (written by Certificates/, never by the secrets API).</summary>
     public bool Managed { get; init; }
-    /// <summary>For certificate-backed secrets: the key id (set by Certificates/, later).</summary>
+    /// <summary>For certificate-backed secrets: the key id of the certificate's backing key.</summary>
     public string? Kid { get; init; }
+    /// <summary>
+    /// For certificate-backed secrets, whose value holds a private key: the value encrypted by
+    /// <see cref="Storage.KeyMaterialProtector"/>, bound to <see cref="ProtectionBinding"/>; <see cref="Value"/> is then empty.
+    /// </summary>
+    public string? ProtectedValue { get; init; }
+
+    /// <summary>What a protected value of version <paramref name="version"/> is bound to.</summary>
+    public static string ProtectionBinding(string version) => "secret:" + version;
 }

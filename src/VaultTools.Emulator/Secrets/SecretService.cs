@@ -12,8 +12,11 @@ namespace VaultTools.Emulator.Secrets;
 /// versions, update, soft delete, deleted get/list, recover, purge, backup, restore. Bodies follow
 /// the recorded service responses (property order included). Delete and recover take effect at once
 /// (the service makes them visible after a delay; clients poll, so both behaviours work).
+/// Secrets that back a certificate (<see cref="SecretDocument.Managed"/>) are readable and listed here
+/// but written only by Certificates/: set, update, delete, recover, purge and backup refuse them with
+/// the service's 403 SecretManagedByKeyVault, and the deleted listing leaves them out, as the service does.
 /// </summary>
-public sealed class SecretService(EmulatorDatabase database, BackupProtector backups, TimeProvider time)
+public sealed class SecretService(EmulatorDatabase database, BackupProtector backups, KeyMaterialProtector material, TimeProvider time)
 {
     private const string Kind = "secret";
     private static readonly ObjectKind Secret = ObjectKind.Secret;
@@ -54,6 +57,10 @@ public sealed class SecretService(EmulatorDatabase database, BackupProtector bac
             {
                 throw KeyVaultErrors.DeletedButRecoverable(Secret, existing.Name).ToException();
             }
+            if (existing is not null)
+            {
+                RefuseManaged(LatestDoc(s, dp, existing), "set");
+            }
             s.AddVersion(dp.Vault.Name, Kind, name, version, StorageJson.Serialize(document));
             return existing?.Name ?? name;
         });
@@ -67,7 +74,7 @@ public sealed class SecretService(EmulatorDatabase database, BackupProtector bac
         {
             throw KeyVaultErrors.DisabledObject(Secret.Singular).ToException();
         }
-        return SecretJson.Bundle(dp, stored.Name, stored.Version, doc, includeValue: true);
+        return SecretJson.Bundle(dp, stored.Name, stored.Version, Reveal(stored.Version, doc), includeValue: true);
     }
 
     public JsonObject Update(DataPlaneContext dp, string name, string? version, JsonObject body)
@@ -80,6 +87,7 @@ public sealed class SecretService(EmulatorDatabase database, BackupProtector bac
         return database.Write(s =>
         {
             var (stored, doc) = FindActiveVersion(s, dp, name, version);
+            RefuseManaged(doc, "update");
             var updated = doc with
             {
                 ContentType = contentType ?? doc.ContentType,
@@ -140,6 +148,7 @@ public sealed class SecretService(EmulatorDatabase database, BackupProtector bac
             {
                 throw KeyVaultErrors.NotFound(Secret, name).ToException();
             }
+            RefuseManaged(LatestDoc(s, dp, obj), "delete");
             var deleted = Now;
             var purge = deleted + dp.Vault.SoftDeleteRetentionInDays * 86_400L;
             s.MarkDeleted(dp.Vault.Name, Kind, obj.Name, deleted, purge);
@@ -167,10 +176,13 @@ public sealed class SecretService(EmulatorDatabase database, BackupProtector bac
     {
         var (items, next) = database.Read(s =>
         {
+            // Secrets deleted with their certificate are left out, as the service does (a page may then be
+            // shorter than maxresults and still have a nextLink, which the service allows too).
             var objects = s.ListObjects(dp.Vault.Name, Kind, deleted: true, page.After, page.MaxResults);
             var nodes = objects.Items
-                .Select(o => (JsonNode)SecretJson.DeletedItem(dp, o.Name, Doc(s.GetVersion(dp.Vault.Name, Kind, o.Name, o.LatestVersion)!),
-                    o.DeletedDate!.Value, o.ScheduledPurgeDate!.Value))
+                .Select(o => (o, Doc: Doc(s.GetVersion(dp.Vault.Name, Kind, o.Name, o.LatestVersion)!)))
+                .Where(x => !x.Doc.Managed)
+                .Select(x => (JsonNode)SecretJson.DeletedItem(dp, x.o.Name, x.Doc, x.o.DeletedDate!.Value, x.o.ScheduledPurgeDate!.Value))
                 .ToList();
             return (nodes, objects.ContinueAfter);
         });
@@ -187,6 +199,7 @@ public sealed class SecretService(EmulatorDatabase database, BackupProtector bac
             {
                 throw KeyVaultErrors.NotFound(Secret, name).ToException();
             }
+            RefuseManaged(LatestDoc(s, dp, obj), "recover");
             s.MarkRecovered(dp.Vault.Name, Kind, obj.Name);
             var latest = Doc(s.GetVersion(dp.Vault.Name, Kind, obj.Name, obj.LatestVersion)!);
             return SecretJson.Bundle(dp, obj.Name, obj.LatestVersion, latest, includeValue: false);
@@ -203,6 +216,7 @@ public sealed class SecretService(EmulatorDatabase database, BackupProtector bac
             {
                 throw KeyVaultErrors.DeletedNotFound(Secret, name).ToException();
             }
+            RefuseManaged(LatestDoc(s, dp, obj), "purge");
             if (dp.Vault.EnablePurgeProtection)
             {
                 throw KeyVaultErrors.PurgeProtected().ToException();
@@ -223,6 +237,7 @@ public sealed class SecretService(EmulatorDatabase database, BackupProtector bac
             {
                 throw KeyVaultErrors.NotFound(Secret, name).ToException();
             }
+            RefuseManaged(LatestDoc(s, dp, obj), "backup");
             var backup = new SecretBackup
             {
                 SourceVault = dp.Vault.Name,
@@ -302,6 +317,23 @@ public sealed class SecretService(EmulatorDatabase database, BackupProtector bac
     }
 
     private static SecretDocument Doc(StoredVersion v) => StorageJson.Deserialize<SecretDocument>(v.Document);
+
+    private static SecretDocument LatestDoc(StorageSession s, DataPlaneContext dp, StoredObject obj) =>
+        Doc(s.GetVersion(dp.Vault.Name, Kind, obj.Name, obj.LatestVersion)!);
+
+    private static void RefuseManaged(SecretDocument doc, string operation)
+    {
+        if (doc.Managed)
+        {
+            throw KeyVaultErrors.ManagedByKeyVault(Secret, operation).ToException();
+        }
+    }
+
+    /// <summary>The document with its value in clear (certificate-backed secrets keep it encrypted at rest).</summary>
+    private SecretDocument Reveal(string version, SecretDocument doc) =>
+        doc.ProtectedValue is null
+            ? doc
+            : doc with { Value = System.Text.Encoding.UTF8.GetString(material.Unprotect(doc.ProtectedValue, SecretDocument.ProtectionBinding(version))) };
 
     private static string? ReadOptionalString(JsonObject body, string property)
     {

@@ -114,11 +114,16 @@ public sealed class StorageSession
         Exec("UPDATE objects SET deleted_date = NULL, scheduled_purge = NULL WHERE vault = $v AND kind = $k AND name = $n",
             ("$v", vault), ("$k", kind), ("$n", name));
 
-    /// <summary>Removes an object and all its versions for good.</summary>
+    /// <summary>
+    /// Removes an object and all its versions for good, with the per-object settings that belong to it:
+    /// those of a kind named <c>{kind}.something</c> and the same name (e.g. <c>certificate.policy</c>).
+    /// </summary>
     public void Purge(string vault, string kind, string name)
     {
         Exec("DELETE FROM versions WHERE vault = $v AND kind = $k AND name = $n", ("$v", vault), ("$k", kind), ("$n", name));
         Exec("DELETE FROM objects WHERE vault = $v AND kind = $k AND name = $n", ("$v", vault), ("$k", kind), ("$n", name));
+        Exec("DELETE FROM vault_settings WHERE vault = $v AND substr(kind, 1, length($k) + 1) = $k || '.' AND name = $n",
+            ("$v", vault), ("$k", kind), ("$n", name));
     }
 
     /// <summary>Purges every deleted object whose scheduled purge date has passed; returns how many.</summary>
@@ -137,6 +142,11 @@ public sealed class StorageSession
 
     public string? GetSetting(string vault, string kind, string name) =>
         Scalar<string>("SELECT document FROM vault_settings WHERE vault = $v AND kind = $k AND name = $n", ("$v", vault), ("$k", kind), ("$n", name));
+
+    /// <summary>Every setting of a kind in a vault, as (name, document), ordered by name.</summary>
+    public IReadOnlyList<(string Name, string Document)> ListSettings(string vault, string kind) =>
+        Query("SELECT name, document FROM vault_settings WHERE vault = $v AND kind = $k ORDER BY name",
+            r => (r.GetString(0), r.GetString(1)), ("$v", vault), ("$k", kind));
 
     public void SetSetting(string vault, string kind, string name, string? document)
     {
