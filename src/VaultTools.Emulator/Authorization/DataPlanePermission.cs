@@ -42,4 +42,36 @@ public static class KeyVaultPermissions
         /// <summary>GET /deletedsecrets (access policy: list).</summary>
         public static readonly DataPlanePermission ListDeleted = new(Vaults + "secrets/readMetadata/action", "secrets", "list");
     }
+
+    /// <summary>
+    /// Certificates. Data actions as in Microsoft's list of Key Vault data actions (certificates/read,
+    /// certificates/delete and the actions create, import, update, backup, restore, recover, purge;
+    /// certificatecontacts/write and certificatecas/* for contacts and issuers, which the emulator does
+    /// not implement). Access-policy words as the REST reference names them per operation.
+    /// </summary>
+    public static class Certificates
+    {
+        /// <summary>GET /certificates/{name}[/{version}].</summary>
+        public static readonly DataPlanePermission Get = new(Vaults + "certificates/read", "certificates", "get");
+        /// <summary>GET /certificates, GET /certificates/{name}/versions.</summary>
+        public static readonly DataPlanePermission List = new(Vaults + "certificates/read", "certificates", "list");
+        /// <summary>POST /certificates/{name}/create.</summary>
+        public static readonly DataPlanePermission Create = new(Vaults + "certificates/create/action", "certificates", "create");
+        /// <summary>POST /certificates/{name}/import.</summary>
+        public static readonly DataPlanePermission Import = new(Vaults + "certificates/import/action", "certificates", "import");
+        /// <summary>PATCH /certificates/{name}/{version}, PATCH /certificates/{name}/policy, PATCH /certificates/{name}/pending (cancel).</summary>
+        public static readonly DataPlanePermission Update = new(Vaults + "certificates/update/action", "certificates", "update");
+        /// <summary>DELETE /certificates/{name}, DELETE /certificates/{name}/pending.</summary>
+        public static readonly DataPlanePermission Delete = new(Vaults + "certificates/delete", "certificates", "delete");
+        /// <summary>GET /certificates/{name}/policy, GET /certificates/{name}/pending.</summary>
+        public static readonly DataPlanePermission GetPolicy = new(Vaults + "certificates/read", "certificates", "get");
+        public static readonly DataPlanePermission Backup = new(Vaults + "certificates/backup/action", "certificates", "backup");
+        public static readonly DataPlanePermission Restore = new(Vaults + "certificates/restore/action", "certificates", "restore");
+        public static readonly DataPlanePermission Recover = new(Vaults + "certificates/recover/action", "certificates", "recover");
+        public static readonly DataPlanePermission Purge = new(Vaults + "certificates/purge/action", "certificates", "purge");
+        /// <summary>GET /deletedcertificates/{name}.</summary>
+        public static readonly DataPlanePermission GetDeleted = new(Vaults + "certificates/read", "certificates", "get");
+        /// <summary>GET /deletedcertificates.</summary>
+        public static readonly DataPlanePermission ListDeleted = new(Vaults + "certificates/read", "certificates", "list");
+    }
 }

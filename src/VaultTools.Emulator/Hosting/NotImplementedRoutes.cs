@@ -14,8 +14,6 @@ public static class NotImplementedRoutes
     [
         "keys",                 // Keys/ (later)
         "deletedkeys",
-        "certificates",         // Certificates/ (later)
-        "deletedcertificates",
         "rng",
         "storage",
         "deletedstorage",
@@ -24,8 +22,26 @@ public static class NotImplementedRoutes
         "settings",
     ];
 
+    /// <summary>Certificate operations that the emulator does not implement (Certificates/ implements the rest).</summary>
+    private static readonly (string Method, string Pattern)[] CertificateOperations =
+    [
+        ("GET", "/certificates/contacts"),                     // certificate contacts
+        ("PUT", "/certificates/contacts"),
+        ("DELETE", "/certificates/contacts"),
+        ("GET", "/certificates/issuers"),                      // certificate issuers
+        ("GET", "/certificates/issuers/{issuer}"),
+        ("PUT", "/certificates/issuers/{issuer}"),
+        ("PATCH", "/certificates/issuers/{issuer}"),
+        ("DELETE", "/certificates/issuers/{issuer}"),
+        ("POST", "/certificates/{name}/pending/merge"),        // merge (certificates from an Unknown issuer)
+    ];
+
     public static RouteGroupBuilder MapNotImplementedDataPlane(this RouteGroupBuilder dataPlane)
     {
+        foreach (var (method, pattern) in CertificateOperations)
+        {
+            dataPlane.MapMethods(pattern, [method], NotImplemented).WithMetadata(new NoPermissionRequired("501 placeholder"));
+        }
         foreach (var prefix in DataPlanePrefixes)
         {
             dataPlane.Map("/" + prefix, NotImplemented).WithMetadata(new NoPermissionRequired("501 placeholder"));

@@ -1,3 +1,4 @@
+using VaultTools.Emulator.Certificates;
 using VaultTools.Emulator.Identity;
 using VaultTools.Emulator.Secrets;
 
@@ -24,7 +25,7 @@ public static class RouteRegistry
         var dataPlane = app.MapDataPlane();
         dataPlane.MapSecrets();
         // dataPlane.MapKeys();          // Keys/ (later)
-        // dataPlane.MapCertificates();  // Certificates/ (later)
+        dataPlane.MapCertificates();
         dataPlane.MapNotImplementedDataPlane();
 
         // ARM subset (later): app.MapArm();

@@ -3,6 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Identity;
+using Azure.Security.KeyVault.Certificates;
 using Azure.Security.KeyVault.Secrets;
 using Xunit;
 
@@ -95,6 +96,20 @@ public class EmulatorFixture : IAsyncLifetime
         configure?.Invoke(options);
         var uri = vault is null ? new Uri(Info.VaultUri) : Info.VaultUriFor(vault);
         return new SecretClient(uri, credential ?? AdminCredential, options);
+    }
+
+    /// <summary>A CertificateClient for vault <paramref name="vault"/>, addressed as https://localhost:{port}/ when null.</summary>
+    public CertificateClient CreateCertificateClient(string? vault = null, TokenCredential? credential = null)
+    {
+        var options = new CertificateClientOptions
+        {
+            Transport = Transport,
+            DisableChallengeResourceVerification = true,
+        };
+        options.Retry.MaxRetries = 2;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(50);
+        var uri = vault is null ? new Uri(Info.VaultUri) : Info.VaultUriFor(vault);
+        return new CertificateClient(uri, credential ?? AdminCredential, options);
     }
 
     public async Task<string> GetTokenAsync(string scope = "https://vault.azure.net/.default") =>

@@ -1,0 +1,118 @@
+using VaultTools.Emulator.Secrets;
+
+namespace VaultTools.Emulator.Certificates;
+
+/// <summary>
+/// One certificate version as stored (table <c>versions</c>, kind <c>certificate</c>): the public
+/// X.509 certificate and the certificate's attributes. The private key is not here: it is the backing
+/// key's (kind <c>key</c>, same name and version, <see cref="BackingKeyDocument"/>), and the backing
+/// secret (kind <c>secret</c>, same name and version) holds the PFX or PEM, encrypted at rest.
+/// </summary>
+public sealed record CertificateDocument
+{
+    /// <summary>The DER certificate, base64 (the bundle's <c>cer</c>).</summary>
+    public required string Cer { get; init; }
+    /// <summary>Always present in the service's bodies, <c>{}</c> when none were set.</summary>
+    public Dictionary<string, string> Tags { get; init; } = new(StringComparer.Ordinal);
+    public bool Enabled { get; init; } = true;
+    /// <summary>The certificate's notBefore (epoch seconds).</summary>
+    public long NotBefore { get; init; }
+    /// <summary>The certificate's notAfter (epoch seconds).</summary>
+    public long Expires { get; init; }
+    public long Created { get; init; }
+    public long Updated { get; init; }
+}
+
+/// <summary>
+/// The backing key of a certificate version (table <c>versions</c>, kind <c>key</c>, same name and
+/// version as the certificate). Its JSON is the keys area's <c>KeyDocument</c> shape (camelCase:
+/// kty, keyOps, n, e, crv, x, y, privateKey, tags, enabled, notBefore, expires, created, updated,
+/// managed), so the keys API serves it as a managed key: <c>privateKey</c> is the PKCS#8 private key
+/// encrypted by <see cref="Storage.KeyMaterialProtector"/> bound to the version id, as for keys.
+/// </summary>
+public sealed record BackingKeyDocument
+{
+    /// <summary>RSA, RSA-HSM, EC or EC-HSM.</summary>
+    public required string Kty { get; init; }
+    public required List<string> KeyOps { get; init; }
+    public string? N { get; init; }
+    public string? E { get; init; }
+    public string? Crv { get; init; }
+    public string? X { get; init; }
+    public string? Y { get; init; }
+    public required string PrivateKey { get; init; }
+    public Dictionary<string, string>? Tags { get; init; }
+    public bool Enabled { get; init; } = true;
+    public long? NotBefore { get; init; }
+    public long? Expires { get; init; }
+    public long Created { get; init; }
+    public long Updated { get; init; }
+    public bool Managed { get; init; } = true;
+}
+
+/// <summary>
+/// A certificate's pending operation (table <c>vault_settings</c>, kind <c>certificate.operation</c>,
+/// name = certificate name; purged with the certificate). It stays after completion, as the service
+/// keeps it (GET /pending answers "completed", and the bundle links to it), until deleted or replaced
+/// by the next create.
+/// </summary>
+public sealed record CertificateOperationDocument
+{
+    public required string RequestId { get; init; }
+    /// <summary>inProgress, completed, cancelled or failed.</summary>
+    public required string Status { get; init; }
+    public string? StatusDetails { get; init; }
+    public required string IssuerName { get; init; }
+    /// <summary>The PKCS#10 request, base64 DER.</summary>
+    public string? Csr { get; init; }
+    public bool CancellationRequested { get; init; }
+    public string? ErrorCode { get; init; }
+    public string? ErrorMessage { get; init; }
+    public long Created { get; init; }
+    /// <summary>When an operation nobody polls completes on its own (epoch seconds).</summary>
+    public long ReadyAt { get; init; }
+    /// <summary>While in progress: the version that completion stores (certificate, backing key and secret).</summary>
+    public StagedVersion? Staged { get; init; }
+
+    public bool InProgress => Status == CertificateOperationStatus.InProgress;
+}
+
+public static class CertificateOperationStatus
+{
+    public const string InProgress = "inProgress";
+    public const string Completed = "completed";
+    public const string Cancelled = "cancelled";
+    public const string Failed = "failed";
+}
+
+/// <summary>A certificate version made but not yet visible (its key material is already encrypted).</summary>
+public sealed record StagedVersion
+{
+    public required string Version { get; init; }
+    public required CertificateDocument Certificate { get; init; }
+    public required BackingKeyDocument Key { get; init; }
+    public required SecretDocument Secret { get; init; }
+}
+
+/// <summary>The JSON inside a certificate backup blob (see <see cref="Storage.BackupProtector"/>): the whole entry with its key and secret, private parts in clear inside the encrypted blob.</summary>
+public sealed record CertificateBackup
+{
+    public string Format { get; init; } = "VaultToolsEmulatorCertificateBackup";
+    public int FormatVersion { get; init; } = 1;
+    public required string SourceVault { get; init; }
+    public required string Name { get; init; }
+    public required string LatestVersion { get; init; }
+    public long BackedUpAt { get; init; }
+    public required CertificatePolicyDocument Policy { get; init; }
+    public required List<CertificateBackupVersion> Versions { get; init; }
+}
+
+public sealed record CertificateBackupVersion
+{
+    public required string Version { get; init; }
+    public required CertificateDocument Certificate { get; init; }
+    /// <summary>The key with <see cref="BackingKeyDocument.PrivateKey"/> as plain base64 PKCS#8.</summary>
+    public required BackingKeyDocument Key { get; init; }
+    /// <summary>The secret with its value in <see cref="SecretDocument.Value"/> (no ProtectedValue).</summary>
+    public required SecretDocument Secret { get; init; }
+}

@@ -1,0 +1,167 @@
+using System.Security.Cryptography.X509Certificates;
+using System.Text.Json.Nodes;
+using VaultTools.Emulator.Hosting;
+
+namespace VaultTools.Emulator.Certificates;
+
+/// <summary>
+/// Certificate bodies in the recorded shapes and property order (cpp-raw KeyVaultCertificateClientTest.*):
+/// a bundle is id, kid, sid, x5t, cer, attributes (enabled, nbf, exp, created, updated, recoveryLevel,
+/// recoverableDays), tags (always, <c>{}</c> when none), then policy for the latest-version reads and
+/// pending when an operation exists; a read of one version has subject, issuer and serialnumber
+/// instead of policy and pending; PATCH answers without policy. List items are id, x5t, attributes
+/// without the recovery properties, tags and an empty subject; deleted items start with recoveryId,
+/// deletedDate, scheduledPurgeDate and keep the recovery properties.
+/// </summary>
+public static class CertificateJson
+{
+    public static string Id(DataPlaneContext dp, string name, string? version) =>
+        version is null ? $"{dp.BaseUri}/certificates/{name}" : $"{dp.BaseUri}/certificates/{name}/{version}";
+
+    public static string PendingId(DataPlaneContext dp, string name) => $"{dp.BaseUri}/certificates/{name}/pending";
+
+    public static string Kid(DataPlaneContext dp, string name, string version) => $"{dp.BaseUri}/keys/{name}/{version}";
+
+    public static string Sid(DataPlaneContext dp, string name, string version) => $"{dp.BaseUri}/secrets/{name}/{version}";
+
+    /// <summary>What a bundle ends with.</summary>
+    public enum Tail
+    {
+        /// <summary>GET latest, delete, recover, restore, import, the completed creation: the policy (and pending when an operation exists).</summary>
+        Policy,
+        /// <summary>GET of one version: subject, issuer, serialnumber.</summary>
+        Details,
+        /// <summary>PATCH: pending when an operation exists, no policy.</summary>
+        PendingOnly,
+    }
+
+    public static JsonObject Bundle(DataPlaneContext dp, string name, string version, CertificateDocument doc, Tail tail,
+        CertificatePolicyDocument? policy, bool hasOperation)
+    {
+        var body = new JsonObject();
+        AddBundle(body, dp, name, version, doc, tail, policy, hasOperation);
+        return body;
+    }
+
+    public static JsonObject DeletedBundle(DataPlaneContext dp, string name, string version, CertificateDocument doc,
+        CertificatePolicyDocument? policy, bool hasOperation, long deletedDate, long scheduledPurgeDate)
+    {
+        var body = DeletedHeader(dp, name, deletedDate, scheduledPurgeDate);
+        AddBundle(body, dp, name, version, doc, Tail.Policy, policy, hasOperation);
+        return body;
+    }
+
+    /// <summary>List item of /certificates (version null) and /certificates/{name}/versions.</summary>
+    public static JsonObject Item(DataPlaneContext dp, string name, string? version, CertificateDocument doc) => new()
+    {
+        ["id"] = Id(dp, name, version),
+        ["x5t"] = CertificateFactory.X5t(Convert.FromBase64String(doc.Cer)),
+        ["attributes"] = Attributes(dp, doc, withRecovery: false),
+        ["tags"] = Tags(doc),
+        ["subject"] = "",
+    };
+
+    public static JsonObject DeletedItem(DataPlaneContext dp, string name, CertificateDocument doc, long deletedDate, long scheduledPurgeDate)
+    {
+        var body = DeletedHeader(dp, name, deletedDate, scheduledPurgeDate);
+        body["id"] = Id(dp, name, null);
+        body["x5t"] = CertificateFactory.X5t(Convert.FromBase64String(doc.Cer));
+        body["attributes"] = Attributes(dp, doc, withRecovery: true);
+        body["tags"] = Tags(doc);
+        return body;
+    }
+
+    /// <summary>The pending operation (recorded: id, issuer, csr, cancellation_requested, status, status_details or target, request_id).</summary>
+    public static JsonObject Operation(DataPlaneContext dp, string name, CertificateOperationDocument op)
+    {
+        var body = new JsonObject
+        {
+            ["id"] = PendingId(dp, name),
+            ["issuer"] = new JsonObject { ["name"] = op.IssuerName },
+        };
+        if (op.Csr is not null)
+        {
+            body["csr"] = op.Csr;
+        }
+        body["cancellation_requested"] = op.CancellationRequested;
+        body["status"] = op.Status;
+        if (op.StatusDetails is not null)
+        {
+            body["status_details"] = op.StatusDetails;
+        }
+        if (op.ErrorCode is not null)
+        {
+            body["error"] = new JsonObject { ["code"] = op.ErrorCode, ["message"] = op.ErrorMessage };
+        }
+        if (op.Status == CertificateOperationStatus.Completed)
+        {
+            body["target"] = Id(dp, name, null);
+        }
+        body["request_id"] = op.RequestId;
+        return body;
+    }
+
+    private static void AddBundle(JsonObject body, DataPlaneContext dp, string name, string version, CertificateDocument doc, Tail tail,
+        CertificatePolicyDocument? policy, bool hasOperation)
+    {
+        var der = Convert.FromBase64String(doc.Cer);
+        body["id"] = Id(dp, name, version);
+        body["kid"] = Kid(dp, name, version);
+        body["sid"] = Sid(dp, name, version);
+        body["x5t"] = CertificateFactory.X5t(der);
+        body["cer"] = doc.Cer;
+        body["attributes"] = Attributes(dp, doc, withRecovery: true);
+        body["tags"] = Tags(doc);
+        if (tail == Tail.Details)
+        {
+            using var certificate = X509CertificateLoader.LoadCertificate(der);
+            body["subject"] = certificate.SubjectName.Name;
+            body["issuer"] = certificate.IssuerName.Name;
+            body["serialnumber"] = certificate.SerialNumber;
+            return;
+        }
+        if (tail == Tail.Policy && policy is not null)
+        {
+            body["policy"] = CertificatePolicyRules.ToJson(dp, name, policy);
+        }
+        if (hasOperation)
+        {
+            body["pending"] = new JsonObject { ["id"] = PendingId(dp, name) };
+        }
+    }
+
+    private static JsonObject DeletedHeader(DataPlaneContext dp, string name, long deletedDate, long scheduledPurgeDate) => new()
+    {
+        ["recoveryId"] = $"{dp.BaseUri}/deletedcertificates/{name}",
+        ["deletedDate"] = deletedDate,
+        ["scheduledPurgeDate"] = scheduledPurgeDate,
+    };
+
+    private static JsonObject Attributes(DataPlaneContext dp, CertificateDocument doc, bool withRecovery)
+    {
+        var attributes = new JsonObject
+        {
+            ["enabled"] = doc.Enabled,
+            ["nbf"] = doc.NotBefore,
+            ["exp"] = doc.Expires,
+            ["created"] = doc.Created,
+            ["updated"] = doc.Updated,
+        };
+        if (withRecovery)
+        {
+            attributes["recoveryLevel"] = dp.Vault.RecoveryLevel;
+            attributes["recoverableDays"] = dp.Vault.SoftDeleteRetentionInDays;
+        }
+        return attributes;
+    }
+
+    private static JsonObject Tags(CertificateDocument doc)
+    {
+        var tags = new JsonObject();
+        foreach (var (k, v) in doc.Tags)
+        {
+            tags[k] = v;
+        }
+        return tags;
+    }
+}

@@ -1,0 +1,743 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.IdentityModel.Tokens;
+using VaultTools.Emulator.Errors;
+using VaultTools.Emulator.Hosting;
+using VaultTools.Emulator.Secrets;
+using VaultTools.Emulator.Storage;
+using static VaultTools.Emulator.Certificates.CertificatePolicyRules;
+
+namespace VaultTools.Emulator.Certificates;
+
+/// <summary>
+/// The certificates data plane (the certificates REST API, api-version 2025-07-01 and older): create
+/// with the Self issuer (202 and a pending operation), import PFX/PEM, get, list, versions, update,
+/// policy get/update, pending operation get/cancel/delete, soft delete, deleted get/list, recover,
+/// purge, backup and restore.
+///
+/// As in the service, every version has a backing key (kind <c>key</c>) and a backing secret (kind
+/// <c>secret</c>) of the same name and version, both <c>managed</c>: the key holds the private key
+/// (PKCS#8, encrypted at rest by <see cref="KeyMaterialProtector"/>), the secret the PFX or PEM by the
+/// policy's content type (also encrypted at rest). Deleting, recovering and purging a certificate does
+/// the same to its key and secret; the secrets API refuses to write them on their own.
+///
+/// A creation is real but quick: the 202 says inProgress, the version (made at once, outside the
+/// storage lock) is staged in the operation, and the operation completes on the next read of
+/// /pending, or <see cref="CompletionDelay"/> after the request for a client that does not poll.
+/// Until then the new version is not visible.
+/// </summary>
+public sealed class CertificateService(EmulatorDatabase database, BackupProtector backups, KeyMaterialProtector material, TimeProvider time)
+{
+    public const string Kind = "certificate";
+    private const string SecretKind = "secret";
+    private const string KeyKind = "key";
+    public const string PolicyKind = "certificate.policy";
+    public const string OperationKind = "certificate.operation";
+
+    /// <summary>After this, an operation that nobody polled completes on its own (the service takes seconds to a minute).</summary>
+    public static readonly TimeSpan CompletionDelay = TimeSpan.FromSeconds(2);
+
+    /// <summary>The recorded status_details of an operation in progress.</summary>
+    public const string InProgressDetails =
+        "Pending certificate created. Certificate request is in progress. This may take some time based on the issuer provider. Please check again later.";
+
+    private static readonly ObjectKind Certificate = ObjectKind.Certificate;
+
+    private long Now => time.GetUtcNow().ToUnixTimeSeconds();
+
+    // ------------------------------------------------------------------ create
+
+    /// <summary>POST /certificates/{name}/create: validates, makes the key and certificate, stores the pending operation.</summary>
+    public JsonObject Create(DataPlaneContext dp, string name, JsonObject body)
+    {
+        SecretRules.ValidateName(name);
+        var tags = SecretRules.ParseTags(body["tags"]);
+        var enabled = ReadEnabled(body);
+        var policyNode = body["policy"];
+
+        // 1. What the request needs from storage (read lock only).
+        var (basePolicy, previousKey) = database.Read<(CertificatePolicyDocument?, (string, BackingKeyDocument)?)>(s =>
+        {
+            var obj = s.GetObject(dp.Vault.Name, Kind, name);
+            CheckWritable(s, dp, name, obj);
+            var stored = ReadPolicy(s, dp, name);
+            BackingKeyDocument? previous = null;
+            if (obj is not null)
+            {
+                previous = KeyDoc(s.GetVersion(dp.Vault.Name, KeyKind, obj.Name, obj.LatestVersion));
+            }
+            return (stored, previous is null ? null : (obj!.LatestVersion, previous));
+        });
+        if (policyNode is null && basePolicy is null)
+        {
+            throw Bad("The request needs a 'policy' for a new certificate.");
+        }
+        var policy = Validate(policyNode is null ? basePolicy! : Apply(new CertificatePolicyDocument(), policyNode), dp.Vault, forCreate: true);
+
+        // 2. The key pair and the certificate, outside the storage lock (RSA 4096 takes a moment).
+        var now = time.GetUtcNow();
+        using var key = ReusedKey(policy, previousKey) ?? CertificateFactory.NewKey(policy);
+        var (issued, csr) = CertificateFactory.IssueSelfSigned(policy, key, now);
+        using (issued)
+        {
+            var version = SecretRules.NewVersion();
+            var staged = Stage(dp, name, version, issued, key, [], policy, tags, enabled ?? true);
+            var operation = new CertificateOperationDocument
+            {
+                RequestId = Guid.NewGuid().ToString("N"),
+                Status = CertificateOperationStatus.InProgress,
+                StatusDetails = InProgressDetails,
+                IssuerName = policy.IssuerName,
+                Csr = Convert.ToBase64String(csr),
+                Created = now.ToUnixTimeSeconds(),
+                ReadyAt = (now + CompletionDelay).ToUnixTimeSeconds(),
+                Staged = staged,
+            };
+
+            // 3. Store the policy and the operation (checks repeated under the write lock).
+            return database.Write(s =>
+            {
+                CompleteDue(s, dp, name, polled: false);
+                var obj = s.GetObject(dp.Vault.Name, Kind, name);
+                CheckWritable(s, dp, name, obj);
+                var storedName = obj?.Name ?? name;
+                var existing = ReadPolicy(s, dp, name);
+                WritePolicy(s, dp, storedName, policy with { Created = existing?.Created ?? Now, Updated = Now });
+                WriteOperation(s, dp, storedName, operation);
+                return CertificateJson.Operation(dp, storedName, operation);
+            });
+        }
+    }
+
+    private AsymmetricAlgorithm? ReusedKey(CertificatePolicyDocument policy, (string Version, BackingKeyDocument Doc)? previous)
+    {
+        if (!policy.ReuseKey || previous is not { } p)
+        {
+            return null;
+        }
+        var key = CertificateFactory.KeyFromPkcs8(material.Unprotect(p.Doc.PrivateKey, p.Version), p.Doc.Kty.StartsWith("RSA", StringComparison.Ordinal));
+        if (CertificateFactory.Matches(key, policy))
+        {
+            return key;
+        }
+        key.Dispose(); // the policy changed the key type or size: a new key, as the service must
+        return null;
+    }
+
+    // ------------------------------------------------------------------ import
+
+    /// <summary>POST /certificates/{name}/import: a PFX (base64, with pwd) or PEM with its private key, as a new version.</summary>
+    public JsonObject Import(DataPlaneContext dp, string name, JsonObject body)
+    {
+        SecretRules.ValidateName(name);
+        var value = String(body, "value");
+        if (string.IsNullOrEmpty(value))
+        {
+            throw Bad("The property 'value' (the certificate content) is required.");
+        }
+        var password = String(body, "pwd");
+        var tags = SecretRules.ParseTags(body["tags"]);
+        var enabled = ReadEnabled(body);
+        var requested = Apply(new CertificatePolicyDocument { IssuerName = UnknownIssuer, LifetimeActions = null }, body["policy"]);
+        if (requested.ContentType is not (Pkcs12 or Pem))
+        {
+            throw Bad($"The content type '{requested.ContentType}' is not supported; use {Pkcs12} or {Pem}.");
+        }
+
+        var imported = CertificateFactory.ReadImport(value, password, requested.ContentType == Pem);
+        using var key = imported.Key;
+        var policy = Validate(CertificateFactory.PolicyFromCertificate(imported.Leaf, key, requested), dp.Vault, forCreate: false, isImport: true);
+        var version = SecretRules.NewVersion();
+        var staged = Stage(dp, name, version, imported.Leaf, key, imported.Chain, policy, tags, enabled ?? true);
+
+        return database.Write(s =>
+        {
+            CompleteDue(s, dp, name, polled: false);
+            var obj = s.GetObject(dp.Vault.Name, Kind, name);
+            CheckWritable(s, dp, name, obj);
+            var storedName = obj?.Name ?? name;
+            var existing = ReadPolicy(s, dp, name);
+            var stored = policy with { Created = existing?.Created ?? Now, Updated = Now };
+            WritePolicy(s, dp, storedName, stored);
+            var doc = AddVersions(s, dp, storedName, staged);
+            return CertificateJson.Bundle(dp, storedName, version, doc, CertificateJson.Tail.Policy, stored, ReadOperation(s, dp, storedName) is not null);
+        });
+    }
+
+    // ------------------------------------------------------------------ read
+
+    public JsonObject Get(DataPlaneContext dp, string name, string? version)
+    {
+        SecretRules.ValidateName(name);
+        CompleteDueOperations(dp, name, polled: false);
+        return database.Read(s =>
+        {
+            var (obj, stored, latest) = FindActiveVersion(s, dp, name, version);
+            var doc = Doc(stored);
+            return latest
+                ? CertificateJson.Bundle(dp, obj.Name, stored.Version, doc, CertificateJson.Tail.Policy, ReadPolicy(s, dp, obj.Name), ReadOperation(s, dp, obj.Name) is not null)
+                : CertificateJson.Bundle(dp, obj.Name, stored.Version, doc, CertificateJson.Tail.Details, null, false);
+        });
+    }
+
+    public JsonObject List(DataPlaneContext dp, PageRequest page)
+    {
+        CompleteDueOperations(dp, null, polled: false);
+        var (items, next) = database.Read(s =>
+        {
+            var objects = s.ListObjects(dp.Vault.Name, Kind, deleted: false, page.After, page.MaxResults);
+            var nodes = objects.Items
+                .Select(o => (JsonNode)CertificateJson.Item(dp, o.Name, null, Doc(s.GetVersion(dp.Vault.Name, Kind, o.Name, o.LatestVersion)!)))
+                .ToList();
+            return (nodes, objects.ContinueAfter);
+        });
+        return page.ToListBody(items, next, dp.BaseUri, "/certificates", dp.ApiVersion);
+    }
+
+    public JsonObject ListVersions(DataPlaneContext dp, string name, PageRequest page)
+    {
+        SecretRules.ValidateName(name);
+        CompleteDueOperations(dp, name, polled: false);
+        var (items, next) = database.Read(s =>
+        {
+            var obj = s.GetObject(dp.Vault.Name, Kind, name);
+            if (obj is null || obj.IsDeleted)
+            {
+                return (new List<JsonNode>(), (string?)null); // recorded: 200 with an empty list
+            }
+            var versions = s.ListVersions(dp.Vault.Name, Kind, obj.Name, page.After, page.MaxResults);
+            var nodes = versions.Items.Select(v => (JsonNode)CertificateJson.Item(dp, obj.Name, v.Version, Doc(v))).ToList();
+            return (nodes, versions.ContinueAfter);
+        });
+        return page.ToListBody(items, next, dp.BaseUri, $"/certificates/{name}/versions", dp.ApiVersion);
+    }
+
+    // ------------------------------------------------------------------ update
+
+    /// <summary>PATCH /certificates/{name}/{version}: enabled (also of the backing key and secret) and tags; a policy in the body updates the policy.</summary>
+    public JsonObject Update(DataPlaneContext dp, string name, string? version, JsonObject body)
+    {
+        SecretRules.ValidateName(name);
+        var tags = SecretRules.ParseTags(body["tags"]);
+        var enabled = ReadEnabled(body);
+        var policyNode = body["policy"];
+        CompleteDueOperations(dp, name, polled: false);
+        return database.Write(s =>
+        {
+            var (obj, stored, _) = FindActiveVersion(s, dp, name, version);
+            if (policyNode is not null)
+            {
+                var current = ReadPolicy(s, dp, obj.Name) ?? new CertificatePolicyDocument();
+                WritePolicy(s, dp, obj.Name, Validate(Apply(current, policyNode), dp.Vault, forCreate: false) with { Updated = Now });
+            }
+            var doc = Doc(stored) with
+            {
+                Enabled = enabled ?? Doc(stored).Enabled,
+                Tags = tags ?? Doc(stored).Tags,
+                Updated = Now,
+            };
+            s.ReplaceVersionDocument(dp.Vault.Name, Kind, obj.Name, stored.Version, StorageJson.Serialize(doc));
+            if (enabled is { } flag)
+            {
+                // A disabled certificate's key and secret cannot be used either.
+                if (s.GetVersion(dp.Vault.Name, SecretKind, obj.Name, stored.Version) is { } secret)
+                {
+                    var secretDoc = StorageJson.Deserialize<SecretDocument>(secret.Document) with { Enabled = flag, Updated = Now };
+                    s.ReplaceVersionDocument(dp.Vault.Name, SecretKind, obj.Name, stored.Version, StorageJson.Serialize(secretDoc));
+                }
+                if (KeyDoc(s.GetVersion(dp.Vault.Name, KeyKind, obj.Name, stored.Version)) is { } keyDoc)
+                {
+                    s.ReplaceVersionDocument(dp.Vault.Name, KeyKind, obj.Name, stored.Version, StorageJson.Serialize(keyDoc with { Enabled = flag, Updated = Now }));
+                }
+            }
+            return CertificateJson.Bundle(dp, obj.Name, stored.Version, doc, CertificateJson.Tail.PendingOnly, null, ReadOperation(s, dp, obj.Name) is not null);
+        });
+    }
+
+    // ------------------------------------------------------------------ policy
+
+    public JsonObject GetPolicy(DataPlaneContext dp, string name)
+    {
+        SecretRules.ValidateName(name);
+        CompleteDueOperations(dp, name, polled: false);
+        return database.Read(s =>
+        {
+            var obj = s.GetObject(dp.Vault.Name, Kind, name);
+            var policy = ReadPolicy(s, dp, name);
+            if (policy is null || obj is { IsDeleted: true } || (obj is null && ReadOperation(s, dp, name) is null))
+            {
+                throw KeyVaultErrors.NotFound(Certificate, name).ToException();
+            }
+            return CertificatePolicyRules.ToJson(dp, obj?.Name ?? name, policy);
+        });
+    }
+
+    /// <summary>PATCH /certificates/{name}/policy: the properties present replace the stored ones; the result must still be a valid policy.</summary>
+    public JsonObject UpdatePolicy(DataPlaneContext dp, string name, JsonObject body)
+    {
+        SecretRules.ValidateName(name);
+        return database.Write(s =>
+        {
+            var obj = s.GetObject(dp.Vault.Name, Kind, name);
+            var current = ReadPolicy(s, dp, name);
+            if (obj is null || obj.IsDeleted || current is null)
+            {
+                throw KeyVaultErrors.NotFound(Certificate, name).ToException();
+            }
+            var updated = Validate(Apply(current, body), dp.Vault, forCreate: false) with { Updated = Now };
+            WritePolicy(s, dp, obj.Name, updated);
+            return CertificatePolicyRules.ToJson(dp, obj.Name, updated);
+        });
+    }
+
+    // ------------------------------------------------------------------ pending operation
+
+    /// <summary>GET /certificates/{name}/pending: reading it is what lets a creation complete.</summary>
+    public JsonObject GetOperation(DataPlaneContext dp, string name)
+    {
+        SecretRules.ValidateName(name);
+        CompleteDueOperations(dp, name, polled: true);
+        return database.Read(s =>
+        {
+            var op = ReadOperation(s, dp, name) ?? throw KeyVaultErrors.PendingCertificateNotFound(name).ToException();
+            return CertificateJson.Operation(dp, StoredName(s, dp, name), op);
+        });
+    }
+
+    /// <summary>PATCH /certificates/{name}/pending with cancellation_requested: cancels an operation in progress (its version is never stored).</summary>
+    public JsonObject UpdateOperation(DataPlaneContext dp, string name, JsonObject body)
+    {
+        SecretRules.ValidateName(name);
+        var cancel = Bool(body, "cancellation_requested") ?? throw Bad("The property 'cancellation_requested' (boolean) is required.");
+        return database.Write(s =>
+        {
+            var op = ReadOperation(s, dp, name) ?? throw KeyVaultErrors.PendingCertificateNotFound(name).ToException();
+            if (cancel && op.InProgress)
+            {
+                op = op with
+                {
+                    Status = CertificateOperationStatus.Cancelled,
+                    StatusDetails = "The certificate operation was cancelled at the request of the caller.",
+                    CancellationRequested = true,
+                    Staged = null,
+                };
+            }
+            else if (cancel)
+            {
+                op = op with { CancellationRequested = true }; // too late: the operation has ended
+            }
+            WriteOperation(s, dp, name, op);
+            return CertificateJson.Operation(dp, StoredName(s, dp, name), op);
+        });
+    }
+
+    /// <summary>DELETE /certificates/{name}/pending: forgets the operation (an operation in progress never stores its version).</summary>
+    public JsonObject DeleteOperation(DataPlaneContext dp, string name)
+    {
+        SecretRules.ValidateName(name);
+        return database.Write(s =>
+        {
+            var op = ReadOperation(s, dp, name) ?? throw KeyVaultErrors.PendingCertificateNotFound(name).ToException();
+            var storedName = StoredName(s, dp, name);
+            s.SetSetting(dp.Vault.Name, OperationKind, name, null);
+            return CertificateJson.Operation(dp, storedName, op with { Staged = null });
+        });
+    }
+
+    // ------------------------------------------------------------------ soft delete
+
+    public JsonObject Delete(DataPlaneContext dp, string name)
+    {
+        SecretRules.ValidateName(name);
+        return database.Write(s =>
+        {
+            var obj = s.GetObject(dp.Vault.Name, Kind, name);
+            if (obj is null || obj.IsDeleted)
+            {
+                throw KeyVaultErrors.NotFound(Certificate, name).ToException();
+            }
+            if (ReadOperation(s, dp, obj.Name) is { InProgress: true } op)
+            {
+                WriteOperation(s, dp, obj.Name, op with
+                {
+                    Status = CertificateOperationStatus.Cancelled,
+                    StatusDetails = "The certificate was deleted while the operation was in progress.",
+                    Staged = null,
+                });
+            }
+            var deleted = Now;
+            var purge = deleted + dp.Vault.SoftDeleteRetentionInDays * 86_400L;
+            foreach (var kind in (string[])[Kind, SecretKind, KeyKind])
+            {
+                if (s.GetObject(dp.Vault.Name, kind, obj.Name) is { IsDeleted: false })
+                {
+                    s.MarkDeleted(dp.Vault.Name, kind, obj.Name, deleted, purge);
+                }
+            }
+            var latest = Doc(s.GetVersion(dp.Vault.Name, Kind, obj.Name, obj.LatestVersion)!);
+            return CertificateJson.DeletedBundle(dp, obj.Name, obj.LatestVersion, latest, ReadPolicy(s, dp, obj.Name),
+                ReadOperation(s, dp, obj.Name) is not null, deleted, purge);
+        });
+    }
+
+    public JsonObject GetDeleted(DataPlaneContext dp, string name)
+    {
+        SecretRules.ValidateName(name);
+        return database.Read(s =>
+        {
+            var obj = s.GetObject(dp.Vault.Name, Kind, name);
+            if (obj is not { IsDeleted: true })
+            {
+                throw KeyVaultErrors.DeletedNotFound(Certificate, name).ToException();
+            }
+            var latest = Doc(s.GetVersion(dp.Vault.Name, Kind, obj.Name, obj.LatestVersion)!);
+            return CertificateJson.DeletedBundle(dp, obj.Name, obj.LatestVersion, latest, ReadPolicy(s, dp, obj.Name),
+                ReadOperation(s, dp, obj.Name) is not null, obj.DeletedDate!.Value, obj.ScheduledPurgeDate!.Value);
+        });
+    }
+
+    public JsonObject ListDeleted(DataPlaneContext dp, PageRequest page)
+    {
+        var (items, next) = database.Read(s =>
+        {
+            var objects = s.ListObjects(dp.Vault.Name, Kind, deleted: true, page.After, page.MaxResults);
+            var nodes = objects.Items
+                .Select(o => (JsonNode)CertificateJson.DeletedItem(dp, o.Name, Doc(s.GetVersion(dp.Vault.Name, Kind, o.Name, o.LatestVersion)!),
+                    o.DeletedDate!.Value, o.ScheduledPurgeDate!.Value))
+                .ToList();
+            return (nodes, objects.ContinueAfter);
+        });
+        return page.ToListBody(items, next, dp.BaseUri, "/deletedcertificates", dp.ApiVersion);
+    }
+
+    public JsonObject Recover(DataPlaneContext dp, string name)
+    {
+        SecretRules.ValidateName(name);
+        return database.Write(s =>
+        {
+            var obj = s.GetObject(dp.Vault.Name, Kind, name);
+            if (obj is not { IsDeleted: true })
+            {
+                throw KeyVaultErrors.NotFound(Certificate, name).ToException(); // recorded: the live entry's 404 text
+            }
+            foreach (var kind in (string[])[Kind, SecretKind, KeyKind])
+            {
+                if (s.GetObject(dp.Vault.Name, kind, obj.Name) is { IsDeleted: true })
+                {
+                    s.MarkRecovered(dp.Vault.Name, kind, obj.Name);
+                }
+            }
+            var latest = Doc(s.GetVersion(dp.Vault.Name, Kind, obj.Name, obj.LatestVersion)!);
+            return CertificateJson.Bundle(dp, obj.Name, obj.LatestVersion, latest, CertificateJson.Tail.Policy, ReadPolicy(s, dp, obj.Name),
+                ReadOperation(s, dp, obj.Name) is not null);
+        });
+    }
+
+    public void Purge(DataPlaneContext dp, string name)
+    {
+        SecretRules.ValidateName(name);
+        database.Write(s =>
+        {
+            var obj = s.GetObject(dp.Vault.Name, Kind, name);
+            if (obj is not { IsDeleted: true })
+            {
+                throw KeyVaultErrors.DeletedNotFound(Certificate, name).ToException();
+            }
+            if (dp.Vault.EnablePurgeProtection)
+            {
+                throw KeyVaultErrors.PurgeProtected().ToException();
+            }
+            foreach (var kind in (string[])[SecretKind, KeyKind])
+            {
+                if (s.GetObject(dp.Vault.Name, kind, obj.Name) is { IsDeleted: true })
+                {
+                    s.Purge(dp.Vault.Name, kind, obj.Name);
+                }
+            }
+            s.Purge(dp.Vault.Name, Kind, obj.Name); // with its certificate.policy and certificate.operation
+        });
+    }
+
+    // ------------------------------------------------------------------ backup / restore
+
+    public JsonObject Backup(DataPlaneContext dp, string name)
+    {
+        SecretRules.ValidateName(name);
+        CompleteDueOperations(dp, name, polled: false);
+        var blob = database.Read(s =>
+        {
+            var obj = s.GetObject(dp.Vault.Name, Kind, name);
+            if (obj is null || obj.IsDeleted)
+            {
+                throw KeyVaultErrors.NotFound(Certificate, name).ToException();
+            }
+            var versions = new List<CertificateBackupVersion>();
+            foreach (var v in s.AllVersions(dp.Vault.Name, Kind, obj.Name))
+            {
+                var keyDoc = KeyDoc(s.GetVersion(dp.Vault.Name, KeyKind, obj.Name, v.Version))!;
+                var secretDoc = StorageJson.Deserialize<SecretDocument>(s.GetVersion(dp.Vault.Name, SecretKind, obj.Name, v.Version)!.Document);
+                versions.Add(new CertificateBackupVersion
+                {
+                    Version = v.Version,
+                    Certificate = Doc(v),
+                    Key = keyDoc with { PrivateKey = Convert.ToBase64String(material.Unprotect(keyDoc.PrivateKey, v.Version)) },
+                    Secret = secretDoc with { Value = RevealSecret(v.Version, secretDoc), ProtectedValue = null },
+                });
+            }
+            var backup = new CertificateBackup
+            {
+                SourceVault = dp.Vault.Name,
+                Name = obj.Name,
+                LatestVersion = obj.LatestVersion,
+                BackedUpAt = Now,
+                Policy = ReadPolicy(s, dp, obj.Name) ?? new CertificatePolicyDocument(),
+                Versions = versions,
+            };
+            return backups.Protect(Kind, JsonSerializer.Serialize(backup, StorageJson.Options));
+        });
+        return new JsonObject { ["value"] = Base64UrlEncoder.Encode(blob) };
+    }
+
+    public JsonObject Restore(DataPlaneContext dp, JsonObject body)
+    {
+        var encoded = String(body, "value");
+        if (string.IsNullOrEmpty(encoded))
+        {
+            throw Bad("The property 'value' (the backup blob) is required.");
+        }
+        CertificateBackup? backup;
+        try
+        {
+            var json = backups.TryUnprotect(Kind, Base64UrlEncoder.DecodeBytes(encoded));
+            backup = json is null ? null : JsonSerializer.Deserialize<CertificateBackup>(json, StorageJson.Options);
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException or JsonException)
+        {
+            backup = null;
+        }
+        if (backup is null || backup.FormatVersion != 1 || backup.Versions.Count == 0)
+        {
+            throw KeyVaultErrors.BadParameter(
+                "Backup blob contains invalid or corrupt version: it was altered, is not a certificate backup, or was made by an emulator with another data folder.")
+                .ToException();
+        }
+
+        return database.Write(s =>
+        {
+            foreach (var (kind, objectKind) in (IEnumerable<(string, ObjectKind)>)[(Kind, Certificate), (SecretKind, ObjectKind.Secret), (KeyKind, ObjectKind.Key)])
+            {
+                if (s.GetObject(dp.Vault.Name, kind, backup.Name) is { } existing)
+                {
+                    throw (existing.IsDeleted
+                        ? KeyVaultErrors.DeletedButRecoverable(objectKind, existing.Name)
+                        : KeyVaultErrors.AlreadyExists(objectKind, existing.Name)).ToException();
+                }
+            }
+            var ordered = backup.Versions.Where(x => x.Version != backup.LatestVersion)
+                .Concat(backup.Versions.Where(x => x.Version == backup.LatestVersion));
+            foreach (var v in ordered)
+            {
+                s.AddVersion(dp.Vault.Name, KeyKind, backup.Name, v.Version,
+                    StorageJson.Serialize(v.Key with { PrivateKey = material.Protect(Convert.FromBase64String(v.Key.PrivateKey), v.Version) }));
+                s.AddVersion(dp.Vault.Name, SecretKind, backup.Name, v.Version,
+                    StorageJson.Serialize(ProtectSecret(v.Version, v.Secret, v.Secret.Value)));
+                s.AddVersion(dp.Vault.Name, Kind, backup.Name, v.Version, StorageJson.Serialize(v.Certificate));
+            }
+            s.SetSetting(dp.Vault.Name, OperationKind, backup.Name, null);
+            WritePolicy(s, dp, backup.Name, backup.Policy);
+            var latest = backup.Versions.First(x => x.Version == backup.LatestVersion);
+            return CertificateJson.Bundle(dp, backup.Name, latest.Version, latest.Certificate, CertificateJson.Tail.Policy, backup.Policy, false);
+        });
+    }
+
+    // ------------------------------------------------------------------ versions: staging and completion
+
+    /// <summary>The documents of a new version: certificate, backing key (private key encrypted), backing secret (value encrypted).</summary>
+    private StagedVersion Stage(DataPlaneContext dp, string name, string version, X509Certificate2 certificate, AsymmetricAlgorithm key,
+        IReadOnlyList<X509Certificate2> chain, CertificatePolicyDocument policy, Dictionary<string, string>? tags, bool enabled)
+    {
+        var der = certificate.RawData;
+        var notBefore = new DateTimeOffset(certificate.NotBefore.ToUniversalTime()).ToUnixTimeSeconds();
+        var notAfter = new DateTimeOffset(certificate.NotAfter.ToUniversalTime()).ToUnixTimeSeconds();
+        var pkcs8 = CertificateFactory.Pkcs8(key);
+        var (n, e, crv, x, y) = CertificateFactory.PublicParameters(key);
+
+        using var leaf = X509CertificateLoader.LoadCertificate(der);
+        using var leafWithKey = key is RSA rsa ? leaf.CopyWithPrivateKey(rsa) : leaf.CopyWithPrivateKey((ECDsa)key);
+        var secretValue = CertificateFactory.SecretValue(leafWithKey, chain, policy.ContentType, policy.Exportable);
+
+        return new StagedVersion
+        {
+            Version = version,
+            Certificate = new CertificateDocument
+            {
+                Cer = Convert.ToBase64String(der),
+                Tags = tags ?? new Dictionary<string, string>(StringComparer.Ordinal),
+                Enabled = enabled,
+                NotBefore = notBefore,
+                Expires = notAfter,
+            },
+            Key = new BackingKeyDocument
+            {
+                Kty = policy.Kty,
+                KeyOps = CertificateFactory.KeyOperations(key is RSA, policy.KeyUsage ?? []),
+                N = n,
+                E = e,
+                Crv = crv,
+                X = x,
+                Y = y,
+                PrivateKey = material.Protect(pkcs8, version),
+                Enabled = enabled,
+                NotBefore = notBefore,
+                Expires = notAfter,
+            },
+            Secret = ProtectSecret(version, new SecretDocument
+            {
+                Value = "",
+                ContentType = policy.ContentType,
+                Tags = new Dictionary<string, string>(StringComparer.Ordinal),
+                Enabled = enabled,
+                NotBefore = notBefore,
+                Expires = notAfter,
+                Managed = true,
+                Kid = CertificateJson.Kid(dp, name, version),
+            }, secretValue),
+        };
+    }
+
+    private SecretDocument ProtectSecret(string version, SecretDocument doc, string value) =>
+        doc with { Value = "", ProtectedValue = material.Protect(Encoding.UTF8.GetBytes(value), SecretDocument.ProtectionBinding(version)) };
+
+    private string RevealSecret(string version, SecretDocument doc) =>
+        doc.ProtectedValue is null ? doc.Value : Encoding.UTF8.GetString(material.Unprotect(doc.ProtectedValue, SecretDocument.ProtectionBinding(version)));
+
+    /// <summary>Stores a staged version as the latest of the certificate, its key and its secret.</summary>
+    private CertificateDocument AddVersions(StorageSession s, DataPlaneContext dp, string name, StagedVersion staged)
+    {
+        var now = Now;
+        var certificate = staged.Certificate with { Created = now, Updated = now };
+        s.AddVersion(dp.Vault.Name, KeyKind, name, staged.Version, StorageJson.Serialize(staged.Key with { Created = now, Updated = now }));
+        s.AddVersion(dp.Vault.Name, SecretKind, name, staged.Version, StorageJson.Serialize(staged.Secret with { Created = now, Updated = now }));
+        s.AddVersion(dp.Vault.Name, Kind, name, staged.Version, StorageJson.Serialize(certificate));
+        return certificate;
+    }
+
+    private void CompleteDueOperations(DataPlaneContext dp, string? name, bool polled)
+    {
+        var now = Now;
+        var due = database.Read(s => name is null
+            ? s.ListSettings(dp.Vault.Name, OperationKind).Any(x => IsDue(StorageJson.Deserialize<CertificateOperationDocument>(x.Document), now, polled))
+            : ReadOperation(s, dp, name) is { } op && IsDue(op, now, polled));
+        if (!due)
+        {
+            return;
+        }
+        database.Write(s =>
+        {
+            if (name is not null)
+            {
+                CompleteDue(s, dp, name, polled);
+                return;
+            }
+            foreach (var (opName, _) in s.ListSettings(dp.Vault.Name, OperationKind))
+            {
+                CompleteDue(s, dp, opName, polled);
+            }
+        });
+    }
+
+    private static bool IsDue(CertificateOperationDocument op, long now, bool polled) => op.InProgress && (polled || now >= op.ReadyAt);
+
+    private void CompleteDue(StorageSession s, DataPlaneContext dp, string name, bool polled)
+    {
+        var op = ReadOperation(s, dp, name);
+        if (op is null || !IsDue(op, Now, polled))
+        {
+            return;
+        }
+        var obj = s.GetObject(dp.Vault.Name, Kind, name);
+        var storedName = obj?.Name ?? name;
+        if (op.Staged is null || obj is { IsDeleted: true })
+        {
+            WriteOperation(s, dp, storedName, op with
+            {
+                Status = CertificateOperationStatus.Failed,
+                StatusDetails = null,
+                ErrorCode = "Conflict",
+                ErrorMessage = $"Certificate {storedName} was deleted while the operation was in progress.",
+                Staged = null,
+            });
+            return;
+        }
+        AddVersions(s, dp, storedName, op.Staged);
+        WriteOperation(s, dp, storedName, op with { Status = CertificateOperationStatus.Completed, StatusDetails = null, Staged = null });
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /// <summary>A name can take a new version unless it is deleted, held by a secret or key of its own, or mid-creation.</summary>
+    private static void CheckWritable(StorageSession s, DataPlaneContext dp, string name, StoredObject? certificate)
+    {
+        if (certificate is { IsDeleted: true })
+        {
+            throw KeyVaultErrors.DeletedButRecoverable(Certificate, certificate.Name).ToException();
+        }
+        foreach (var (kind, objectKind) in (IEnumerable<(string, ObjectKind)>)[(SecretKind, ObjectKind.Secret), (KeyKind, ObjectKind.Key)])
+        {
+            var other = s.GetObject(dp.Vault.Name, kind, name);
+            if (other is null || (certificate is not null && IsManaged(s.GetVersion(dp.Vault.Name, kind, other.Name, other.LatestVersion))))
+            {
+                continue;
+            }
+            throw (other.IsDeleted
+                ? KeyVaultErrors.DeletedButRecoverable(objectKind, other.Name)
+                : KeyVaultErrors.NameUsedByOtherKind(objectKind, other.Name)).ToException();
+        }
+        if (ReadOperation(s, dp, name) is { InProgress: true })
+        {
+            throw KeyVaultErrors.CertificateOperationInProgress(certificate?.Name ?? name).ToException();
+        }
+    }
+
+    private static bool IsManaged(StoredVersion? version) =>
+        version is not null && JsonNode.Parse(version.Document)?["managed"] is JsonValue v && v.TryGetValue<bool>(out var managed) && managed;
+
+    private static (StoredObject Object, StoredVersion Version, bool Latest) FindActiveVersion(StorageSession s, DataPlaneContext dp, string name, string? version)
+    {
+        // "" and "/" (and "%2F", as the C++ client sends an empty version) mean the latest version, as in the service.
+        var latest = string.IsNullOrEmpty(version) || version == "/" || version.Equals("%2F", StringComparison.OrdinalIgnoreCase);
+        var obj = s.GetObject(dp.Vault.Name, Kind, name);
+        if (obj is null || obj.IsDeleted || (!latest && !SecretRules.IsVersion(version!)))
+        {
+            throw KeyVaultErrors.NotFound(Certificate, latest ? name : $"{name}/{version}").ToException();
+        }
+        var stored = s.GetVersion(dp.Vault.Name, Kind, obj.Name, latest ? obj.LatestVersion : version!)
+            ?? throw KeyVaultErrors.NotFound(Certificate, $"{name}/{version}").ToException();
+        return (obj, stored, latest);
+    }
+
+    private static string StoredName(StorageSession s, DataPlaneContext dp, string name) =>
+        s.GetObject(dp.Vault.Name, Kind, name)?.Name ?? name;
+
+    private static CertificateDocument Doc(StoredVersion v) => StorageJson.Deserialize<CertificateDocument>(v.Document);
+
+    private static BackingKeyDocument? KeyDoc(StoredVersion? v) => v is null ? null : StorageJson.Deserialize<BackingKeyDocument>(v.Document);
+
+    private static CertificatePolicyDocument? ReadPolicy(StorageSession s, DataPlaneContext dp, string name) =>
+        s.GetSetting(dp.Vault.Name, PolicyKind, name) is { } json ? StorageJson.Deserialize<CertificatePolicyDocument>(json) : null;
+
+    private static void WritePolicy(StorageSession s, DataPlaneContext dp, string name, CertificatePolicyDocument policy) =>
+        s.SetSetting(dp.Vault.Name, PolicyKind, name, StorageJson.Serialize(policy));
+
+    private static CertificateOperationDocument? ReadOperation(StorageSession s, DataPlaneContext dp, string name) =>
+        s.GetSetting(dp.Vault.Name, OperationKind, name) is { } json ? StorageJson.Deserialize<CertificateOperationDocument>(json) : null;
+
+    private static void WriteOperation(StorageSession s, DataPlaneContext dp, string name, CertificateOperationDocument op) =>
+        s.SetSetting(dp.Vault.Name, OperationKind, name, StorageJson.Serialize(op));
+
+    /// <summary><c>attributes.enabled</c> of a request (certificates derive nbf and exp from the X.509 certificate).</summary>
+    private static bool? ReadEnabled(JsonObject body) => Section(body, "attributes") is { } attributes ? Bool(attributes, "enabled") : null;
+}
