@@ -259,7 +259,7 @@ Describe 'Import-VaultCertificate and Export-VaultCertificate' {
         $pfx.HasPrivateKey | Should -BeTrue
         $pfx.Thumbprint | Should -Be $cert.Thumbprint
         { Open-Pfx $file 'another password' } | Should -Throw
-        if (-not $IsWindows) { (Get-Item $file).UnixFileMode | Should -Be 'UserRead, UserWrite' }
+        if (-not $IsWindows) { (Get-Item $file).UnixFileMode | Should -Be ([System.IO.UnixFileMode]'UserRead, UserWrite') }
     }
 
     It 'export then import round-trips the certificate and its key into another name' {
