@@ -108,7 +108,8 @@ namespace VaultTools.Connection
                 message.SetProperty(HeldContentKey, false);
             }
 
-            if (message.Response is null || !message.Response.Headers.TryGetValue("WWW-Authenticate", out string? header) || header is null)
+            string? header = null;
+            if (message.Response is null || !message.Response.Headers.TryGetValue("WWW-Authenticate", out header) || header is null)
             {
                 return null;
             }
@@ -121,7 +122,7 @@ namespace VaultTools.Connection
 
             if (_verifyChallengeResource && challenge.ResourceHost != null)
             {
-                string host = message.Request.Uri.Host;
+                string host = message.Request.Uri.Host ?? "";
                 bool matches = host.Equals(challenge.ResourceHost, StringComparison.OrdinalIgnoreCase)
                                || host.EndsWith("." + challenge.ResourceHost, StringComparison.OrdinalIgnoreCase);
                 if (!matches)

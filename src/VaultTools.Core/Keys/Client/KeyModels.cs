@@ -173,7 +173,7 @@ namespace VaultTools.Keys.Client
         public DateTimeOffset? DeletedOn { get; internal set; }
         public DateTimeOffset? ScheduledPurgeDate { get; internal set; }
 
-        internal static DeletedKey FromBundle(JsonElement root)
+        internal static new DeletedKey FromBundle(JsonElement root)
         {
             var deleted = Fill(new DeletedKey(""), root);
             deleted.ReadDeletion(root);
