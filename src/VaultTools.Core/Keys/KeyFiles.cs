@@ -28,7 +28,7 @@ namespace VaultTools.Keys
             string path = import.KeyFilePath ?? throw VaultException.InvalidArgument("MissingKeySource", "KeyFilePath", "Give -KeyFilePath or -JsonWebKey to import a key.");
             if (!File.Exists(path))
             {
-                throw VaultException.InvalidArgument("KeyFileNotFound", "KeyFilePath", $"The key file '{path}' does not exist.", path);
+                throw VaultException.InvalidArgument("KeyFileNotFound", "KeyFilePath", $"The key file '{path}' given to -KeyFilePath does not exist.", path);
             }
 
             string extension = Path.GetExtension(path).ToLowerInvariant();
@@ -181,14 +181,14 @@ namespace VaultTools.Keys
             {
                 if (key.N is null || key.E is null)
                 {
-                    throw VaultException.InvalidArgument("InvalidJsonWebKey", parameterName, "The RSA key has no modulus (n) or exponent (e).");
+                    throw VaultException.InvalidArgument("InvalidJsonWebKey", parameterName, $"The RSA key given to -{parameterName} has no modulus (n) or exponent (e).");
                 }
 
                 int size = key.RsaKeySize;
                 if (!KeyRules.RsaKeySizes.Contains(size))
                 {
                     throw VaultException.InvalidArgument("InvalidKeySize", parameterName,
-                        $"The RSA key to import is {size} bits; Key Vault imports RSA keys of 2048, 3072 or 4096 bits.", size);
+                        $"The RSA key given to -{parameterName} is {size} bits; Key Vault imports RSA keys of 2048, 3072 or 4096 bits.", size);
                 }
             }
             else if (key.KeyType.IsEc)
@@ -198,12 +198,12 @@ namespace VaultTools.Keys
             else
             {
                 throw VaultException.InvalidArgument("InvalidKeyType", parameterName,
-                    $"The key to import is of type '{key.KeyType}'; Key Vault imports RSA and EC keys.", key.KeyType.ToString());
+                    $"The key given to -{parameterName} is of type '{key.KeyType}'; Key Vault imports RSA and EC keys.", key.KeyType.ToString());
             }
 
             if (!key.HasPrivateKey)
             {
-                throw VaultException.InvalidArgument("ImportNeedsPrivateKey", parameterName, "The key to import has no private part: Key Vault imports key pairs.");
+                throw VaultException.InvalidArgument("ImportNeedsPrivateKey", parameterName, $"The key given to -{parameterName} has no private part: Key Vault imports key pairs.");
             }
         }
     }
