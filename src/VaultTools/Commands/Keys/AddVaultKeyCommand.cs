@@ -47,8 +47,14 @@ namespace VaultTools.Commands.Keys
         [Parameter(Mandatory = true, ParameterSetName = ImportJwk)]
         public string JsonWebKey { get; set; } = "";
 
+        /// <summary>
+        /// Software or HSM. A string with ValidateSet, not Core's KeyDestination enum: a value-type field of a
+        /// Core type would make PowerShell load Core while it scans the cmdlets, before the module's
+        /// load context is set up.
+        /// </summary>
         [Parameter]
-        public KeyDestination Destination { get; set; } = KeyDestination.Software;
+        [ValidateSet("Software", "HSM", IgnoreCase = true)]
+        public string Destination { get; set; } = "Software";
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string[]? KeyOps { get; set; }
@@ -69,8 +75,13 @@ namespace VaultTools.Commands.Keys
 
         protected override void ProcessRecord()
         {
-            Run(Name, () =>
+            Run(Name, () => Add(string.Equals(Destination, "HSM", StringComparison.OrdinalIgnoreCase)));
+        }
+
+        private void Add(bool hsm)
+        {
             {
+                var destination = hsm ? KeyDestination.HSM : KeyDestination.Software;
                 var vault = ResolveVault();
                 string target = KeyService.EntryUrl(vault, Name, null);
                 if (ParameterSetName == Create)
@@ -81,7 +92,7 @@ namespace VaultTools.Commands.Keys
                         KeyType = KeyType,
                         Size = Size,
                         CurveName = CurveName,
-                        Destination = Destination,
+                        Destination = destination,
                         KeyOps = KeyOps,
                         Expires = ToOffset(Expires),
                         NotBefore = ToOffset(NotBefore),
@@ -89,7 +100,7 @@ namespace VaultTools.Commands.Keys
                         Enabled = !Disable,
                     };
                     KeyService.Validate(create);
-                    string what = create.KeyType.ToUpperInvariant() + (Destination == KeyDestination.HSM ? "-HSM" : "") + (Size is null ? "" : " " + Size) + (CurveName is null ? "" : " " + CurveName);
+                    string what = create.KeyType.ToUpperInvariant() + (hsm ? "-HSM" : "") + (Size is null ? "" : " " + Size) + (CurveName is null ? "" : " " + CurveName);
                     if (ShouldProcess(target, $"Create key ({what})"))
                     {
                         WriteObject(Keys.Create(vault, create, CancelToken));
@@ -104,7 +115,7 @@ namespace VaultTools.Commands.Keys
                     KeyFilePath = ParameterSetName == ImportFile ? GetUnresolvedProviderPathFromPSPath(KeyFilePath) : null,
                     KeyFilePassword = KeyFilePassword,
                     JsonWebKey = ParameterSetName == ImportJwk ? JsonWebKey : null,
-                    Destination = Destination,
+                    Destination = destination,
                     KeyOps = KeyOps,
                     Expires = ToOffset(Expires),
                     NotBefore = ToOffset(NotBefore),
@@ -112,11 +123,11 @@ namespace VaultTools.Commands.Keys
                     Enabled = !Disable,
                 };
                 KeyService.Validate(import);
-                if (ShouldProcess(target, "Import key" + (Destination == KeyDestination.HSM ? " (HSM)" : "")))
+                if (ShouldProcess(target, "Import key" + (hsm ? " (HSM)" : "")))
                 {
                     WriteObject(Keys.Import(vault, import, CancelToken));
                 }
-            });
+            }
         }
     }
 
