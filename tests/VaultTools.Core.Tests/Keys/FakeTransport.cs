@@ -88,14 +88,14 @@ internal sealed class FakeRequest : Request
 
     protected override void AddHeader(string name, string value) => _headers.Add(new HttpHeader(name, value));
 
-    protected override bool TryGetHeader(string name, out string? value)
+    protected override bool TryGetHeader(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
     {
         var found = _headers.Where(h => h.Name.Equals(name, StringComparison.OrdinalIgnoreCase)).ToList();
         value = found.Count == 0 ? null : string.Join(",", found.Select(h => h.Value));
         return found.Count > 0;
     }
 
-    protected override bool TryGetHeaderValues(string name, out IEnumerable<string>? values)
+    protected override bool TryGetHeaderValues(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out IEnumerable<string>? values)
     {
         var found = _headers.Where(h => h.Name.Equals(name, StringComparison.OrdinalIgnoreCase)).Select(h => h.Value).ToList();
         values = found;
@@ -141,9 +141,9 @@ internal sealed class FakeResponse : Response
 
     public override void Dispose() => ContentStream?.Dispose();
 
-    protected override bool TryGetHeader(string name, out string? value) => _headers.TryGetValue(name, out value);
+    protected override bool TryGetHeader(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => _headers.TryGetValue(name, out value);
 
-    protected override bool TryGetHeaderValues(string name, out IEnumerable<string>? values)
+    protected override bool TryGetHeaderValues(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out IEnumerable<string>? values)
     {
         bool found = _headers.TryGetValue(name, out string? value);
         values = found ? new[] { value! } : null;

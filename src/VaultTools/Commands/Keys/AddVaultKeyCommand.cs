@@ -80,41 +80,17 @@ namespace VaultTools.Commands.Keys
 
         private void Add(bool hsm)
         {
+            var destination = hsm ? KeyDestination.HSM : KeyDestination.Software;
+            var vault = ResolveVault();
+            string target = KeyService.EntryUrl(vault, Name, null);
+            if (ParameterSetName == Create)
             {
-                var destination = hsm ? KeyDestination.HSM : KeyDestination.Software;
-                var vault = ResolveVault();
-                string target = KeyService.EntryUrl(vault, Name, null);
-                if (ParameterSetName == Create)
-                {
-                    var create = new KeyCreate
-                    {
-                        Name = Name,
-                        KeyType = KeyType,
-                        Size = Size,
-                        CurveName = CurveName,
-                        Destination = destination,
-                        KeyOps = KeyOps,
-                        Expires = ToOffset(Expires),
-                        NotBefore = ToOffset(NotBefore),
-                        Tags = ToTags(Tag),
-                        Enabled = !Disable,
-                    };
-                    KeyService.Validate(create);
-                    string what = create.KeyType.ToUpperInvariant() + (hsm ? "-HSM" : "") + (Size is null ? "" : " " + Size) + (CurveName is null ? "" : " " + CurveName);
-                    if (ShouldProcess(target, $"Create key ({what})"))
-                    {
-                        WriteObject(Keys.Create(vault, create, CancelToken));
-                    }
-
-                    return;
-                }
-
-                var import = new KeyImport
+                var create = new KeyCreate
                 {
                     Name = Name,
-                    KeyFilePath = ParameterSetName == ImportFile ? GetUnresolvedProviderPathFromPSPath(KeyFilePath) : null,
-                    KeyFilePassword = KeyFilePassword,
-                    JsonWebKey = ParameterSetName == ImportJwk ? JsonWebKey : null,
+                    KeyType = KeyType,
+                    Size = Size,
+                    CurveName = CurveName,
                     Destination = destination,
                     KeyOps = KeyOps,
                     Expires = ToOffset(Expires),
@@ -122,11 +98,33 @@ namespace VaultTools.Commands.Keys
                     Tags = ToTags(Tag),
                     Enabled = !Disable,
                 };
-                KeyService.Validate(import);
-                if (ShouldProcess(target, "Import key" + (hsm ? " (HSM)" : "")))
+                KeyService.Validate(create);
+                string what = create.KeyType.ToUpperInvariant() + (hsm ? "-HSM" : "") + (Size is null ? "" : " " + Size) + (CurveName is null ? "" : " " + CurveName);
+                if (ShouldProcess(target, $"Create key ({what})"))
                 {
-                    WriteObject(Keys.Import(vault, import, CancelToken));
+                    WriteObject(Keys.Create(vault, create, CancelToken));
                 }
+
+                return;
+            }
+
+            var import = new KeyImport
+            {
+                Name = Name,
+                KeyFilePath = ParameterSetName == ImportFile ? GetUnresolvedProviderPathFromPSPath(KeyFilePath) : null,
+                KeyFilePassword = KeyFilePassword,
+                JsonWebKey = ParameterSetName == ImportJwk ? JsonWebKey : null,
+                Destination = destination,
+                KeyOps = KeyOps,
+                Expires = ToOffset(Expires),
+                NotBefore = ToOffset(NotBefore),
+                Tags = ToTags(Tag),
+                Enabled = !Disable,
+            };
+            KeyService.Validate(import);
+            if (ShouldProcess(target, "Import key" + (hsm ? " (HSM)" : "")))
+            {
+                WriteObject(Keys.Import(vault, import, CancelToken));
             }
         }
     }
