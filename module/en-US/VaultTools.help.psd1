@@ -181,7 +181,7 @@ Set-VaultSecret -Name api-key -SecretValue $value -ContentType text/plain -Expir
         Description = @'
 Get-VaultKey reads keys from Azure Key Vault. A key bundle never contains private key material: what comes back is the key's properties and its public key.
 
-- With an exact -Name it returns the key (the latest version, or -Version) as a VaultTools.VaultKey: type, size or curve, permitted operations, dates, tags and the public key in the Key property (Key.ToRSA(), Key.ToECDsa() and Key.ToPem() make it usable locally, for example to encrypt or to verify a signature without the vault).
+- With an exact -Name it returns the key (the latest version, or -Version) as a VaultTools.VaultKey: type, size or curve, permitted operations, dates, tags and the public key in the Key property (Key.ToRSA() and Key.ToECDsa() make it usable locally, for example to encrypt or to verify a signature without the vault; Key.Pem and Key.Json are the same public key as PEM and as JWK JSON).
 - With a wildcard -Name (or no -Name) it lists the matching keys' properties.
 - With -IncludeVersions it lists every version of the key(s), newest first.
 - With -Id it reads the key at its own URL (https://<vault>/keys/<name>[/<version>]).
@@ -199,7 +199,7 @@ A missing key is the non-terminating error VaultKeyNotFound (ObjectNotFound).
         Examples    = @(
             @{ Code = 'Get-VaultKey -Name cmk'; Remarks = 'Shows the current version of the key cmk: type, size, operations, dates.' }
             @{ Code = 'Get-VaultKey -Name ''app-*'' | Format-Table Name, Enabled, Expires'; Remarks = 'Lists the keys whose names start with app-.' }
-            @{ Code = '(Get-VaultKey -Name cmk).Key.ToPem() | Set-Content ./cmk.pub.pem'; Remarks = 'Saves the public key as PEM, for openssl or another system that encrypts for this key.' }
+            @{ Code = '(Get-VaultKey -Name cmk).Key.Pem | Set-Content ./cmk.pub.pem'; Remarks = 'Saves the public key as PEM, for openssl or another system that encrypts for this key.' }
             @{ Code = 'Get-VaultKey -InRemovedState'; Remarks = 'Lists the soft-deleted keys with their scheduled purge dates.' }
         )
         Links       = @('Add-VaultKey', 'Remove-VaultKey', 'Undo-VaultKeyRemoval', 'Protect-VaultData')

@@ -1,13 +1,20 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using VaultTools.Internal;
 
 namespace VaultTools
 {
+    /// <summary>
+    /// Where a new key lives: in software (RSA, EC) or in a hardware security module (RSA-HSM, EC-HSM;
+    /// premium vaults only). Here rather than in Core because Add-VaultKey's -Destination has this type,
+    /// and PowerShell loads a parameter's type while it scans the cmdlets, before Core can be loaded.
+    /// </summary>
+    public enum KeyDestination
+    {
+        Software,
+        HSM,
+    }
+
     /// <summary>
     /// A key's properties, without its public key: what listing returns (Get-VaultKey with wildcards or
     /// -IncludeVersions). Name, Version, VaultName and Id bind by property name into the next cmdlet.
@@ -38,7 +45,7 @@ namespace VaultTools
     /// <summary>
     /// A key: its properties, type, size or curve, permitted operations and public key. A key bundle
     /// never carries private key material; <see cref="Key"/> is the public JSON web key, which can be
-    /// used locally (Key.ToRSA(), Key.ToECDsa(), Key.ToPem()) to encrypt or to verify signatures.
+    /// used locally (Key.ToRSA(), Key.ToECDsa(), Key.Pem) to encrypt or to verify signatures.
     /// </summary>
     public class VaultKey : VaultKeyProperties
     {
@@ -64,7 +71,9 @@ namespace VaultTools
 
     /// <summary>
     /// The public part of a vault key as a JSON web key (RFC 7517): n/e for RSA, crv/x/y for EC.
-    /// Converts to .NET's RSA or ECDsa to encrypt, wrap or verify locally, and to PEM for other tools.
+    /// Converts to .NET's RSA or ECDsa to encrypt, wrap or verify locally; <see cref="Pem"/> and
+    /// <see cref="Json"/> are the same public key as SubjectPublicKeyInfo PEM and as JWK JSON, filled
+    /// in by VaultTools when it reads the key (this assembly has no dependencies, so it holds them as data).
     /// </summary>
     public sealed class VaultJsonWebKey
     {
@@ -77,47 +86,96 @@ namespace VaultTools
         public byte[]? X { get; set; }
         public byte[]? Y { get; set; }
 
-        /// <summary>An RSA public key (for RSA and RSA-HSM keys).</summary>
-        public RSA ToRSA() => ToClientKey().ToRSA();
-
-        /// <summary>An ECDsa public key (for EC and EC-HSM keys).</summary>
-        public ECDsa ToECDsa() => ToClientKey().ToECDsa();
-
         /// <summary>The public key in SubjectPublicKeyInfo PEM ("BEGIN PUBLIC KEY"), as openssl reads it.</summary>
-        public string ToPem() => PublicKeyPem.Write(this);
+        public string? Pem { get; set; }
 
         /// <summary>The public JSON web key as JSON (base64url fields), without private parts: there are none.</summary>
-        public string ToJson()
+        public string? Json { get; set; }
+
+        /// <summary>An RSA public key (for RSA and RSA-HSM keys).</summary>
+        public RSA ToRSA()
         {
-            using var stream = new MemoryStream();
-            using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+            if (!KeyType.StartsWith("RSA", StringComparison.Ordinal) || N is null || E is null)
             {
-                ToClientKey().Write(writer);
+                throw new InvalidOperationException($"The key is not an RSA key with a modulus and exponent (kty '{KeyType}').");
             }
 
-            return Encoding.UTF8.GetString(stream.ToArray());
+            var rsa = RSA.Create();
+            try
+            {
+                rsa.ImportParameters(new RSAParameters { Modulus = TrimLeadingZeros(N), Exponent = TrimLeadingZeros(E) });
+                return rsa;
+            }
+            catch
+            {
+                rsa.Dispose();
+                throw;
+            }
+        }
+
+        /// <summary>An ECDsa public key (for EC and EC-HSM keys).</summary>
+        public ECDsa ToECDsa()
+        {
+            if (!KeyType.StartsWith("EC", StringComparison.Ordinal) || CurveName is null || X is null || Y is null)
+            {
+                throw new InvalidOperationException($"The key is not an EC key with a curve and coordinates (kty '{KeyType}').");
+            }
+
+            var (oid, size) = Curve(CurveName);
+            return ECDsa.Create(new ECParameters
+            {
+                Curve = ECCurve.CreateFromValue(oid),
+                Q = new ECPoint { X = FixLength(X, size), Y = FixLength(Y, size) },
+            });
         }
 
         public override string ToString() => KeyId ?? KeyType;
 
-        internal Keys.Client.JsonWebKey ToClientKey()
+        /// <summary>Key Vault's curve names: their OID and coordinate size in bytes.</summary>
+        private static (string Oid, int Size) Curve(string name) => name switch
         {
-            var jwk = new Keys.Client.JsonWebKey
+            "P-256" => ("1.2.840.10045.3.1.7", 32),
+            "P-384" => ("1.3.132.0.34", 48),
+            "P-521" => ("1.3.132.0.35", 66),
+            "P-256K" => ("1.3.132.0.10", 32),
+            _ => throw new InvalidOperationException($"The curve '{name}' is not one Key Vault supports (P-256, P-384, P-521, P-256K)."),
+        };
+
+        private static byte[] TrimLeadingZeros(byte[] value)
+        {
+            int i = 0;
+            while (i < value.Length - 1 && value[i] == 0)
             {
-                Id = KeyId,
-                KeyType = new Keys.Client.KeyType(KeyType),
-                N = N,
-                E = E,
-                X = X,
-                Y = Y,
-                CurveName = CurveName is null ? (Keys.Client.KeyCurveName?)null : new Keys.Client.KeyCurveName(CurveName),
-            };
-            foreach (string op in KeyOps)
-            {
-                jwk.KeyOps.Add(new Keys.Client.KeyOperation(op));
+                i++;
             }
 
-            return jwk;
+            if (i == 0)
+            {
+                return value;
+            }
+
+            var trimmed = new byte[value.Length - i];
+            Buffer.BlockCopy(value, i, trimmed, 0, trimmed.Length);
+            return trimmed;
+        }
+
+        /// <summary>Left-pads (or drops leading zeros) to the coordinate size the platform expects.</summary>
+        private static byte[] FixLength(byte[] value, int length)
+        {
+            if (value.Length == length)
+            {
+                return value;
+            }
+
+            var trimmed = TrimLeadingZeros(value);
+            if (trimmed.Length > length)
+            {
+                throw new InvalidOperationException("A key coordinate is longer than its curve allows.");
+            }
+
+            var padded = new byte[length];
+            Buffer.BlockCopy(trimmed, 0, padded, length - trimmed.Length, trimmed.Length);
+            return padded;
         }
     }
 
@@ -173,7 +231,7 @@ namespace VaultTools
         public string Base64 => Convert.ToBase64String(Result);
 
         /// <summary>Result as base64url without padding (the encoding of JWS/JWE and of Key Vault's REST API).</summary>
-        public string Base64Url => Internal.Base64Url.Encode(Result);
+        public string Base64Url => Convert.ToBase64String(Result).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
         public override string ToString() => $"{Operation} {Algorithm} {KeyId}";
     }

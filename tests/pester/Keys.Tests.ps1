@@ -59,7 +59,9 @@ Describe 'Add-VaultKey and Get-VaultKey' {
         $key.Key.N.Length | Should -Be 256
         $key.Key.E | Should -Be @(1, 0, 1)
         $key.Key.PSObject.Properties.Name | Should -Not -Contain 'D'
-        $key.Key.ToJson() | Should -Not -Match '"d"'
+        $key.Key.Json | Should -Match '"n"'
+        $key.Key.Json | Should -Not -Match '"d"'
+        $key.Key.Pem | Should -Match '^-----BEGIN PUBLIC KEY-----'
         $key.HardwareProtected | Should -BeFalse
 
         $read = Get-VaultKey -Name $name

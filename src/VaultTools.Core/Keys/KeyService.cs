@@ -571,18 +571,53 @@ namespace VaultTools.Keys
             target.CurveName = jwk.CurveName?.ToString();
             target.KeyOps = jwk.KeyOps.Select(o => o.ToString()).ToArray();
             // Only the public parts are copied: a key bundle never carries private material anyway.
-            target.Key = jwk.N is null && jwk.X is null ? null : new VaultJsonWebKey
+            target.Key = jwk.N is null && jwk.X is null ? null : PublicKey(jwk, target.KeyType, target.CurveName, target.KeyOps);
+            return target;
+        }
+
+        /// <summary>
+        /// The public JSON web key as VaultTools' output type, with its PEM and JSON forms computed here
+        /// (VaultTools.Models has no JSON writer and no DER encoder: it holds them as data).
+        /// </summary>
+        internal static VaultJsonWebKey PublicKey(JsonWebKey jwk, string keyType, string? curveName, string[] keyOps)
+        {
+            var result = new VaultJsonWebKey
             {
                 KeyId = jwk.Id,
-                KeyType = target.KeyType,
-                KeyOps = target.KeyOps,
+                KeyType = keyType,
+                KeyOps = keyOps,
                 N = jwk.N,
                 E = jwk.E,
-                CurveName = target.CurveName,
+                CurveName = curveName,
                 X = jwk.X,
                 Y = jwk.Y,
             };
-            return target;
+            var publicOnly = new JsonWebKey { Id = jwk.Id, KeyType = jwk.KeyType, N = jwk.N, E = jwk.E, CurveName = jwk.CurveName, X = jwk.X, Y = jwk.Y };
+            foreach (var op in jwk.KeyOps)
+            {
+                publicOnly.KeyOps.Add(op);
+            }
+
+            using (var stream = new MemoryStream())
+            {
+                using (var writer = new System.Text.Json.Utf8JsonWriter(stream, new System.Text.Json.JsonWriterOptions { Indented = true }))
+                {
+                    publicOnly.Write(writer);
+                }
+
+                result.Json = System.Text.Encoding.UTF8.GetString(stream.ToArray());
+            }
+
+            try
+            {
+                result.Pem = PublicKeyPem.Write(result);
+            }
+            catch (InvalidOperationException)
+            {
+                result.Pem = null; // a curve or key type without a SubjectPublicKeyInfo form: no PEM
+            }
+
+            return result;
         }
 
         internal static DeletedVaultKey ToDeleted(VaultAddress vault, DeletedKey deleted)

@@ -4,13 +4,6 @@ using System.Security;
 
 namespace VaultTools.Keys
 {
-    /// <summary>Where a new key lives: in software (RSA, EC) or in a hardware security module (RSA-HSM, EC-HSM; premium vaults).</summary>
-    public enum KeyDestination
-    {
-        Software,
-        HSM,
-    }
-
     /// <summary>The properties every new key version can carry.</summary>
     public abstract class KeyWriteBase
     {

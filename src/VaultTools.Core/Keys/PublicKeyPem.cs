@@ -4,7 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 
-namespace VaultTools
+namespace VaultTools.Keys
 {
     /// <summary>
     /// Writes a public JSON web key as SubjectPublicKeyInfo PEM (RFC 5280 / RFC 5480), the "BEGIN PUBLIC

@@ -48,13 +48,11 @@ namespace VaultTools.Commands.Keys
         public string JsonWebKey { get; set; } = "";
 
         /// <summary>
-        /// Software or HSM. A string with ValidateSet, not Core's KeyDestination enum: a value-type field of a
-        /// Core type would make PowerShell load Core while it scans the cmdlets, before the module's
-        /// load context is set up.
+        /// Software or HSM. The enum lives in VaultTools.Models, not Core: a parameter of a Core type would
+        /// make PowerShell load Core while it scans the cmdlets, before the module's load context is set up.
         /// </summary>
         [Parameter]
-        [ValidateSet("Software", "HSM", IgnoreCase = true)]
-        public string Destination { get; set; } = "Software";
+        public KeyDestination Destination { get; set; } = KeyDestination.Software;
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string[]? KeyOps { get; set; }
@@ -75,12 +73,13 @@ namespace VaultTools.Commands.Keys
 
         protected override void ProcessRecord()
         {
-            Run(Name, () => Add(string.Equals(Destination, "HSM", StringComparison.OrdinalIgnoreCase)));
+            Run(Name, Add);
         }
 
-        private void Add(bool hsm)
+        private void Add()
         {
-            var destination = hsm ? KeyDestination.HSM : KeyDestination.Software;
+            var destination = Destination;
+            bool hsm = destination == KeyDestination.HSM;
             var vault = ResolveVault();
             string target = KeyService.EntryUrl(vault, Name, null);
             if (ParameterSetName == Create)
