@@ -22,6 +22,20 @@
         'Set-VaultSecret'
 
         # -- secrets lifecycle, keys, certificates (issue 3) --
+        'Get-VaultKey'
+        'Add-VaultKey'
+        'Update-VaultKey'
+        'Remove-VaultKey'
+        'Undo-VaultKeyRemoval'
+        'Backup-VaultKey'
+        'Restore-VaultKey'
+        'Get-VaultKeyRotationPolicy'
+        'Set-VaultKeyRotationPolicy'
+        'Invoke-VaultKeyRotation'
+        'Protect-VaultData'
+        'Unprotect-VaultData'
+        'New-VaultSignature'
+        'Test-VaultSignature'
 
         # -- access control: vaults, RBAC, access policies, tokens (issue 4) --
 

@@ -49,6 +49,22 @@ public static class KeyVaultErrors
         new(403, "Forbidden", $"Operation {operation} is not allowed on a disabled {kindSingular}.",
             kindSingular switch { "secret" => "SecretDisabled", "key" => "KeyDisabled", _ => "Forbidden" });
 
+    /// <summary>
+    /// A key operation that the key's key_ops do not permit. Recorded: the body quoted verbatim in the
+    /// Azure SDK for Go's Key Vault troubleshooting guide (shared/reference/recordings/forbidden-403-evidence.txt).
+    /// </summary>
+    public static KeyVaultError KeyOperationForbidden(string operation) =>
+        new(403, "Forbidden", $"Operation {operation} is not permitted on this key.", "KeyOperationForbidden");
+
+    /// <summary>
+    /// An RSA-HSM/EC-HSM key in a standard-SKU vault. The message is the service's, as reported in
+    /// Azure/azure-sdk-for-net#6551, Azure/azure-sdk-for-js#18267 and MicrosoftDocs/azure-docs#63888;
+    /// the status and code (403 Forbidden) as reported in MicrosoftDocs/azure-docs#34948 for
+    /// Add-AzKeyVaultKey -Destination HSM on a standard vault. No inner code was reported.
+    /// </summary>
+    public static KeyVaultError HsmNotAllowedOnStandardVault() =>
+        new(403, "Forbidden", "Hardware key operation not allowed on standard vault");
+
     /// <summary>Approximation: purge on a vault with purge protection.</summary>
     public static KeyVaultError PurgeProtected() =>
         new(403, "Forbidden",
@@ -130,6 +146,10 @@ public static class KeyVaultErrors
     public static KeyVaultError NotImplemented(string method, string path) =>
         new(501, "NotImplemented",
             $"The VaultTools emulator does not implement '{method} {path}' yet. See docs/emulator.md for what is implemented.");
+
+    /// <summary>A feature of an implemented operation that the emulator does not support (e.g. secure key release).</summary>
+    public static KeyVaultError NotImplementedFeature(string feature) =>
+        new(501, "NotImplemented", $"The VaultTools emulator does not implement {feature}. See docs/emulator.md for what is implemented.");
 
     public static KeyVaultError InternalError(string message) => new(500, "InternalError", message);
 }

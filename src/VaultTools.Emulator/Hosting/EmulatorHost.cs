@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using VaultTools.Emulator.Authorization;
 using VaultTools.Emulator.Errors;
 using VaultTools.Emulator.Identity;
+using VaultTools.Emulator.Keys;
 using VaultTools.Emulator.Secrets;
 using VaultTools.Emulator.Storage;
 
@@ -86,6 +87,7 @@ public static class EmulatorHost
         var ca = CertificateAuthority.LoadOrCreate(dataPath);
         var tokens = new TokenService(TokenService.LoadOrCreateSigningKey(dataPath), state.TenantId, time);
         var backups = BackupProtector.LoadOrCreate(dataPath);
+        var keyMaterial = KeyMaterialProtector.LoadOrCreate(dataPath);
         var database = options.Persistent ? EmulatorDatabase.OpenFile(dataPath) : EmulatorDatabase.OpenInMemory();
         EmulatorBootstrap.Seed(database, runtime, config, identities, time);
 
@@ -110,12 +112,14 @@ public static class EmulatorHost
         services.AddSingleton(identities);
         services.AddSingleton(tokens);
         services.AddSingleton(backups);
+        services.AddSingleton(keyMaterial);
         services.AddSingleton(database);
         services.AddSingleton(time);
         services.AddSingleton<VaultStore>();
         services.AddSingleton<FaultInjector>();
         services.AddSingleton<IAuthorizer, AllowAllAuthorizer>(); // issue 4 replaces this registration
         services.AddSingleton<SecretService>();
+        services.AddSingleton<KeyService>();
         services.AddHostedService<ParentProcessWatcher>();
         services.AddHostedService<ScheduledPurgeService>();
         services.AddRouting();

@@ -12,8 +12,6 @@ public static class NotImplementedRoutes
 {
     private static readonly string[] DataPlanePrefixes =
     [
-        "keys",                 // Keys/ (later)
-        "deletedkeys",
         "certificates",         // Certificates/ (later)
         "deletedcertificates",
         "rng",
@@ -24,8 +22,19 @@ public static class NotImplementedRoutes
         "settings",
     ];
 
+    /// <summary>Key operations of spec/keys.json that the emulator does not implement (Keys/ implements the rest).</summary>
+    private static readonly (string Method, string Pattern)[] DataPlaneOperations =
+    [
+        ("GET", "/keys/{name}/{version}/attestation"),   // key attestation (Managed HSM / premium HSM keys)
+        ("POST", "/keys/{name}/{version}/release"),      // secure key release
+    ];
+
     public static RouteGroupBuilder MapNotImplementedDataPlane(this RouteGroupBuilder dataPlane)
     {
+        foreach (var (method, pattern) in DataPlaneOperations)
+        {
+            dataPlane.MapMethods(pattern, [method], NotImplemented).WithMetadata(new NoPermissionRequired("501 placeholder"));
+        }
         foreach (var prefix in DataPlanePrefixes)
         {
             dataPlane.Map("/" + prefix, NotImplemented).WithMetadata(new NoPermissionRequired("501 placeholder"));

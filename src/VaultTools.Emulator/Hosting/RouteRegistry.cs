@@ -1,4 +1,5 @@
 using VaultTools.Emulator.Identity;
+using VaultTools.Emulator.Keys;
 using VaultTools.Emulator.Secrets;
 
 namespace VaultTools.Emulator.Hosting;
@@ -23,7 +24,7 @@ public static class RouteRegistry
         // Key Vault data plane.
         var dataPlane = app.MapDataPlane();
         dataPlane.MapSecrets();
-        // dataPlane.MapKeys();          // Keys/ (later)
+        dataPlane.MapKeys();
         // dataPlane.MapCertificates();  // Certificates/ (later)
         dataPlane.MapNotImplementedDataPlane();
 
