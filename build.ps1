@@ -140,7 +140,7 @@ function Read-TrxCounts([string] $Path) {
 function Install-JavaScriptTestPackages {
     $js = Join-Path $Root 'tests/js'
     if (-not (Get-Command npm -ErrorAction SilentlyContinue)) {
-        Write-Host 'npm was not found: JavaScriptSdkTests will fail (install Node.js 20 or later).' -ForegroundColor Yellow
+        Write-Host 'npm was not found: the JavaScript SDK conformance test is skipped (install Node.js 20 or later to run it).' -ForegroundColor Yellow
         return
     }
     $installed = Join-Path $js 'node_modules/.package-lock.json'

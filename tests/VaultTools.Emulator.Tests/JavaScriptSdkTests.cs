@@ -19,9 +19,12 @@ public sealed class JavaScriptSdkTests(EmulatorFixture emulator)
     private static string ScriptFolder => typeof(JavaScriptSdkTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(a => a.Key == "JavaScriptTestsPath").Value!;
 
-    [Fact]
+    // Node.js is not part of a machine with only the .NET SDK: there the test is reported as skipped
+    // (with the reason), never as passed. Where node is installed, a missing SDK install is a failure.
+    [SkippableFact]
     public async Task The_official_javascript_keys_sdk_passes_its_conformance_script()
     {
+        Skip.IfNot(NodeIsInstalled(), "Node.js (node) is not on PATH: install Node.js 20+ to run the JavaScript SDK conformance test.");
         Assert.True(Directory.Exists(Path.Combine(ScriptFolder, "node_modules", "@azure", "keyvault-keys")),
             $"The JavaScript SDK is not installed in {ScriptFolder}: run 'npm ci' there (build.ps1 Test does).");
         var start = new ProcessStartInfo("node")
@@ -56,5 +59,13 @@ public sealed class JavaScriptSdkTests(EmulatorFixture emulator)
         Assert.True(process.ExitCode == 0, $"node exited with {process.ExitCode}:\n{output}");
         Assert.Contains("js keys conformance: all checks passed", output);
         Assert.Contains("ok - sign ES256K (P-256K) verifies locally", output);
+    }
+
+    private static bool NodeIsInstalled()
+    {
+        string[] names = OperatingSystem.IsWindows() ? ["node.exe"] : ["node"];
+        return (Environment.GetEnvironmentVariable("PATH") ?? "")
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Any(dir => names.Any(n => File.Exists(Path.Combine(dir, n))));
     }
 }
