@@ -39,6 +39,20 @@
         'Set-VaultCertificatePolicy'
         'New-VaultCertificatePolicy'
         'Get-VaultCertificateOperation'
+        'Get-VaultKey'
+        'Add-VaultKey'
+        'Update-VaultKey'
+        'Remove-VaultKey'
+        'Undo-VaultKeyRemoval'
+        'Backup-VaultKey'
+        'Restore-VaultKey'
+        'Get-VaultKeyRotationPolicy'
+        'Set-VaultKeyRotationPolicy'
+        'Invoke-VaultKeyRotation'
+        'Protect-VaultData'
+        'Unprotect-VaultData'
+        'New-VaultSignature'
+        'Test-VaultSignature'
 
         # -- access control: vaults, RBAC, access policies, tokens (issue 4) --
 

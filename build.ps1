@@ -134,6 +134,23 @@ function Read-TrxCounts([string] $Path) {
     }
 }
 
+# tests/js: a conformance test with the official JavaScript Key Vault SDK, run by an xunit test
+# (JavaScriptSdkTests). Its packages are installed here from the committed package-lock.json
+# (npm ci, about 10 s), and again only when the lock file is newer than the installed tree.
+function Install-JavaScriptTestPackages {
+    $js = Join-Path $Root 'tests/js'
+    if (-not (Get-Command npm -ErrorAction SilentlyContinue)) {
+        Write-Host 'npm was not found: the JavaScript SDK conformance test is skipped (install Node.js 20 or later to run it).' -ForegroundColor Yellow
+        return
+    }
+    $installed = Join-Path $js 'node_modules/.package-lock.json'
+    $lock = Join-Path $js 'package-lock.json'
+    if ((Test-Path $installed) -and (Get-Item $installed).LastWriteTimeUtc -ge (Get-Item $lock).LastWriteTimeUtc) { return }
+    Write-Host "> npm ci --prefix $js" -ForegroundColor DarkGray
+    & npm ci --prefix $js --no-audit --no-fund --loglevel=error
+    if ($LASTEXITCODE -ne 0) { throw "npm ci failed in tests/js (exit code $LASTEXITCODE)." }
+}
+
 function Invoke-Test {
     Invoke-Build
     $results = Join-Path $Out 'test-results'
@@ -143,6 +160,7 @@ function Invoke-Test {
     $problems = [System.Collections.Generic.List[string]]::new()
 
     if (-not $SkipXunit) {
+        Install-JavaScriptTestPackages
         foreach ($project in Get-ChildItem (Join-Path $Root 'tests') -Filter '*.Tests.csproj' -Recurse) {
             $name = $project.BaseName
             $trx = "$name.trx"

@@ -567,6 +567,286 @@ $op.Status'; Remarks = 'Waits in a script for a creation started with -NoWait.' 
     }
 
 
+    'Get-VaultKey' = @{
+        Synopsis    = 'Gets a key, lists keys or a key''s versions, or gets soft-deleted keys.'
+        Description = @'
+Get-VaultKey reads keys from Azure Key Vault. A key bundle never contains private key material: what comes back is the key's properties and its public key.
+
+- With an exact -Name it returns the key (the latest version, or -Version) as a VaultTools.VaultKey: type, size or curve, permitted operations, dates, tags and the public key in the Key property (Key.ToRSA() and Key.ToECDsa() make it usable locally, for example to encrypt or to verify a signature without the vault; Key.Pem and Key.Json are the same public key as PEM and as JWK JSON).
+- With a wildcard -Name (or no -Name) it lists the matching keys' properties.
+- With -IncludeVersions it lists every version of the key(s), newest first.
+- With -Id it reads the key at its own URL (https://<vault>/keys/<name>[/<version>]).
+- With -InRemovedState it gets a soft-deleted key by exact name, or lists the soft-deleted keys matching a wildcard, with their deletion and scheduled purge dates.
+
+A missing key is the non-terminating error VaultKeyNotFound (ObjectNotFound).
+'@
+        Parameters  = @{
+            Name            = 'The key''s name. Wildcards list matching keys (properties only). Tab completion offers the names in the vault.'
+            Version         = 'A version of the key (32 hexadecimal characters). Without it, the latest version.'
+            IncludeVersions = 'List every version of the key (or of each key matching a wildcard), newest first.'
+            InRemovedState  = 'Get or list soft-deleted keys instead of active ones.'
+            Id              = 'The key''s URL, with or without a version, for example https://contoso-kv.vault.azure.net/keys/cmk/0123456789abcdef0123456789abcdef.'
+        }
+        Examples    = @(
+            @{ Code = 'Get-VaultKey -Name cmk'; Remarks = 'Shows the current version of the key cmk: type, size, operations, dates.' }
+            @{ Code = 'Get-VaultKey -Name ''app-*'' | Format-Table Name, Enabled, Expires'; Remarks = 'Lists the keys whose names start with app-.' }
+            @{ Code = '(Get-VaultKey -Name cmk).Key.Pem | Set-Content ./cmk.pub.pem'; Remarks = 'Saves the public key as PEM, for openssl or another system that encrypts for this key.' }
+            @{ Code = 'Get-VaultKey -InRemovedState'; Remarks = 'Lists the soft-deleted keys with their scheduled purge dates.' }
+        )
+        Links       = @('Add-VaultKey', 'Remove-VaultKey', 'Undo-VaultKeyRemoval', 'Protect-VaultData')
+    }
+
+    'Add-VaultKey' = @{
+        Synopsis    = 'Creates a key in the vault, or imports a key pair.'
+        Description = @'
+Add-VaultKey makes a new key, or a new version of an existing key.
+
+Create: -KeyType RSA (default, -Size 2048, 3072 or 4096) or EC (-CurveName P-256, P-384, P-521 or P-256K). -Destination HSM creates a hardware-protected key (RSA-HSM or EC-HSM); Key Vault allows these only in premium-tier vaults and refuses them in standard-tier vaults, which VaultTools reports as HsmKeyNotAllowedOnStandardVault.
+
+Import: -KeyFilePath imports the key pair of a PFX/PKCS#12 file (with -KeyFilePassword) or of a PEM private key (PowerShell 7); -JsonWebKey imports a JSON web key that includes its private parameters. The private key is sent to the vault once and never written anywhere else.
+
+Everything is checked before a request is sent: the name, RSA sizes, curves, key operations (EC keys only sign and verify), tags and dates. Exportable keys are not offered: Key Vault requires a release policy for them, which VaultTools does not manage. Supports -WhatIf and -Confirm.
+'@
+        Parameters  = @{
+            Name            = 'The key''s name: 1 to 127 letters, digits and hyphens.'
+            KeyType         = 'RSA (default) or EC. Use -Destination HSM for RSA-HSM or EC-HSM.'
+            Size            = 'The RSA key size in bits: 2048 (the service''s default), 3072 or 4096.'
+            CurveName       = 'The elliptic curve of an EC key: P-256 (the service''s default), P-384, P-521 or P-256K.'
+            KeyFilePath     = 'A .pfx/.p12 file (with -KeyFilePassword) or a .pem file with the private key to import.'
+            KeyFilePassword = 'The password of the PFX file, or of an encrypted PEM key, as a SecureString.'
+            JsonWebKey      = 'A JSON web key (RFC 7517) with its private parameters (d, p, q, ... or d for EC), as JSON text.'
+            Destination     = 'Software (default) or HSM. HSM keys need a premium-tier vault.'
+            KeyOps          = 'The operations the key may be used for: encrypt, decrypt, sign, verify, wrapKey, unwrapKey. Without it, the service''s default for the key type.'
+            Expires         = 'When the key version expires.'
+            NotBefore       = 'The time before which the key version should not be used.'
+            Tag             = 'Tags as a hashtable of names to values, at most 15.'
+            Disable         = 'Create the version disabled: it cannot be used until it is enabled with Update-VaultKey -Enable $true.'
+        }
+        Examples    = @(
+            @{ Code = 'Add-VaultKey -Name cmk -KeyType RSA -Size 3072 -KeyOps wrapKey, unwrapKey -Expires (Get-Date).AddYears(2)'; Remarks = 'Creates an RSA 3072 key for wrapping data encryption keys (customer-managed keys), valid for two years.' }
+            @{ Code = 'Add-VaultKey -Name signer -KeyType EC -CurveName P-384 -Destination HSM'; Remarks = 'Creates an EC-HSM signing key on the P-384 curve (premium vaults only).' }
+            @{ Code = 'Add-VaultKey -Name imported -KeyFilePath ./key.pfx -KeyFilePassword (Read-Host -AsSecureString -Prompt ''PFX password'')'; Remarks = 'Imports the key pair of a PFX file.' }
+        )
+        Links       = @('Get-VaultKey', 'Update-VaultKey', 'Set-VaultKeyRotationPolicy')
+    }
+
+    'Update-VaultKey' = @{
+        Synopsis    = 'Changes a key version''s enabled state, dates, tags or permitted operations.'
+        Description = 'Update-VaultKey changes the attributes of one key version (the latest unless -Version or -Id names another). Properties not given stay as they are; -Tag replaces all tags (an empty hashtable removes them). A key''s material cannot be changed: make a new version with Add-VaultKey or Invoke-VaultKeyRotation. Supports -WhatIf and -Confirm.'
+        Parameters  = @{
+            Name     = 'The key''s name.'
+            Version  = 'The version to change. Without it, the latest version.'
+            Id       = 'The key''s URL, with or without a version.'
+            Enable   = '$true enables the version, $false disables it (a disabled key cannot be used for any operation).'
+            Expires  = 'The new expiry date.'
+            NotBefore = 'The new not-before date.'
+            Tag      = 'Tags that replace the current ones (at most 15); @{} removes them all.'
+            KeyOps   = 'The operations the key may be used for from now on: encrypt, decrypt, sign, verify, wrapKey, unwrapKey.'
+            PassThru = 'Return the updated key.'
+        }
+        Examples    = @(
+            @{ Code = 'Update-VaultKey -Name cmk -Enable $false'; Remarks = 'Disables the current version of cmk.' }
+            @{ Code = 'Get-VaultKey -Name ''legacy-*'' | Update-VaultKey -Expires (Get-Date).AddDays(30) -Tag @{ Retire = ''yes'' } -PassThru'; Remarks = 'Gives every legacy key an expiry date and a tag.' }
+        )
+        Links       = @('Get-VaultKey', 'Add-VaultKey')
+    }
+
+    'Remove-VaultKey' = @{
+        Synopsis    = 'Deletes a key (soft delete), or purges a deleted key.'
+        Description = 'Remove-VaultKey soft-deletes a key with all its versions: it can be recovered with Undo-VaultKeyRemoval until its scheduled purge date, and its name cannot be reused meanwhile (VaultKeyDeletedButRecoverable). With -InRemovedState it purges a soft-deleted key: that is permanent, and data encrypted with the key can no longer be decrypted. The cmdlet asks for confirmation (ConfirmImpact High) unless -Force or -Confirm:$false is given; -WhatIf shows what would happen.'
+        Parameters  = @{
+            Name           = 'The key''s name.'
+            InRemovedState = 'Purge the soft-deleted key permanently.'
+            Force          = 'Do not ask for confirmation.'
+            PassThru       = 'Return the deleted key, with its recovery id and scheduled purge date.'
+        }
+        Examples    = @(
+            @{ Code = 'Remove-VaultKey -Name old-key -Force -PassThru'; Remarks = 'Soft-deletes old-key without asking and shows until when it can be recovered.' }
+            @{ Code = 'Get-VaultKey -InRemovedState -Name ''test-*'' | Remove-VaultKey -InRemovedState -Force'; Remarks = 'Purges every soft-deleted key whose name starts with test-.' }
+        )
+        Links       = @('Undo-VaultKeyRemoval', 'Get-VaultKey')
+    }
+
+    'Undo-VaultKeyRemoval' = @{
+        Synopsis    = 'Recovers a soft-deleted key.'
+        Description = 'Undo-VaultKeyRemoval recovers a soft-deleted key with all its versions, tags and rotation policy, and returns it. It works until the key''s scheduled purge date. Supports -WhatIf and -Confirm.'
+        Parameters  = @{
+            Name = 'The name of the deleted key.'
+        }
+        Examples    = @(
+            @{ Code = 'Undo-VaultKeyRemoval -Name cmk'; Remarks = 'Recovers the key cmk.' }
+            @{ Code = 'Get-VaultKey -InRemovedState | Undo-VaultKeyRemoval'; Remarks = 'Recovers every soft-deleted key of the vault.' }
+        )
+        Links       = @('Remove-VaultKey', 'Get-VaultKey')
+    }
+
+    'Backup-VaultKey' = @{
+        Synopsis    = 'Backs up a key to a file.'
+        Description = 'Backup-VaultKey writes the key''s protected backup blob (all versions) to a file and returns the file. The blob is encrypted by Key Vault and can only be restored into a vault in the same Azure geography and subscription, with Restore-VaultKey. An existing file is not overwritten unless -Force is given; that is checked before anything is sent. Supports -WhatIf.'
+        Parameters  = @{
+            Name       = 'The key''s name.'
+            OutputFile = 'The file to write.'
+            Force      = 'Overwrite the file if it exists.'
+        }
+        Examples    = @(
+            @{ Code = 'Backup-VaultKey -Name cmk -OutputFile ./cmk.keybackup'; Remarks = 'Writes the backup of cmk to cmk.keybackup.' }
+            @{ Code = 'Get-VaultKey | ForEach-Object { Backup-VaultKey -Name $_.Name -OutputFile "./backup/$($_.Name).keybackup" -Force }'; Remarks = 'Backs up every key of the vault, replacing older backups.' }
+        )
+        Links       = @('Restore-VaultKey')
+    }
+
+    'Restore-VaultKey' = @{
+        Synopsis    = 'Restores a key from a backup file.'
+        Description = 'Restore-VaultKey restores a key, with all its versions and its name, from a file made by Backup-VaultKey, and returns it. The name must not be in use (not even by a soft-deleted key: purge it first). Supports -WhatIf and -Confirm.'
+        Parameters  = @{
+            InputFile = 'The backup file. Binds from the FullName of a file object, so the output of Backup-VaultKey and Get-ChildItem pipes in.'
+        }
+        Examples    = @(
+            @{ Code = 'Restore-VaultKey -InputFile ./cmk.keybackup'; Remarks = 'Restores the key cmk.' }
+            @{ Code = 'Get-ChildItem ./backup/*.keybackup | Restore-VaultKey -VaultName contoso-kv-dr'; Remarks = 'Restores every backed-up key into another vault of the same geography.' }
+        )
+        Links       = @('Backup-VaultKey')
+    }
+
+    'Get-VaultKeyRotationPolicy' = @{
+        Synopsis    = 'Gets a key''s rotation policy.'
+        Description = 'Get-VaultKeyRotationPolicy returns when Key Vault rotates the key (RotateAfterCreate or RotateBeforeExpiry), when it sends the near-expiry event (NotifyBeforeExpiry) and how long versions made by rotation live (ExpiresIn), as ISO 8601 durations. A key without a policy of its own has the service''s default policy.'
+        Parameters  = @{
+            Name = 'The key''s name.'
+        }
+        Examples    = @(
+            @{ Code = 'Get-VaultKeyRotationPolicy -Name cmk'; Remarks = 'Shows the rotation policy of cmk.' }
+            @{ Code = 'Get-VaultKey | Get-VaultKeyRotationPolicy | Where-Object { -not $_.RotateAfterCreate -and -not $_.RotateBeforeExpiry }'; Remarks = 'Finds the keys that are never rotated automatically.' }
+        )
+        Links       = @('Set-VaultKeyRotationPolicy', 'Invoke-VaultKeyRotation')
+    }
+
+    'Set-VaultKeyRotationPolicy' = @{
+        Synopsis    = 'Sets a key''s rotation policy.'
+        Description = @'
+Set-VaultKeyRotationPolicy replaces a key's rotation policy. Durations are ISO 8601 strings (P90D for 90 days, P18M for 18 months, P2Y for two years) or TimeSpans, for example (New-TimeSpan -Days 90).
+
+The policy is checked before it is sent, with the rules Microsoft documents: versions made by rotation must live at least 28 days (-ExpiresIn); rotation happens at least 7 days after creation and at least 7 days before expiry; rotating or notifying before expiry needs -ExpiresIn; a rotation has one trigger (-RotateAfterCreate or -RotateBeforeExpiry); the notification comes at least 7 days before expiry. Months count as 30 days and years as 365 for these checks. Supports -WhatIf and -Confirm.
+'@
+        Parameters  = @{
+            Name               = 'The key''s name.'
+            ExpiresIn          = 'How long versions made by rotation live, at least 28 days (P28D).'
+            RotateAfterCreate  = 'Rotate this long after a version was created, at least 7 days.'
+            RotateBeforeExpiry = 'Rotate this long before a version expires, at least 7 days; needs -ExpiresIn.'
+            NotifyBeforeExpiry = 'Send the near-expiry event (Event Grid) this long before a version expires, at least 7 days; needs -ExpiresIn.'
+            PassThru           = 'Return the policy as the vault stored it.'
+        }
+        Examples    = @(
+            @{ Code = 'Set-VaultKeyRotationPolicy -Name cmk -RotateAfterCreate P18M -ExpiresIn P2Y -NotifyBeforeExpiry P30D -PassThru'; Remarks = 'Rotates cmk every 18 months; versions expire after two years, with a notification 30 days before.' }
+            @{ Code = 'Set-VaultKeyRotationPolicy -Name signer -RotateBeforeExpiry (New-TimeSpan -Days 30) -ExpiresIn (New-TimeSpan -Days 365)'; Remarks = 'Rotates 30 days before each version''s one-year expiry, with durations given as TimeSpans.' }
+        )
+        Links       = @('Get-VaultKeyRotationPolicy', 'Invoke-VaultKeyRotation')
+    }
+
+    'Invoke-VaultKeyRotation' = @{
+        Synopsis    = 'Rotates a key now.'
+        Description = 'Invoke-VaultKeyRotation asks the vault to make a new version of the key at once (POST /keys/<name>/rotate), with the same type, size and operations, and with the expiry of its rotation policy. The new version is returned and becomes the current one; older versions stay usable to decrypt and verify. Supports -WhatIf and -Confirm.'
+        Parameters  = @{
+            Name = 'The key''s name.'
+        }
+        Examples    = @(
+            @{ Code = 'Invoke-VaultKeyRotation -Name cmk'; Remarks = 'Makes a new version of cmk now.' }
+            @{ Code = 'Get-VaultKey -Name ''tenant-*'' | Invoke-VaultKeyRotation -WhatIf'; Remarks = 'Shows which keys would be rotated.' }
+        )
+        Links       = @('Set-VaultKeyRotationPolicy', 'Get-VaultKey')
+    }
+
+    'Protect-VaultData' = @{
+        Synopsis    = 'Encrypts a value, or wraps a key, with an RSA key in the vault.'
+        Description = @'
+Protect-VaultData encrypts up to one RSA block (for example a 32-byte symmetric key) with a key in the vault; the private key never leaves the vault. With -Wrap it uses the vault's wrapKey operation, meant for symmetric keys and allowed to the Key Vault Crypto Service Encryption User role; without it, encrypt. The algorithm is RSA-OAEP-256 unless -Algorithm names RSA-OAEP or RSA1_5 (both kept for compatibility only).
+
+The result is a VaultTools.KeyOperationResult: the key version used (KeyId), the algorithm and the Result bytes, with Base64 and Base64Url forms. Pipe it into Unprotect-VaultData to get the value back. Because encryption needs only the public key, the same can be done without the vault: (Get-VaultKey -Name k).Key.ToRSA().Encrypt($bytes, [Security.Cryptography.RSAEncryptionPadding]::OaepSHA256).
+
+The value is checked before anything is sent: RSA-OAEP-256 with a 2048-bit key takes at most 190 bytes. To protect larger data, encrypt it with a symmetric key and protect that key (envelope encryption). To pass a byte array down the pipeline as one value, write ,$bytes | Protect-VaultData.
+'@
+        Parameters  = @{
+            Name      = 'The key''s name.'
+            Version   = 'The key version to use. Without it, the latest version.'
+            Id        = 'The key''s URL, with or without a version. Binds from the KeyId of a previous result.'
+            Algorithm = 'RSA-OAEP-256 (default), RSA-OAEP or RSA1_5.'
+            Value     = 'The bytes to encrypt or wrap.'
+            Wrap      = 'Use the vault''s wrapKey operation instead of encrypt.'
+        }
+        Examples    = @(
+            @{ Code = '$dek = [byte[]]::new(32); [Security.Cryptography.RandomNumberGenerator]::Fill($dek)
+$wrapped = Protect-VaultData -Name cmk -Value $dek -Wrap
+[IO.File]::WriteAllBytes(''./dek.wrapped'', $wrapped.Result)'; Remarks = 'Makes a random data encryption key and stores it wrapped by the vault key cmk.' }
+            @{ Code = '$secret = [Text.Encoding]::UTF8.GetBytes(''p@ssw0rd'')
+(Protect-VaultData -Name app-key -Value $secret).Base64'; Remarks = 'Encrypts a short string and prints the ciphertext as base64.' }
+        )
+        Links       = @('Unprotect-VaultData', 'Get-VaultKey')
+    }
+
+    'Unprotect-VaultData' = @{
+        Synopsis    = 'Decrypts a value, or unwraps a key, with an RSA key in the vault.'
+        Description = 'Unprotect-VaultData decrypts (or, with -Unwrap, unwraps) a value with a key in the vault and returns a VaultTools.KeyOperationResult whose Result holds the plaintext bytes. The output of Protect-VaultData pipes straight in: its Result, KeyId (the exact key version) and Algorithm bind by property name. The ciphertext must be exactly as long as the key''s modulus (256 bytes for RSA 2048); that is checked before anything is sent. The default view shows only the length of the result, never the plaintext.'
+        Parameters  = @{
+            Name      = 'The key''s name.'
+            Version   = 'The key version that encrypted the value. Without it, the latest version.'
+            Id        = 'The key''s URL with version. Binds from the KeyId of Protect-VaultData''s result.'
+            Algorithm = 'The algorithm the value was encrypted with: RSA-OAEP-256 (default), RSA-OAEP or RSA1_5.'
+            Value     = 'The ciphertext or wrapped key. Binds from the Result property of Protect-VaultData''s output.'
+            Unwrap    = 'Use the vault''s unwrapKey operation instead of decrypt.'
+        }
+        Examples    = @(
+            @{ Code = '$dek = (Unprotect-VaultData -Name cmk -Value ([IO.File]::ReadAllBytes(''./dek.wrapped'')) -Unwrap).Result'; Remarks = 'Unwraps the data encryption key stored by the Protect-VaultData example.' }
+            @{ Code = '$protected = Protect-VaultData -Name app-key -Value ([Text.Encoding]::UTF8.GetBytes(''hello''))
+[Text.Encoding]::UTF8.GetString(($protected | Unprotect-VaultData).Result)'; Remarks = 'Round trip: the result of Protect-VaultData carries the key version and algorithm to Unprotect-VaultData.' }
+        )
+        Links       = @('Protect-VaultData')
+    }
+
+    'New-VaultSignature' = @{
+        Synopsis    = 'Signs data or a digest with a key in the vault.'
+        Description = @'
+New-VaultSignature signs with a key in the vault; the private key never leaves it. Give the data with -Value: it is hashed here with the SHA-2 the algorithm names (SHA-256 for RS256, PS256, ES256 and ES256K; SHA-384 for RS384, PS384, ES384; SHA-512 for RS512, PS512, ES512) and only the digest is sent. Or give a digest computed elsewhere with -Digest; its length must match the algorithm.
+
+The algorithm defaults to RS256 for RSA keys and to the curve's algorithm for EC keys (ES256 for P-256, ES384 for P-384, ES512 for P-521, ES256K for P-256K); an algorithm that does not fit the key is refused before anything is sent. The result is a VaultTools.KeyOperationResult whose Result is the signature (for EC keys in the JWS form, r and s concatenated). Anyone can verify it with the public key: (Get-VaultKey -Name k).Key.ToECDsa().VerifyData($data, $signature, 'SHA256'), or with Test-VaultSignature.
+'@
+        Parameters  = @{
+            Name      = 'The key''s name.'
+            Version   = 'The key version to sign with. Without it, the latest version.'
+            Id        = 'The key''s URL, with or without a version.'
+            Algorithm = 'RS256, RS384, RS512, PS256, PS384, PS512 for RSA keys; ES256, ES384, ES512, ES256K for EC keys on the matching curve.'
+            Value     = 'The data to sign; it is hashed locally.'
+            Digest    = 'A digest computed elsewhere (32, 48 or 64 bytes, as the algorithm says), instead of -Value.'
+        }
+        Examples    = @(
+            @{ Code = '$data = [IO.File]::ReadAllBytes(''./release.zip'')
+$signature = New-VaultSignature -Name release-signer -Value $data
+[IO.File]::WriteAllBytes(''./release.zip.sig'', $signature.Result)'; Remarks = 'Signs a file with the key release-signer.' }
+            @{ Code = '$digest = [Security.Cryptography.SHA384]::HashData($data)
+New-VaultSignature -Name signer -Digest $digest -Algorithm PS384'; Remarks = 'Signs a SHA-384 digest computed elsewhere with RSASSA-PSS.' }
+        )
+        Links       = @('Test-VaultSignature', 'Get-VaultKey')
+    }
+
+    'Test-VaultSignature' = @{
+        Synopsis    = 'Checks a signature with a key in the vault.'
+        Description = 'Test-VaultSignature asks the vault whether -Signature is a valid signature of -Value (hashed here with the algorithm''s SHA-2) or of -Digest, made with the key; it returns $true or $false. The output of New-VaultSignature pipes in: its Result (the signature), KeyId (the key version) and Algorithm bind by property name. Verification needs only the public key, so it can also be done without the vault with the key''s Key.ToRSA() or Key.ToECDsa().'
+        Parameters  = @{
+            Name      = 'The key''s name.'
+            Version   = 'The key version that signed. Without it, the latest version.'
+            Id        = 'The key''s URL with version. Binds from the KeyId of New-VaultSignature''s result.'
+            Algorithm = 'The signature algorithm; defaults as in New-VaultSignature.'
+            Value     = 'The signed data; it is hashed locally.'
+            Digest    = 'The signed digest, instead of -Value.'
+            Signature = 'The signature to check. Binds from the Result property of New-VaultSignature''s output.'
+        }
+        Examples    = @(
+            @{ Code = 'Test-VaultSignature -Name release-signer -Value ([IO.File]::ReadAllBytes(''./release.zip'')) -Signature ([IO.File]::ReadAllBytes(''./release.zip.sig''))'; Remarks = 'Returns $true when the file has not changed since it was signed.' }
+            @{ Code = '$data = [Text.Encoding]::UTF8.GetBytes(''message'')
+New-VaultSignature -Name signer -Value $data | Test-VaultSignature -Value $data'; Remarks = 'Signs and checks in one pipeline; the key version and algorithm travel with the signature.' }
+        )
+        Links       = @('New-VaultSignature')
+    }
+
     # ---- access control: vaults, RBAC, access policies, tokens (issue 4) ----
 
     # ---- rotation, BitLocker ----

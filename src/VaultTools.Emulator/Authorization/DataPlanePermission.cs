@@ -16,7 +16,9 @@ public sealed record DataPlanePermission(string DataAction, string PolicyCategor
 /// The permissions each data-plane operation declares. Data actions are Microsoft's names for Key
 /// Vault (the "Key Vault data actions" list and the access-policy-to-RBAC mapping); access-policy
 /// permissions are those the REST reference names for each operation ("This operation requires the
-/// secrets/list permission"). Keys and certificates: add theirs here when you implement them.
+/// secrets/list permission"), except where Microsoft's access-policy documentation names a
+/// narrower one (key rotation policies: getrotationpolicy / setrotationpolicy). Certificates: add
+/// theirs here when you implement them.
 /// </summary>
 public static class KeyVaultPermissions
 {
@@ -73,5 +75,46 @@ public static class KeyVaultPermissions
         public static readonly DataPlanePermission GetDeleted = new(Vaults + "certificates/read", "certificates", "get");
         /// <summary>GET /deletedcertificates.</summary>
         public static readonly DataPlanePermission ListDeleted = new(Vaults + "certificates/read", "certificates", "list");
+    }
+
+    /// <summary>
+    /// Keys. Data actions as in the built-in roles (Key Vault Crypto Officer's <c>keys/*</c> resolves to
+    /// read, delete and 15 actions: create, import, update, recover, purge, backup, restore, rotate,
+    /// release, encrypt, decrypt, wrap, unwrap, sign, verify; <c>keyrotationpolicies/*</c> to read and
+    /// write). Access-policy words as in the Key Vault access-policy permission list.
+    /// </summary>
+    public static class Keys
+    {
+        /// <summary>GET /keys/{name}[/{version}]: the public key and attributes.</summary>
+        public static readonly DataPlanePermission Get = new(Vaults + "keys/read", "keys", "get");
+        /// <summary>GET /keys, GET /keys/{name}/versions.</summary>
+        public static readonly DataPlanePermission List = new(Vaults + "keys/read", "keys", "list");
+        /// <summary>POST /keys/{name}/create.</summary>
+        public static readonly DataPlanePermission Create = new(Vaults + "keys/create/action", "keys", "create");
+        /// <summary>PUT /keys/{name}.</summary>
+        public static readonly DataPlanePermission Import = new(Vaults + "keys/import/action", "keys", "import");
+        /// <summary>PATCH /keys/{name}/{version}.</summary>
+        public static readonly DataPlanePermission Update = new(Vaults + "keys/update/action", "keys", "update");
+        public static readonly DataPlanePermission Delete = new(Vaults + "keys/delete", "keys", "delete");
+        public static readonly DataPlanePermission Backup = new(Vaults + "keys/backup/action", "keys", "backup");
+        public static readonly DataPlanePermission Restore = new(Vaults + "keys/restore/action", "keys", "restore");
+        public static readonly DataPlanePermission Recover = new(Vaults + "keys/recover/action", "keys", "recover");
+        public static readonly DataPlanePermission Purge = new(Vaults + "keys/purge/action", "keys", "purge");
+        /// <summary>GET /deletedkeys/{name}.</summary>
+        public static readonly DataPlanePermission GetDeleted = new(Vaults + "keys/read", "keys", "get");
+        /// <summary>GET /deletedkeys.</summary>
+        public static readonly DataPlanePermission ListDeleted = new(Vaults + "keys/read", "keys", "list");
+        /// <summary>POST /keys/{name}/rotate.</summary>
+        public static readonly DataPlanePermission Rotate = new(Vaults + "keys/rotate/action", "keys", "rotate");
+        /// <summary>GET /keys/{name}/rotationpolicy.</summary>
+        public static readonly DataPlanePermission GetRotationPolicy = new(Vaults + "keyrotationpolicies/read", "keys", "getrotationpolicy");
+        /// <summary>PUT /keys/{name}/rotationpolicy.</summary>
+        public static readonly DataPlanePermission SetRotationPolicy = new(Vaults + "keyrotationpolicies/write", "keys", "setrotationpolicy");
+        public static readonly DataPlanePermission Encrypt = new(Vaults + "keys/encrypt/action", "keys", "encrypt");
+        public static readonly DataPlanePermission Decrypt = new(Vaults + "keys/decrypt/action", "keys", "decrypt");
+        public static readonly DataPlanePermission WrapKey = new(Vaults + "keys/wrap/action", "keys", "wrapKey");
+        public static readonly DataPlanePermission UnwrapKey = new(Vaults + "keys/unwrap/action", "keys", "unwrapKey");
+        public static readonly DataPlanePermission Sign = new(Vaults + "keys/sign/action", "keys", "sign");
+        public static readonly DataPlanePermission Verify = new(Vaults + "keys/verify/action", "keys", "verify");
     }
 }

@@ -247,8 +247,7 @@ public static partial class CertificatePolicyRules
         }
         if (p.Kty.EndsWith("-HSM", StringComparison.Ordinal) && !string.Equals(vault.Sku, "premium", StringComparison.OrdinalIgnoreCase))
         {
-            // The keys area's text for HSM keys on a standard vault (403, as reported for Add-AzKeyVaultKey).
-            throw KeyVaultErrors.Forbidden("Hardware key operation not allowed on standard vault").ToException();
+            throw KeyVaultErrors.HsmNotAllowedOnStandardVault().ToException();
         }
 
         if (p.ContentType is not (Pkcs12 or Pem))

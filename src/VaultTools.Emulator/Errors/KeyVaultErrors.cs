@@ -58,6 +58,22 @@ public static class KeyVaultErrors
         new(403, "Forbidden", $"Operation \"{operation}\" is not allowed as this object's lifetime is managed by Key Vault.",
             kind.Title + "ManagedByKeyVault");
 
+    /// <summary>
+    /// A key operation that the key's key_ops do not permit. Recorded: the body quoted verbatim in the
+    /// Azure SDK for Go's Key Vault troubleshooting guide (shared/reference/recordings/forbidden-403-evidence.txt).
+    /// </summary>
+    public static KeyVaultError KeyOperationForbidden(string operation) =>
+        new(403, "Forbidden", $"Operation {operation} is not permitted on this key.", "KeyOperationForbidden");
+
+    /// <summary>
+    /// An RSA-HSM/EC-HSM key in a standard-SKU vault. The message is the service's, as reported in
+    /// Azure/azure-sdk-for-net#6551, Azure/azure-sdk-for-js#18267 and MicrosoftDocs/azure-docs#63888;
+    /// the status and code (403 Forbidden) as reported in MicrosoftDocs/azure-docs#34948 for
+    /// Add-AzKeyVaultKey -Destination HSM on a standard vault. No inner code was reported.
+    /// </summary>
+    public static KeyVaultError HsmNotAllowedOnStandardVault() =>
+        new(403, "Forbidden", "Hardware key operation not allowed on standard vault");
+
     /// <summary>Approximation: purge on a vault with purge protection.</summary>
     public static KeyVaultError PurgeProtected() =>
         new(403, "Forbidden",

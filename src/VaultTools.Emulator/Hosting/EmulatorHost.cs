@@ -7,6 +7,7 @@ using VaultTools.Emulator.Authorization;
 using VaultTools.Emulator.Certificates;
 using VaultTools.Emulator.Errors;
 using VaultTools.Emulator.Identity;
+using VaultTools.Emulator.Keys;
 using VaultTools.Emulator.Secrets;
 using VaultTools.Emulator.Storage;
 
@@ -119,6 +120,7 @@ public static class EmulatorHost
         services.AddSingleton<FaultInjector>();
         services.AddSingleton<IAuthorizer, AllowAllAuthorizer>(); // issue 4 replaces this registration
         services.AddSingleton<SecretService>();
+        services.AddSingleton<KeyService>();
         services.AddSingleton<CertificateService>();
         services.AddHostedService<ParentProcessWatcher>();
         services.AddHostedService<ScheduledPurgeService>();

@@ -12,8 +12,6 @@ public static class NotImplementedRoutes
 {
     private static readonly string[] DataPlanePrefixes =
     [
-        "keys",                 // Keys/ (later)
-        "deletedkeys",
         "rng",
         "storage",
         "deletedstorage",
@@ -22,23 +20,28 @@ public static class NotImplementedRoutes
         "settings",
     ];
 
-    /// <summary>Certificate operations that the emulator does not implement (Certificates/ implements the rest).</summary>
-    private static readonly (string Method, string Pattern)[] CertificateOperations =
+    /// <summary>
+    /// Key and certificate operations that the emulator does not implement (Keys/ and Certificates/
+    /// implement the rest). Their literal segments win over Certificates/' <c>{name}</c> routes.
+    /// </summary>
+    private static readonly (string Method, string Pattern)[] DataPlaneOperations =
     [
-        ("GET", "/certificates/contacts"),                     // certificate contacts
+        ("GET", "/keys/{name}/{version}/attestation"),   // key attestation (Managed HSM / premium HSM keys)
+        ("POST", "/keys/{name}/{version}/release"),      // secure key release
+        ("GET", "/certificates/contacts"),               // certificate contacts
         ("PUT", "/certificates/contacts"),
         ("DELETE", "/certificates/contacts"),
-        ("GET", "/certificates/issuers"),                      // certificate issuers
+        ("GET", "/certificates/issuers"),                // certificate issuers
         ("GET", "/certificates/issuers/{issuer}"),
         ("PUT", "/certificates/issuers/{issuer}"),
         ("PATCH", "/certificates/issuers/{issuer}"),
         ("DELETE", "/certificates/issuers/{issuer}"),
-        ("POST", "/certificates/{name}/pending/merge"),        // merge (certificates from an Unknown issuer)
+        ("POST", "/certificates/{name}/pending/merge"),  // merge (certificates from an Unknown issuer)
     ];
 
     public static RouteGroupBuilder MapNotImplementedDataPlane(this RouteGroupBuilder dataPlane)
     {
-        foreach (var (method, pattern) in CertificateOperations)
+        foreach (var (method, pattern) in DataPlaneOperations)
         {
             dataPlane.MapMethods(pattern, [method], NotImplemented).WithMetadata(new NoPermissionRequired("501 placeholder"));
         }

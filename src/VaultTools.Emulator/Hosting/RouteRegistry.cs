@@ -1,5 +1,6 @@
 using VaultTools.Emulator.Certificates;
 using VaultTools.Emulator.Identity;
+using VaultTools.Emulator.Keys;
 using VaultTools.Emulator.Secrets;
 
 namespace VaultTools.Emulator.Hosting;
@@ -24,7 +25,7 @@ public static class RouteRegistry
         // Key Vault data plane.
         var dataPlane = app.MapDataPlane();
         dataPlane.MapSecrets();
-        // dataPlane.MapKeys();          // Keys/ (later)
+        dataPlane.MapKeys();
         dataPlane.MapCertificates();
         dataPlane.MapNotImplementedDataPlane();
 

@@ -1,0 +1,665 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using VaultTools.Connection;
+using VaultTools.Errors;
+using VaultTools.Internal;
+using VaultTools.Keys.Client;
+using VaultTools.Validation;
+
+namespace VaultTools.Keys
+{
+    /// <summary>
+    /// Keys: create, import, read, list, update, the soft-delete cycle, backup/restore, rotation and its
+    /// policy, and the cryptographic operations the vault performs with a key. Every method validates its
+    /// input before any request and reports failures as VaultExceptions (EntryKind.Key). Results are
+    /// VaultTools' own types; the SDK-shaped client stays inside Core.
+    /// </summary>
+    public sealed class KeyService
+    {
+        private readonly VaultConnection _connection;
+
+        // Keys resolved for cryptographic operations during this service's life (one cmdlet call):
+        // piping many values through one key costs one GET.
+        private readonly ConcurrentDictionary<string, VaultKey> _operationKeys = new ConcurrentDictionary<string, VaultKey>(StringComparer.OrdinalIgnoreCase);
+
+        public KeyService(VaultConnection connection)
+        {
+            _connection = connection ?? throw new ArgumentNullException(nameof(connection));
+        }
+
+        // ---- read ----
+
+        public VaultKey Get(VaultAddress vault, string name, string? version, CancellationToken cancellationToken = default)
+        {
+            EntryRules.CheckEntryName(name, EntryKind.Key, "Name");
+            EntryRules.CheckVersion(version, "Version");
+            var client = _connection.Keys(vault);
+            var key = Call(vault, name, version, () => client.GetKey(name, version, cancellationToken));
+            return ToKey(new VaultKey(), vault, key);
+        }
+
+        /// <summary>Reads the key at its own URL (https://vault/keys/name[/version]).</summary>
+        public VaultKey GetById(Uri id, CancellationToken cancellationToken = default)
+        {
+            var (vault, name, version) = ParseId(id, "Id");
+            return Get(vault, name, version, cancellationToken);
+        }
+
+        /// <summary>Parses a key's URL into its vault, name and version, or fails naming the parameter.</summary>
+        public (VaultAddress Vault, string Name, string? Version) ParseId(Uri id, string parameterName)
+        {
+            string[] segments = id is null || !id.IsAbsoluteUri ? Array.Empty<string>() : id.AbsolutePath.Trim('/').Split('/');
+            if (segments.Length < 2 || segments.Length > 3 || !string.Equals(segments[0], "keys", StringComparison.OrdinalIgnoreCase) || id!.Scheme != Uri.UriSchemeHttps)
+            {
+                throw VaultException.InvalidArgument("InvalidKeyId", parameterName,
+                    $"-{parameterName} '{id}' is not a key URL: expected https://<vault>/keys/<name>[/<version>].", id);
+            }
+
+            string name = Uri.UnescapeDataString(segments[1]);
+            string? version = segments.Length == 3 && segments[2].Length > 0 ? segments[2] : null;
+            EntryRules.CheckEntryName(name, EntryKind.Key, parameterName);
+            EntryRules.CheckVersion(version, parameterName);
+            return (_connection.VaultOfEntry(id), name, version);
+        }
+
+        /// <summary>Lists the keys of a vault (latest versions, no key material), optionally filtered by name.</summary>
+        public IEnumerable<VaultKeyProperties> List(VaultAddress vault, Func<string, bool>? nameFilter = null, CancellationToken cancellationToken = default)
+        {
+            var client = _connection.Keys(vault);
+            return Translate.Enumerate(EntryKind.Key, vault.Uri.ToString(), () => client.GetPropertiesOfKeys(cancellationToken))
+                .Where(p => nameFilter is null || nameFilter(p.Name))
+                .Select(p => Fill(new VaultKeyProperties(), vault, p));
+        }
+
+        /// <summary>Lists every version of one key, newest first.</summary>
+        public IEnumerable<VaultKeyProperties> ListVersions(VaultAddress vault, string name, CancellationToken cancellationToken = default)
+        {
+            EntryRules.CheckEntryName(name, EntryKind.Key, "Name");
+            var client = _connection.Keys(vault);
+            string url = EntryUrl(vault, name, null);
+            var versions = Translate.Enumerate(EntryKind.Key, url, () => client.GetPropertiesOfKeyVersions(name, cancellationToken))
+                .Select(p => Fill(new VaultKeyProperties(), vault, p))
+                .ToList();
+            if (versions.Count == 0)
+            {
+                // The service lists nothing (rather than 404) for an unknown name; say so like Get does.
+                throw new VaultException(VaultErrorKind.NotFound, "VaultKeyNotFound", $"The key '{url}' was not found.", null, url);
+            }
+
+            return versions.OrderByDescending(v => v.Created ?? DateTimeOffset.MinValue);
+        }
+
+        // ---- write ----
+
+        /// <summary>Checks a new key's parameters against Key Vault's rules; throws InvalidArgument naming the parameter.</summary>
+        public static void Validate(KeyCreate create)
+        {
+            EntryRules.CheckEntryName(create.Name, EntryKind.Key, "Name");
+            string type = KeyRules.CheckKeyType(create.KeyType, "KeyType");
+            if (type == "RSA")
+            {
+                KeyRules.CheckRsaKeySize(create.Size, "Size");
+                if (create.CurveName != null)
+                {
+                    throw VaultException.InvalidArgument("CurveNameWithRsa", "CurveName", "-CurveName is for EC keys; an RSA key has a -Size (2048, 3072 or 4096).");
+                }
+            }
+            else
+            {
+                if (create.Size != null)
+                {
+                    throw VaultException.InvalidArgument("SizeWithEc", "Size", "-Size is for RSA keys; an EC key's size comes from its -CurveName (P-256, P-384, P-521 or P-256K).");
+                }
+
+                if (create.CurveName != null)
+                {
+                    KeyRules.CheckCurveName(create.CurveName, "CurveName");
+                }
+            }
+
+            KeyRules.CheckKeyOperations(create.KeyOps, type, "KeyOps");
+            ValidateCommon(create);
+        }
+
+        /// <summary>Creates a new key (or a new version of an existing key).</summary>
+        public VaultKey Create(VaultAddress vault, KeyCreate create, CancellationToken cancellationToken = default)
+        {
+            Validate(create);
+            string type = KeyRules.CheckKeyType(create.KeyType, "KeyType");
+            bool hsm = create.Destination == KeyDestination.HSM;
+            var client = _connection.Keys(vault);
+            KeyVaultKey key;
+            if (type == "RSA")
+            {
+                var options = new CreateRsaKeyOptions(create.Name, hsm) { KeySize = create.Size };
+                Apply(options, create);
+                key = CallCreate(vault, create, () => client.CreateRsaKey(options, cancellationToken));
+            }
+            else
+            {
+                var options = new CreateEcKeyOptions(create.Name, hsm)
+                {
+                    CurveName = create.CurveName is null ? (KeyCurveName?)null : new KeyCurveName(KeyRules.CheckCurveName(create.CurveName, "CurveName")),
+                };
+                Apply(options, create);
+                key = CallCreate(vault, create, () => client.CreateEcKey(options, cancellationToken));
+            }
+
+            return ToKey(new VaultKey(), vault, key);
+        }
+
+        /// <summary>Reads the key to import (file or JSON web key) and checks it, before any request.</summary>
+        internal static JsonWebKey ReadImport(KeyImport import)
+        {
+            EntryRules.CheckEntryName(import.Name, EntryKind.Key, "Name");
+            ValidateCommon(import);
+            var jwk = KeyFiles.Read(import);
+            KeyFiles.Check(jwk, import.JsonWebKey != null ? "JsonWebKey" : "KeyFilePath");
+            string type = jwk.KeyType.IsRsa ? "RSA" : "EC";
+            var ops = KeyRules.CheckKeyOperations(import.KeyOps, type, "KeyOps");
+            jwk.KeyOps.Clear();
+            foreach (string op in ops ?? new List<string>())
+            {
+                jwk.KeyOps.Add(new KeyOperation(op));
+            }
+
+            // The hardware flag travels as "Hsm"; the key type stays RSA/EC (RSA-HSM with key_hsm is BYOK).
+            jwk.KeyType = jwk.KeyType.IsRsa ? KeyType.Rsa : KeyType.Ec;
+            jwk.Id = null;
+            return jwk;
+        }
+
+        /// <summary>Checks an import (reads and checks the key file), sending nothing.</summary>
+        public static void Validate(KeyImport import) => ReadImport(import);
+
+        /// <summary>Imports a key pair as a new key version.</summary>
+        public VaultKey Import(VaultAddress vault, KeyImport import, CancellationToken cancellationToken = default)
+        {
+            var jwk = ReadImport(import);
+            var options = new ImportKeyOptions(import.Name, jwk) { HardwareProtected = import.Destination == KeyDestination.HSM };
+            options.Properties.Enabled = import.Enabled;
+            options.Properties.NotBefore = import.NotBefore;
+            options.Properties.ExpiresOn = import.Expires;
+            CopyTags(import.Tags, options.Properties.Tags);
+            var client = _connection.Keys(vault);
+            var key = CallCreate(vault, import, () => client.ImportKey(options, cancellationToken));
+            return ToKey(new VaultKey(), vault, key);
+        }
+
+        /// <summary>Changes a key version's attributes, tags or permitted operations (the latest version when none is given).</summary>
+        public VaultKey Update(VaultAddress vault, string name, string? version, KeyUpdate update, CancellationToken cancellationToken = default)
+        {
+            EntryRules.CheckEntryName(name, EntryKind.Key, "Name");
+            EntryRules.CheckVersion(version, "Version");
+            EntryRules.CheckTags(update.Tags, "Tag");
+            EntryRules.CheckDates(update.NotBefore, update.Expires);
+            var ops = KeyRules.CheckKeyOperations(update.KeyOps, null, "KeyOps");
+            var client = _connection.Keys(vault);
+            string url = EntryUrl(vault, name, version);
+
+            // PATCH needs a version: read the current one (and its tags, which an update replaces) first.
+            var current = Call(vault, name, version, () => client.GetKey(name, version, cancellationToken));
+            if (ops != null)
+            {
+                KeyRules.CheckKeyOperations(ops, current.KeyType.ToString(), "KeyOps");
+            }
+
+            var properties = new KeyProperties(name) { Version = current.Properties.Version, Enabled = update.Enabled, NotBefore = update.NotBefore, ExpiresOn = update.Expires };
+            CopyTags(update.Tags ?? current.Properties.Tags, properties.Tags);
+            var updated = Translate.Call(EntryKind.Key, url, () => client.UpdateKeyProperties(properties, ops?.Select(o => new KeyOperation(o)), cancellationToken));
+            return ToKey(new VaultKey(), vault, updated);
+        }
+
+        // ---- soft delete ----
+
+        /// <summary>Soft-deletes a key (every version); it stays recoverable until its scheduled purge date.</summary>
+        public DeletedVaultKey Remove(VaultAddress vault, string name, CancellationToken cancellationToken = default)
+        {
+            EntryRules.CheckEntryName(name, EntryKind.Key, "Name");
+            var client = _connection.Keys(vault);
+            var deleted = Call(vault, name, null, () => client.DeleteKey(name, cancellationToken));
+            return ToDeleted(vault, deleted);
+        }
+
+        public DeletedVaultKey GetDeleted(VaultAddress vault, string name, CancellationToken cancellationToken = default)
+        {
+            EntryRules.CheckEntryName(name, EntryKind.Key, "Name");
+            var client = _connection.Keys(vault);
+            var deleted = Translate.Call(EntryKind.Key, DeletedUrl(vault, name), () => client.GetDeletedKey(name, cancellationToken));
+            return ToDeleted(vault, deleted);
+        }
+
+        public IEnumerable<DeletedVaultKey> ListDeleted(VaultAddress vault, Func<string, bool>? nameFilter = null, CancellationToken cancellationToken = default)
+        {
+            var client = _connection.Keys(vault);
+            return Translate.Enumerate(EntryKind.Key, vault.Uri.ToString(), () => client.GetDeletedKeys(cancellationToken))
+                .Where(d => nameFilter is null || nameFilter(d.Name))
+                .Select(d => ToDeleted(vault, d));
+        }
+
+        /// <summary>Recovers a soft-deleted key with all its versions.</summary>
+        public VaultKey Recover(VaultAddress vault, string name, CancellationToken cancellationToken = default)
+        {
+            EntryRules.CheckEntryName(name, EntryKind.Key, "Name");
+            var client = _connection.Keys(vault);
+            var key = Translate.Call(EntryKind.Key, DeletedUrl(vault, name), () => client.RecoverDeletedKey(name, cancellationToken));
+            return ToKey(new VaultKey(), vault, key);
+        }
+
+        /// <summary>Deletes a soft-deleted key for good.</summary>
+        public void Purge(VaultAddress vault, string name, CancellationToken cancellationToken = default)
+        {
+            EntryRules.CheckEntryName(name, EntryKind.Key, "Name");
+            var client = _connection.Keys(vault);
+            Translate.Call(EntryKind.Key, DeletedUrl(vault, name), () => client.PurgeDeletedKey(name, cancellationToken));
+        }
+
+        // ---- backup / restore ----
+
+        /// <summary>
+        /// Writes the key's protected backup blob (every version; usable only in a vault of the same
+        /// geography and subscription) to a file. An existing file is refused unless overwrite is true;
+        /// that is checked before the request.
+        /// </summary>
+        public FileInfo Backup(VaultAddress vault, string name, string outputFile, bool overwrite, CancellationToken cancellationToken = default)
+        {
+            EntryRules.CheckEntryName(name, EntryKind.Key, "Name");
+            var file = CheckOutputFile(outputFile, overwrite);
+            var client = _connection.Keys(vault);
+            byte[] blob = Call(vault, name, null, () => client.BackupKey(name, cancellationToken));
+            File.WriteAllBytes(file.FullName, blob);
+            file.Refresh();
+            return file;
+        }
+
+        /// <summary>Checks that a backup can be written to the path: its folder exists, and it does not exist unless overwrite.</summary>
+        public static FileInfo CheckOutputFile(string outputFile, bool overwrite)
+        {
+            if (string.IsNullOrWhiteSpace(outputFile))
+            {
+                throw VaultException.InvalidArgument("MissingOutputFile", "OutputFile", "-OutputFile is required.");
+            }
+
+            var file = new FileInfo(outputFile);
+            if (file.Exists && !overwrite)
+            {
+                throw new VaultException(VaultErrorKind.Conflict, "BackupFileExists",
+                    $"The file '{file.FullName}' already exists; give -Force to overwrite it.", null, file.FullName)
+                {
+                    ParameterName = "OutputFile",
+                };
+            }
+
+            if (file.Directory is null || !file.Directory.Exists)
+            {
+                throw VaultException.InvalidArgument("OutputFolderNotFound", "OutputFile", $"The folder of '{file.FullName}' does not exist.", file.FullName);
+            }
+
+            return file;
+        }
+
+        /// <summary>Restores a key (all versions) from a backup file made by Backup-VaultKey.</summary>
+        public VaultKey Restore(VaultAddress vault, string inputFile, CancellationToken cancellationToken = default)
+        {
+            if (string.IsNullOrWhiteSpace(inputFile) || !File.Exists(inputFile))
+            {
+                throw VaultException.InvalidArgument("BackupFileNotFound", "InputFile", $"The backup file '{inputFile}' does not exist.", inputFile);
+            }
+
+            byte[] blob = File.ReadAllBytes(inputFile);
+            if (blob.Length == 0)
+            {
+                throw VaultException.InvalidArgument("BackupFileEmpty", "InputFile", $"The backup file '{inputFile}' is empty.", inputFile);
+            }
+
+            var client = _connection.Keys(vault);
+            var key = Translate.Call(EntryKind.Key, vault.Uri.ToString(), () => client.RestoreKeyBackup(blob, cancellationToken));
+            return ToKey(new VaultKey(), vault, key);
+        }
+
+        // ---- rotation ----
+
+        /// <summary>Makes a new version now, as the key's rotation policy says (POST /keys/{name}/rotate).</summary>
+        public VaultKey Rotate(VaultAddress vault, string name, CancellationToken cancellationToken = default)
+        {
+            EntryRules.CheckEntryName(name, EntryKind.Key, "Name");
+            var client = _connection.Keys(vault);
+            var key = Call(vault, name, null, () => client.RotateKey(name, cancellationToken));
+            return ToKey(new VaultKey(), vault, key);
+        }
+
+        public KeyRotationPolicy GetRotationPolicy(VaultAddress vault, string name, CancellationToken cancellationToken = default)
+        {
+            EntryRules.CheckEntryName(name, EntryKind.Key, "Name");
+            var client = _connection.Keys(vault);
+            var policy = Call(vault, name, null, () => client.GetKeyRotationPolicy(name, cancellationToken));
+            return ToPolicy(vault, name, policy);
+        }
+
+        /// <summary>Replaces the key's rotation policy. Checked as the service checks it before anything is sent.</summary>
+        public KeyRotationPolicy SetRotationPolicy(VaultAddress vault, string name, RotationPolicyWrite write, CancellationToken cancellationToken = default)
+        {
+            EntryRules.CheckEntryName(name, EntryKind.Key, "Name");
+            KeyRules.CheckRotationPolicy(write);
+            var policy = new Client.KeyRotationPolicy { ExpiresIn = Upper(write.ExpiresIn) };
+            if (write.RotateAfterCreate != null || write.RotateBeforeExpiry != null)
+            {
+                policy.LifetimeActions.Add(new Client.KeyRotationLifetimeAction(KeyRotationPolicyAction.Rotate)
+                {
+                    TimeAfterCreate = Upper(write.RotateAfterCreate),
+                    TimeBeforeExpiry = Upper(write.RotateBeforeExpiry),
+                });
+            }
+
+            if (write.NotifyBeforeExpiry != null)
+            {
+                policy.LifetimeActions.Add(new Client.KeyRotationLifetimeAction(KeyRotationPolicyAction.Notify) { TimeBeforeExpiry = Upper(write.NotifyBeforeExpiry) });
+            }
+
+            var client = _connection.Keys(vault);
+            var result = Call(vault, name, null, () => client.UpdateKeyRotationPolicy(name, policy, cancellationToken));
+            return ToPolicy(vault, name, result);
+        }
+
+        // ---- cryptography ----
+
+        /// <summary>
+        /// The key (a version) an operation will use, read once per service: its type and size decide which
+        /// algorithms and input lengths are valid, and its kid pins the version for the operation.
+        /// </summary>
+        public VaultKey ResolveOperationKey(VaultAddress vault, string name, string? version, CancellationToken cancellationToken = default)
+        {
+            string cacheKey = EntryUrl(vault, name, version);
+            if (_operationKeys.TryGetValue(cacheKey, out var cached))
+            {
+                return cached;
+            }
+
+            var key = Get(vault, name, version, cancellationToken);
+            _operationKeys[cacheKey] = key;
+            return key;
+        }
+
+        /// <summary>Encrypts (or, with wrap, wraps) up to one RSA block with the vault's key: RSA-OAEP-256 by default.</summary>
+        public KeyOperationResult Encrypt(VaultKey key, string? algorithm, byte[] value, bool wrap, CancellationToken cancellationToken = default)
+        {
+            string alg = KeyRules.CheckEncryptionAlgorithm(algorithm ?? KeyRules.DefaultEncryptionAlgorithm, key.KeyType, "Algorithm");
+            KeyRules.CheckPlaintextLength(value?.Length ?? 0, alg, key.KeySize ?? 0, "Value");
+            var crypto = Crypto(key);
+            return Operate(key, wrap ? "WrapKey" : "Encrypt", alg, () => wrap
+                ? Pair(crypto.WrapKey(new KeyWrapAlgorithm(alg), value!, cancellationToken))
+                : Pair(crypto.Encrypt(new EncryptionAlgorithm(alg), value!, cancellationToken)));
+        }
+
+        /// <summary>Decrypts (or, with unwrap, unwraps) with the vault's key.</summary>
+        public KeyOperationResult Decrypt(VaultKey key, string? algorithm, byte[] value, bool unwrap, CancellationToken cancellationToken = default)
+        {
+            string alg = KeyRules.CheckEncryptionAlgorithm(algorithm ?? KeyRules.DefaultEncryptionAlgorithm, key.KeyType, "Algorithm");
+            KeyRules.CheckCiphertextLength(value?.Length ?? 0, key.KeySize ?? 0, "Value");
+            var crypto = Crypto(key);
+            return Operate(key, unwrap ? "UnwrapKey" : "Decrypt", alg, () => unwrap
+                ? Pair(crypto.UnwrapKey(new KeyWrapAlgorithm(alg), value!, cancellationToken))
+                : Pair(crypto.Decrypt(new EncryptionAlgorithm(alg), value!, cancellationToken)));
+        }
+
+        /// <summary>Signs data (hashed here with the algorithm's SHA-2) or a digest computed elsewhere.</summary>
+        public KeyOperationResult Sign(VaultKey key, string? algorithm, byte[]? data, byte[]? digest, CancellationToken cancellationToken = default)
+        {
+            string alg = algorithm is null ? KeyRules.DefaultSignatureAlgorithm(key.KeyType, key.CurveName) : KeyRules.CheckSignatureAlgorithm(algorithm, key.KeyType, key.CurveName, "Algorithm");
+            byte[] toSign = DigestOf(alg, data, digest);
+            var crypto = Crypto(key);
+            return Operate(key, "Sign", alg, () => Pair(crypto.Sign(new SignatureAlgorithm(alg), toSign, cancellationToken)));
+        }
+
+        /// <summary>Asks the vault whether a signature over data (hashed here) or a digest is valid.</summary>
+        public bool Verify(VaultKey key, string? algorithm, byte[]? data, byte[]? digest, byte[] signature, CancellationToken cancellationToken = default)
+        {
+            string alg = algorithm is null ? KeyRules.DefaultSignatureAlgorithm(key.KeyType, key.CurveName) : KeyRules.CheckSignatureAlgorithm(algorithm, key.KeyType, key.CurveName, "Algorithm");
+            byte[] toVerify = DigestOf(alg, data, digest);
+            if (signature is null || signature.Length == 0)
+            {
+                throw VaultException.InvalidArgument("MissingSignature", "Signature", "-Signature is empty.");
+            }
+
+            var crypto = Crypto(key);
+            return Translate.Call(EntryKind.Key, key.Id, () => crypto.Verify(new SignatureAlgorithm(alg), toVerify, signature, cancellationToken).IsValid);
+        }
+
+        private static byte[] DigestOf(string algorithm, byte[]? data, byte[]? digest)
+        {
+            if ((data is null) == (digest is null))
+            {
+                throw VaultException.InvalidArgument("ValueOrDigest", "Value", "Give either -Value (data, hashed here with the algorithm's SHA-2) or -Digest (a digest computed elsewhere).");
+            }
+
+            if (digest != null)
+            {
+                KeyRules.CheckDigest(digest, algorithm, "Digest");
+                return digest;
+            }
+
+            return CryptographyClient.Hash(new SignatureAlgorithm(algorithm), data!);
+        }
+
+        private CryptographyClient Crypto(VaultKey key)
+        {
+            var vault = new VaultAddress(key.VaultName, key.VaultUri ?? throw new ArgumentException("The key has no vault URI.", nameof(key)));
+            return _connection.Keys(vault).GetCryptographyClient(key.Name, key.Version ?? throw new ArgumentException("The key has no version.", nameof(key)));
+        }
+
+        private static KeyOperationResult Operate(VaultKey key, string operation, string algorithm, Func<(string? Kid, byte[] Value)> call)
+        {
+            var (kid, value) = Translate.Call(EntryKind.Key, key.Id, call);
+            return new KeyOperationResult
+            {
+                VaultName = key.VaultName,
+                KeyId = kid ?? key.Id,
+                KeyName = key.Name,
+                KeyVersion = key.Version,
+                Operation = operation,
+                Algorithm = algorithm,
+                Result = value,
+            };
+        }
+
+        private static (string?, byte[]) Pair(EncryptResult r) => (r.KeyId, r.Ciphertext);
+        private static (string?, byte[]) Pair(DecryptResult r) => (r.KeyId, r.Plaintext);
+        private static (string?, byte[]) Pair(WrapResult r) => (r.KeyId, r.EncryptedKey);
+        private static (string?, byte[]) Pair(UnwrapResult r) => (r.KeyId, r.Key);
+        private static (string?, byte[]) Pair(SignResult r) => (r.KeyId, r.Signature);
+
+        // ---- helpers ----
+
+        public static string EntryUrl(VaultAddress vault, string name, string? version)
+            => new Uri(vault.Uri, "keys/" + name + (version is null ? "" : "/" + version)).ToString();
+
+        private static string DeletedUrl(VaultAddress vault, string name) => new Uri(vault.Uri, "deletedkeys/" + name).ToString();
+
+        private static T Call<T>(VaultAddress vault, string name, string? version, Func<T> call)
+            => Translate.Call(EntryKind.Key, EntryUrl(vault, name, version), call);
+
+        /// <summary>
+        /// Create and import: Key Vault refuses HSM keys on standard-tier vaults itself ("Hardware key
+        /// operation not allowed on standard vault"); that refusal becomes a clear error with a hint.
+        /// </summary>
+        private static KeyVaultKey CallCreate(VaultAddress vault, KeyWriteBase write, Func<KeyVaultKey> call)
+        {
+            try
+            {
+                return Call(vault, write.Name, null, call);
+            }
+            catch (VaultException ex) when (write.Destination == KeyDestination.HSM && (ex.Status == 403 || ex.Status == 400)
+                                             && (ex.Message.IndexOf("standard", StringComparison.OrdinalIgnoreCase) >= 0 || ex.Message.IndexOf("hardware", StringComparison.OrdinalIgnoreCase) >= 0))
+            {
+                throw new VaultException(VaultErrorKind.OperationNotAllowed, "HsmKeyNotAllowedOnStandardVault",
+                    $"The vault '{vault.Name}' refused a hardware-protected (HSM) key: HSM keys need a premium-tier vault. {ex.Message}", ex, EntryUrl(vault, write.Name, null))
+                {
+                    Status = ex.Status,
+                    ServiceErrorCode = ex.ServiceErrorCode,
+                    RecommendedAction = "Use -Destination Software, or a vault with the premium SKU.",
+                };
+            }
+        }
+
+        private static void ValidateCommon(KeyWriteBase write)
+        {
+            EntryRules.CheckTags(write.Tags, "Tag");
+            EntryRules.CheckDates(write.NotBefore, write.Expires);
+        }
+
+        private static void Apply(CreateKeyOptions options, KeyCreate create)
+        {
+            var type = KeyRules.CheckKeyType(create.KeyType, "KeyType");
+            foreach (string op in KeyRules.CheckKeyOperations(create.KeyOps, type, "KeyOps") ?? new List<string>())
+            {
+                options.KeyOperations.Add(new KeyOperation(op));
+            }
+
+            options.Enabled = create.Enabled;
+            options.NotBefore = create.NotBefore;
+            options.ExpiresOn = create.Expires;
+            CopyTags(create.Tags, options.Tags);
+        }
+
+        private static void CopyTags(IDictionary<string, string>? from, IDictionary<string, string> to)
+        {
+            if (from is null)
+            {
+                return;
+            }
+
+            foreach (var tag in from)
+            {
+                to[tag.Key] = tag.Value;
+            }
+        }
+
+        private static string? Upper(string? duration) => duration?.Trim().ToUpperInvariant();
+
+        internal static T Fill<T>(T target, VaultAddress vault, KeyProperties p)
+            where T : VaultKeyProperties
+        {
+            target.VaultName = vault.Name;
+            target.VaultUri = vault.Uri;
+            target.Name = p.Name;
+            target.Version = p.Version;
+            target.Id = p.Id?.ToString() ?? EntryUrl(vault, p.Name, p.Version);
+            target.Enabled = p.Enabled ?? true;
+            target.NotBefore = p.NotBefore;
+            target.Expires = p.ExpiresOn;
+            target.Created = p.CreatedOn;
+            target.Updated = p.UpdatedOn;
+            target.Managed = p.Managed;
+            target.Exportable = p.Exportable;
+            target.RecoveryLevel = p.RecoveryLevel;
+            target.RecoverableDays = p.RecoverableDays;
+            target.Tags = new Dictionary<string, string>(p.Tags, StringComparer.Ordinal);
+            return target;
+        }
+
+        internal static T ToKey<T>(T target, VaultAddress vault, KeyVaultKey key)
+            where T : VaultKey
+        {
+            Fill(target, vault, key.Properties);
+            var jwk = key.Key;
+            target.KeyType = jwk.KeyType.ToString();
+            target.KeySize = jwk.KeyType.IsRsa && jwk.N != null ? jwk.RsaKeySize : (int?)null;
+            target.CurveName = jwk.CurveName?.ToString();
+            target.KeyOps = jwk.KeyOps.Select(o => o.ToString()).ToArray();
+            // Only the public parts are copied: a key bundle never carries private material anyway.
+            target.Key = jwk.N is null && jwk.X is null ? null : PublicKey(jwk, target.KeyType, target.CurveName, target.KeyOps);
+            return target;
+        }
+
+        /// <summary>
+        /// The public JSON web key as VaultTools' output type, with its PEM and JSON forms computed here
+        /// (VaultTools.Models has no JSON writer and no DER encoder: it holds them as data).
+        /// </summary>
+        internal static VaultJsonWebKey PublicKey(JsonWebKey jwk, string keyType, string? curveName, string[] keyOps)
+        {
+            var result = new VaultJsonWebKey
+            {
+                KeyId = jwk.Id,
+                KeyType = keyType,
+                KeyOps = keyOps,
+                N = jwk.N,
+                E = jwk.E,
+                CurveName = curveName,
+                X = jwk.X,
+                Y = jwk.Y,
+            };
+            var publicOnly = new JsonWebKey { Id = jwk.Id, KeyType = jwk.KeyType, N = jwk.N, E = jwk.E, CurveName = jwk.CurveName, X = jwk.X, Y = jwk.Y };
+            foreach (var op in jwk.KeyOps)
+            {
+                publicOnly.KeyOps.Add(op);
+            }
+
+            using (var stream = new MemoryStream())
+            {
+                using (var writer = new System.Text.Json.Utf8JsonWriter(stream, new System.Text.Json.JsonWriterOptions { Indented = true }))
+                {
+                    publicOnly.Write(writer);
+                }
+
+                result.Json = System.Text.Encoding.UTF8.GetString(stream.ToArray());
+            }
+
+            try
+            {
+                result.Pem = PublicKeyPem.Write(result);
+            }
+            catch (InvalidOperationException)
+            {
+                result.Pem = null; // a curve or key type without a SubjectPublicKeyInfo form: no PEM
+            }
+
+            return result;
+        }
+
+        internal static DeletedVaultKey ToDeleted(VaultAddress vault, DeletedKey deleted)
+        {
+            var result = ToKey(new DeletedVaultKey(), vault, deleted);
+            result.RecoveryId = deleted.RecoveryId?.ToString();
+            result.DeletedOn = deleted.DeletedOn;
+            result.ScheduledPurgeDate = deleted.ScheduledPurgeDate;
+            return result;
+        }
+
+        internal static KeyRotationPolicy ToPolicy(VaultAddress vault, string name, Client.KeyRotationPolicy policy)
+        {
+            var result = new KeyRotationPolicy
+            {
+                VaultName = vault.Name,
+                KeyName = name,
+                Id = policy.Id?.ToString(),
+                ExpiresIn = policy.ExpiresIn,
+                Created = policy.CreatedOn,
+                Updated = policy.UpdatedOn,
+                LifetimeActions = policy.LifetimeActions.Select(a => new KeyRotationLifetimeAction
+                {
+                    Action = a.Action.ToString(),
+                    TimeAfterCreate = a.TimeAfterCreate,
+                    TimeBeforeExpiry = a.TimeBeforeExpiry,
+                }).ToArray(),
+            };
+            foreach (var action in policy.LifetimeActions)
+            {
+                if (action.Action == KeyRotationPolicyAction.Rotate)
+                {
+                    result.RotateAfterCreate = action.TimeAfterCreate;
+                    result.RotateBeforeExpiry = action.TimeBeforeExpiry;
+                }
+                else if (action.Action == KeyRotationPolicyAction.Notify)
+                {
+                    result.NotifyBeforeExpiry = action.TimeBeforeExpiry;
+                }
+            }
+
+            return result;
+        }
+    }
+}
