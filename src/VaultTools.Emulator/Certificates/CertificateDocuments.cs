@@ -1,3 +1,4 @@
+using VaultTools.Emulator.Keys;
 using VaultTools.Emulator.Secrets;
 
 namespace VaultTools.Emulator.Certificates;
@@ -5,8 +6,9 @@ namespace VaultTools.Emulator.Certificates;
 /// <summary>
 /// One certificate version as stored (table <c>versions</c>, kind <c>certificate</c>): the public
 /// X.509 certificate and the certificate's attributes. The private key is not here: it is the backing
-/// key's (kind <c>key</c>, same name and version, <see cref="BackingKeyDocument"/>), and the backing
-/// secret (kind <c>secret</c>, same name and version) holds the PFX or PEM, encrypted at rest.
+/// key's (kind <c>key</c>, same name and version, the keys area's <see cref="KeyDocument"/> with
+/// <c>managed</c> set, its PKCS#8 private key encrypted at rest), and the backing secret (kind
+/// <c>secret</c>, same name and version, <c>managed</c>) holds the PFX or PEM, also encrypted at rest.
 /// </summary>
 public sealed record CertificateDocument
 {
@@ -21,33 +23,6 @@ public sealed record CertificateDocument
     public long Expires { get; init; }
     public long Created { get; init; }
     public long Updated { get; init; }
-}
-
-/// <summary>
-/// The backing key of a certificate version (table <c>versions</c>, kind <c>key</c>, same name and
-/// version as the certificate). Its JSON is the keys area's <c>KeyDocument</c> shape (camelCase:
-/// kty, keyOps, n, e, crv, x, y, privateKey, tags, enabled, notBefore, expires, created, updated,
-/// managed), so the keys API serves it as a managed key: <c>privateKey</c> is the PKCS#8 private key
-/// encrypted by <see cref="Storage.KeyMaterialProtector"/> bound to the version id, as for keys.
-/// </summary>
-public sealed record BackingKeyDocument
-{
-    /// <summary>RSA, RSA-HSM, EC or EC-HSM.</summary>
-    public required string Kty { get; init; }
-    public required List<string> KeyOps { get; init; }
-    public string? N { get; init; }
-    public string? E { get; init; }
-    public string? Crv { get; init; }
-    public string? X { get; init; }
-    public string? Y { get; init; }
-    public required string PrivateKey { get; init; }
-    public Dictionary<string, string>? Tags { get; init; }
-    public bool Enabled { get; init; } = true;
-    public long? NotBefore { get; init; }
-    public long? Expires { get; init; }
-    public long Created { get; init; }
-    public long Updated { get; init; }
-    public bool Managed { get; init; } = true;
 }
 
 /// <summary>
@@ -90,7 +65,7 @@ public sealed record StagedVersion
 {
     public required string Version { get; init; }
     public required CertificateDocument Certificate { get; init; }
-    public required BackingKeyDocument Key { get; init; }
+    public required KeyDocument Key { get; init; }
     public required SecretDocument Secret { get; init; }
 }
 
@@ -111,8 +86,8 @@ public sealed record CertificateBackupVersion
 {
     public required string Version { get; init; }
     public required CertificateDocument Certificate { get; init; }
-    /// <summary>The key with <see cref="BackingKeyDocument.PrivateKey"/> as plain base64 PKCS#8.</summary>
-    public required BackingKeyDocument Key { get; init; }
+    /// <summary>The key with <see cref="KeyDocument.PrivateKey"/> as plain base64 PKCS#8 (the blob is encrypted as a whole).</summary>
+    public required KeyDocument Key { get; init; }
     /// <summary>The secret with its value in <see cref="SecretDocument.Value"/> (no ProtectedValue).</summary>
     public required SecretDocument Secret { get; init; }
 }

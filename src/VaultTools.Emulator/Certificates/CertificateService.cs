@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using Microsoft.IdentityModel.Tokens;
 using VaultTools.Emulator.Errors;
 using VaultTools.Emulator.Hosting;
+using VaultTools.Emulator.Keys;
 using VaultTools.Emulator.Secrets;
 using VaultTools.Emulator.Storage;
 using static VaultTools.Emulator.Certificates.CertificatePolicyRules;
@@ -59,12 +60,12 @@ public sealed class CertificateService(EmulatorDatabase database, BackupProtecto
         var policyNode = body["policy"];
 
         // 1. What the request needs from storage (read lock only).
-        var (basePolicy, previousKey) = database.Read<(CertificatePolicyDocument?, (string, BackingKeyDocument)?)>(s =>
+        var (basePolicy, previousKey) = database.Read<(CertificatePolicyDocument?, (string, KeyDocument)?)>(s =>
         {
             var obj = s.GetObject(dp.Vault.Name, Kind, name);
             CheckWritable(s, dp, name, obj);
             var stored = ReadPolicy(s, dp, name);
-            BackingKeyDocument? previous = null;
+            KeyDocument? previous = null;
             if (obj is not null)
             {
                 previous = KeyDoc(s.GetVersion(dp.Vault.Name, KeyKind, obj.Name, obj.LatestVersion));
@@ -112,7 +113,7 @@ public sealed class CertificateService(EmulatorDatabase database, BackupProtecto
         }
     }
 
-    private AsymmetricAlgorithm? ReusedKey(CertificatePolicyDocument policy, (string Version, BackingKeyDocument Doc)? previous)
+    private AsymmetricAlgorithm? ReusedKey(CertificatePolicyDocument policy, (string Version, KeyDocument Doc)? previous)
     {
         if (!policy.ReuseKey || previous is not { } p)
         {
@@ -580,7 +581,7 @@ public sealed class CertificateService(EmulatorDatabase database, BackupProtecto
                 NotBefore = notBefore,
                 Expires = notAfter,
             },
-            Key = new BackingKeyDocument
+            Key = new KeyDocument
             {
                 Kty = policy.Kty,
                 KeyOps = CertificateFactory.KeyOperations(key is RSA, policy.KeyUsage ?? []),
@@ -593,6 +594,7 @@ public sealed class CertificateService(EmulatorDatabase database, BackupProtecto
                 Enabled = enabled,
                 NotBefore = notBefore,
                 Expires = notAfter,
+                Managed = true,
             },
             Secret = ProtectSecret(version, new SecretDocument
             {
@@ -672,6 +674,23 @@ public sealed class CertificateService(EmulatorDatabase database, BackupProtecto
             });
             return;
         }
+        try
+        {
+            CheckWritable(s, dp, storedName, obj, ignoreOperation: true);
+        }
+        catch (KeyVaultErrorException ex)
+        {
+            // A key or secret took the new certificate's name while it was being issued.
+            WriteOperation(s, dp, storedName, op with
+            {
+                Status = CertificateOperationStatus.Failed,
+                StatusDetails = null,
+                ErrorCode = ex.Error.Code,
+                ErrorMessage = ex.Error.Message,
+                Staged = null,
+            });
+            return;
+        }
         AddVersions(s, dp, storedName, op.Staged);
         WriteOperation(s, dp, storedName, op with { Status = CertificateOperationStatus.Completed, StatusDetails = null, Staged = null });
     }
@@ -679,7 +698,7 @@ public sealed class CertificateService(EmulatorDatabase database, BackupProtecto
     // ------------------------------------------------------------------ helpers
 
     /// <summary>A name can take a new version unless it is deleted, held by a secret or key of its own, or mid-creation.</summary>
-    private static void CheckWritable(StorageSession s, DataPlaneContext dp, string name, StoredObject? certificate)
+    private static void CheckWritable(StorageSession s, DataPlaneContext dp, string name, StoredObject? certificate, bool ignoreOperation = false)
     {
         if (certificate is { IsDeleted: true })
         {
@@ -696,7 +715,7 @@ public sealed class CertificateService(EmulatorDatabase database, BackupProtecto
                 ? KeyVaultErrors.DeletedButRecoverable(objectKind, other.Name)
                 : KeyVaultErrors.NameUsedByOtherKind(objectKind, other.Name)).ToException();
         }
-        if (ReadOperation(s, dp, name) is { InProgress: true })
+        if (!ignoreOperation && ReadOperation(s, dp, name) is { InProgress: true })
         {
             throw KeyVaultErrors.CertificateOperationInProgress(certificate?.Name ?? name).ToException();
         }
@@ -724,7 +743,7 @@ public sealed class CertificateService(EmulatorDatabase database, BackupProtecto
 
     private static CertificateDocument Doc(StoredVersion v) => StorageJson.Deserialize<CertificateDocument>(v.Document);
 
-    private static BackingKeyDocument? KeyDoc(StoredVersion? v) => v is null ? null : StorageJson.Deserialize<BackingKeyDocument>(v.Document);
+    private static KeyDocument? KeyDoc(StoredVersion? v) => v is null ? null : StorageJson.Deserialize<KeyDocument>(v.Document);
 
     private static CertificatePolicyDocument? ReadPolicy(StorageSession s, DataPlaneContext dp, string name) =>
         s.GetSetting(dp.Vault.Name, PolicyKind, name) is { } json ? StorageJson.Deserialize<CertificatePolicyDocument>(json) : null;

@@ -28,7 +28,7 @@ public sealed record KeyDocument
     public long? Expires { get; init; }
     public long Created { get; init; }
     public long Updated { get; init; }
-    /// <summary>True for keys backing a certificate (set by Certificates/, later).</summary>
+    /// <summary>True for keys backing a certificate (written by Certificates/; the keys API refuses to write them on its own).</summary>
     public bool Managed { get; init; }
 
     public bool IsRsa => Kty.StartsWith("RSA", StringComparison.Ordinal);

@@ -68,7 +68,7 @@ public sealed class KeyService(EmulatorDatabase database, BackupProtector backup
             }
             generated = KeyCrypto.GenerateEc(curve);
         }
-        return AddVersion(dp, name, kty, generated, ops, attributes, tags, keepCrv: null);
+        return AddVersion(dp, name, kty, generated, ops, attributes, tags, keepCrv: null, operation: "create");
     }
 
     public JsonObject Import(DataPlaneContext dp, string name, JsonObject body)
@@ -108,11 +108,11 @@ public sealed class KeyService(EmulatorDatabase database, BackupProtector backup
         // The service echoes a crv given with an RSA key (recording KeyVaultKeyClient.ImportKey).
         var keepCrv = isRsa ? KeyRules.ReadString(jwk, "crv") : null;
         var kty = (isRsa ? "RSA" : "EC") + (hsm ? "-HSM" : "");
-        return AddVersion(dp, name, kty, imported, ops, attributes, tags, keepCrv);
+        return AddVersion(dp, name, kty, imported, ops, attributes, tags, keepCrv, operation: "import");
     }
 
     private JsonObject AddVersion(DataPlaneContext dp, string name, string kty, KeyMaterial key, List<string> ops,
-        KeyRules.RequestAttributes attributes, Dictionary<string, string>? tags, string? keepCrv)
+        KeyRules.RequestAttributes attributes, Dictionary<string, string>? tags, string? keepCrv, string operation)
     {
         var version = KeyRules.NewVersion();
         var now = time.GetUtcNow();
@@ -122,6 +122,10 @@ public sealed class KeyService(EmulatorDatabase database, BackupProtector backup
             if (existing is { IsDeleted: true })
             {
                 throw KeyVaultErrors.DeletedButRecoverable(Key, existing.Name).ToException();
+            }
+            if (existing is not null)
+            {
+                RefuseManaged(LatestDoc(s, dp, existing), operation);
             }
             var storedName = existing?.Name ?? name;
             var document = new KeyDocument
@@ -177,6 +181,7 @@ public sealed class KeyService(EmulatorDatabase database, BackupProtector backup
         return database.Write(s =>
         {
             var (stored, doc) = FindActiveVersion(s, dp, name, version);
+            RefuseManaged(doc, "update");
             var ops = KeyRules.ParseOperations(body["key_ops"], doc.IsRsa);
             var updated = doc with
             {
@@ -238,6 +243,7 @@ public sealed class KeyService(EmulatorDatabase database, BackupProtector backup
             {
                 throw KeyVaultErrors.NotFound(Key, name).ToException();
             }
+            RefuseManaged(LatestDoc(s, dp, obj), "delete");
             var deleted = Now;
             var purge = deleted + dp.Vault.SoftDeleteRetentionInDays * 86_400L;
             s.MarkDeleted(dp.Vault.Name, Kind, obj.Name, deleted, purge);
@@ -265,10 +271,13 @@ public sealed class KeyService(EmulatorDatabase database, BackupProtector backup
     {
         var (items, next) = database.Read(s =>
         {
+            // Keys deleted with their certificate are left out, as the service does (a page may then be
+            // shorter than maxresults and still have a nextLink, which the service allows too).
             var objects = s.ListObjects(dp.Vault.Name, Kind, deleted: true, page.After, page.MaxResults);
             var nodes = objects.Items
-                .Select(o => (JsonNode)KeyJson.DeletedItem(dp, o.Name, Doc(s.GetVersion(dp.Vault.Name, Kind, o.Name, o.LatestVersion)!),
-                    o.DeletedDate!.Value, o.ScheduledPurgeDate!.Value))
+                .Select(o => (o, Doc: Doc(s.GetVersion(dp.Vault.Name, Kind, o.Name, o.LatestVersion)!)))
+                .Where(x => !x.Doc.Managed)
+                .Select(x => (JsonNode)KeyJson.DeletedItem(dp, x.o.Name, x.Doc, x.o.DeletedDate!.Value, x.o.ScheduledPurgeDate!.Value))
                 .ToList();
             return (nodes, objects.ContinueAfter);
         });
@@ -285,6 +294,7 @@ public sealed class KeyService(EmulatorDatabase database, BackupProtector backup
             {
                 throw KeyVaultErrors.NotFound(Key, name).ToException();
             }
+            RefuseManaged(LatestDoc(s, dp, obj), "recover");
             s.MarkRecovered(dp.Vault.Name, Kind, obj.Name);
             var latest = Doc(s.GetVersion(dp.Vault.Name, Kind, obj.Name, obj.LatestVersion)!);
             return KeyJson.Bundle(dp, obj.Name, obj.LatestVersion, latest);
@@ -306,6 +316,7 @@ public sealed class KeyService(EmulatorDatabase database, BackupProtector backup
             {
                 throw KeyVaultErrors.DeletedNotFound(Key, name).ToException();
             }
+            RefuseManaged(LatestDoc(s, dp, obj), "purge");
             if (dp.Vault.EnablePurgeProtection)
             {
                 throw KeyVaultErrors.PurgeProtected().ToException();
@@ -326,6 +337,7 @@ public sealed class KeyService(EmulatorDatabase database, BackupProtector backup
             {
                 throw KeyVaultErrors.NotFound(Key, name).ToException();
             }
+            RefuseManaged(LatestDoc(s, dp, obj), "backup");
             var policy = s.GetSetting(dp.Vault.Name, PolicyKind, obj.Name);
             var backup = new KeyBackup
             {
@@ -415,6 +427,7 @@ public sealed class KeyService(EmulatorDatabase database, BackupProtector backup
     {
         KeyRules.ValidateName(name);
         var (_, current) = database.Read(s => FindActiveVersion(s, dp, name, null));
+        RefuseManaged(current, "rotate");
         var generated = current.IsRsa ? KeyCrypto.GenerateRsa(KeyCrypto.RsaSize(current)) : KeyCrypto.GenerateEc(current.Crv!);
         var version = KeyRules.NewVersion();
         var now = time.GetUtcNow();
@@ -465,6 +478,7 @@ public sealed class KeyService(EmulatorDatabase database, BackupProtector backup
         var (storedName, policy) = database.Write(s =>
         {
             var obj = ActiveObject(s, dp, name);
+            RefuseManaged(LatestDoc(s, dp, obj), "setrotationpolicy");
             var setting = s.GetSetting(dp.Vault.Name, PolicyKind, obj.Name);
             var existing = setting is null ? null : StorageJson.Deserialize<RotationPolicyDocument>(setting);
             var now = Now;
@@ -575,6 +589,21 @@ public sealed class KeyService(EmulatorDatabase database, BackupProtector backup
     }
 
     private static KeyDocument Doc(StoredVersion v) => StorageJson.Deserialize<KeyDocument>(v.Document);
+
+    private static KeyDocument LatestDoc(StorageSession s, DataPlaneContext dp, StoredObject obj) =>
+        Doc(s.GetVersion(dp.Vault.Name, Kind, obj.Name, obj.LatestVersion)!);
+
+    /// <summary>
+    /// A key that backs a certificate is written, deleted, recovered, purged, backed up and rotated only
+    /// through its certificate (Certificates/); reading it and cryptographic operations are allowed.
+    /// </summary>
+    private static void RefuseManaged(KeyDocument doc, string operation)
+    {
+        if (doc.Managed)
+        {
+            throw KeyVaultErrors.ManagedByKeyVault(Key, operation).ToException();
+        }
+    }
 }
 
 /// <summary>The JSON inside a key backup blob (see <see cref="BackupProtector"/>).</summary>
