@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
 using Azure.Security.KeyVault.Secrets;
 using VaultTools.Emulator.Tests.Infrastructure;
@@ -126,6 +127,84 @@ public sealed class DurabilityTests
         {
             try { Directory.Delete(dataPath, recursive: true); } catch (IOException) { }
         }
+    }
+
+    [Fact]
+    public async Task Certificates_survive_kill_9_and_restart_and_their_private_keys_are_never_stored_in_clear()
+    {
+        var dataPath = EmulatorProcess.NewDataDirectory();
+        try
+        {
+            using var local = CertificateConformanceTests.LocalCertificate("CN=durable-import", TimeSpan.FromDays(60));
+            using var localKey = local.GetRSAPrivateKey()!;
+            var privateParameters = localKey.ExportParameters(true);
+            string importedVersion, createdVersion;
+            using (var first = await EmulatorProcess.StartAsync(dataPath))
+            {
+                var certificates = CertificateClient(first.Info);
+                importedVersion = (await certificates.ImportCertificateAsync(new Azure.Security.KeyVault.Certificates.ImportCertificateOptions(
+                    "durable-cert", local.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "pw")) { Password = "pw" })).Value.Properties.Version;
+                var operation = await certificates.StartCreateCertificateAsync("durable-created",
+                    new Azure.Security.KeyVault.Certificates.CertificatePolicy("Self", "CN=durable-created") { ContentType = Azure.Security.KeyVault.Certificates.CertificateContentType.Pem });
+                createdVersion = (await operation.WaitForCompletionAsync(TimeSpan.FromMilliseconds(100), default)).Value.Properties.Version;
+                await (await certificates.StartCreateCertificateAsync("durable-gone", new Azure.Security.KeyVault.Certificates.CertificatePolicy("Self", "CN=gone")))
+                    .WaitForCompletionAsync(TimeSpan.FromMilliseconds(100), default);
+                await certificates.StartDeleteCertificateAsync("durable-gone");
+                first.KillHard();
+            }
+
+            // Neither the database nor its write-ahead log holds the imported private key in any plain encoding.
+            var stored = string.Concat(Directory.GetFiles(dataPath, "vault.db*").Select(f => System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(f))));
+            Assert.Contains("durable-cert", stored);
+            Assert.DoesNotContain("PRIVATE KEY", stored);
+            var unescaped = stored.Replace("\\u002B", "+", StringComparison.Ordinal).Replace("\\u002F", "/", StringComparison.Ordinal);
+            var decodedRuns = System.Text.RegularExpressions.Regex.Matches(unescaped, "[A-Za-z0-9+/_-]{64,}={0,2}")
+                .Select(m => TryDecode(m.Value)).Where(b => b is not null).Select(b => System.Text.Encoding.Latin1.GetString(b!)).ToList();
+            Assert.NotEmpty(decodedRuns);
+            foreach (var secret in new[] { privateParameters.D!, privateParameters.P!, privateParameters.Q! })
+            {
+                var needle = System.Text.Encoding.Latin1.GetString(secret[..24]);
+                Assert.DoesNotContain(needle, stored);
+                Assert.DoesNotContain(decodedRuns, run => run.Contains(needle, StringComparison.Ordinal));
+            }
+
+            using var second = await EmulatorProcess.StartAsync(dataPath);
+            var again = CertificateClient(second.Info);
+            var imported = (await again.GetCertificateAsync("durable-cert")).Value;
+            Assert.Equal(importedVersion, imported.Properties.Version);
+            Assert.Equal(local.RawData, imported.Cer);
+            Assert.Equal("CN=durable-import", imported.Policy.Subject);
+            var created = (await again.GetCertificateAsync("durable-created")).Value;
+            Assert.Equal(createdVersion, created.Properties.Version);
+            Assert.Equal("completed", (await again.GetCertificateOperationAsync("durable-created")).Properties.Status);
+            Assert.Equal("durable-gone", (await again.GetDeletedCertificateAsync("durable-gone")).Value.Name);
+
+            // The backing secrets still hold the private keys, decrypted with the data folder's key.
+            var secrets = Client(second.Info);
+            var pfxSecret = (await secrets.GetSecretAsync("durable-cert")).Value;
+            using var pfx = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12(Convert.FromBase64String(pfxSecret.Value), null);
+            Assert.Equal(privateParameters.D, pfx.GetRSAPrivateKey()!.ExportParameters(true).D);
+            var pemSecret = (await secrets.GetSecretAsync("durable-created")).Value;
+            using var pem = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(pemSecret.Value, pemSecret.Value);
+            Assert.Equal(created.Cer, pem.RawData);
+            CertificateConformanceTests.AssertKeyBelongs(pem);
+            Assert.StartsWith(second.Info.VaultUri, created.KeyId.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            try { Directory.Delete(dataPath, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    private static Azure.Security.KeyVault.Certificates.CertificateClient CertificateClient(EmulatorInfo info)
+    {
+        var ca = EmulatorTransport.LoadCa(info.CaCertificatePath);
+        var transport = EmulatorTransport.CreateTransport(ca);
+        var admin = info.Identity("admin");
+        var credential = new Azure.Identity.ClientSecretCredential(info.TenantId, admin.ClientId, admin.ClientSecret,
+            new Azure.Identity.ClientSecretCredentialOptions { AuthorityHost = new Uri(info.AuthorityHost), DisableInstanceDiscovery = true, Transport = transport });
+        return new Azure.Security.KeyVault.Certificates.CertificateClient(new Uri(info.VaultUri), credential,
+            new Azure.Security.KeyVault.Certificates.CertificateClientOptions { Transport = transport, DisableChallengeResourceVerification = true });
     }
 
     private static byte[]? TryDecode(string text)
