@@ -159,6 +159,24 @@ public sealed class CertificateConformanceTests(EmulatorFixture emulator)
         Assert.Equal(size, certificate.Policy.KeySize);
     }
 
+    [Theory]
+    [InlineData("P-256", 256)]
+    [InlineData("P-521", 521)]
+    [InlineData("P-256K", 256)]
+    public async Task Ec_curves_are_honoured(string curve, int bits)
+    {
+        var name = EmulatorFixture.UniqueName("curve");
+        var certificate = await CreateAsync(name, new CertificatePolicy("Self", "CN=curve") { KeyType = CertificateKeyType.Ec, KeyCurveName = new CertificateKeyCurveName(curve) });
+        Assert.Equal(curve, certificate.Policy.KeyCurveName.ToString());
+        Assert.Equal(bits, certificate.Policy.KeySize);
+        using var x509 = X509CertificateLoader.LoadCertificate(certificate.Cer);
+        Assert.Equal(bits, x509.GetECDsaPublicKey()!.KeySize);
+        AssertSelfSigned(x509);
+        KeyVaultSecret secret = await emulator.CreateSecretClient().GetSecretAsync(name);
+        using var pfx = X509CertificateLoader.LoadPkcs12(Convert.FromBase64String(secret.Value), null, X509KeyStorageFlags.EphemeralKeySet);
+        AssertKeyBelongs(pfx);
+    }
+
     [Fact]
     public async Task A_non_exportable_key_stays_out_of_the_secret()
     {
