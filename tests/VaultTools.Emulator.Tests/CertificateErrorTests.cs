@@ -110,9 +110,15 @@ public sealed class CertificateErrorTests(EmulatorFixture emulator)
         Assert.Equal(403, standard.Status);
         Assert.Contains("Hardware key operation not allowed on standard vault", standard.Message);
 
-        var premium = await (await emulator.CreateCertificateClient("second").StartCreateCertificateAsync(EmulatorFixture.UniqueName("hsm"), policy))
+        var premiumClient = emulator.CreateCertificateClient("second");
+        var premium = await (await premiumClient.StartCreateCertificateAsync(EmulatorFixture.UniqueName("hsm"), policy))
             .WaitForCompletionAsync(TimeSpan.FromMilliseconds(100), default);
         Assert.Equal(CertificateKeyType.RsaHsm, premium.Value.Policy.KeyType);
+
+        // Its backup does not restore into a standard vault either.
+        byte[] blob = await premiumClient.BackupCertificateAsync(premium.Value.Name);
+        var restore = await Assert.ThrowsAsync<RequestFailedException>(() => emulator.CreateCertificateClient().RestoreCertificateBackupAsync(blob));
+        Assert.Equal(403, restore.Status);
     }
 
     [Fact]

@@ -58,6 +58,7 @@ public sealed class CertificateService(EmulatorDatabase database, BackupProtecto
         var tags = SecretRules.ParseTags(body["tags"]);
         var enabled = ReadEnabled(body);
         var policyNode = body["policy"];
+        CompleteDueOperations(dp, name, polled: false);
 
         // 1. What the request needs from storage (read lock only).
         var (basePolicy, previousKey) = database.Read<(CertificatePolicyDocument?, (string, KeyDocument)?)>(s =>
@@ -148,6 +149,7 @@ public sealed class CertificateService(EmulatorDatabase database, BackupProtecto
             throw Bad($"The content type '{requested.ContentType}' is not supported; use {Pkcs12} or {Pem}.");
         }
 
+        CompleteDueOperations(dp, name, polled: false);
         var imported = CertificateFactory.ReadImport(value, password, requested.ContentType == Pem);
         using var key = imported.Key;
         var policy = Validate(CertificateFactory.PolicyFromCertificate(imported.Leaf, key, requested), dp.Vault, forCreate: false, isImport: true);
@@ -524,6 +526,11 @@ public sealed class CertificateService(EmulatorDatabase database, BackupProtecto
             throw KeyVaultErrors.BadParameter(
                 "Backup blob contains invalid or corrupt version: it was altered, is not a certificate backup, or was made by an emulator with another data folder.")
                 .ToException();
+        }
+
+        if (backup.Versions.Any(v => v.Key.IsHsm) && !string.Equals(dp.Vault.Sku, "premium", StringComparison.OrdinalIgnoreCase))
+        {
+            throw KeyVaultErrors.HsmNotAllowedOnStandardVault().ToException();
         }
 
         return database.Write(s =>
