@@ -32,7 +32,7 @@ public sealed class BenchRawClient : IDisposable
     private readonly HttpClient _http;
     public BenchRawClient(string caPemPath, string token)
     {
-        var ca = X509Certificate2.CreateFromPemFile(caPemPath);
+        var ca = X509Certificate2.CreateFromPem(System.IO.File.ReadAllText(caPemPath));
         var handler = new SocketsHttpHandler();
         handler.SslOptions.RemoteCertificateValidationCallback = (_, cert, _, errors) =>
         {
