@@ -145,7 +145,7 @@ function Install-JavaScriptTestPackages {
     }
     $installed = Join-Path $js 'node_modules/.package-lock.json'
     $lock = Join-Path $js 'package-lock.json'
-    if ((Test-Path $installed) -and (Get-Item $installed).LastWriteTimeUtc -ge (Get-Item $lock).LastWriteTimeUtc) { return }
+    if ((Test-Path $installed) -and (Get-Item -Force $installed).LastWriteTimeUtc -ge (Get-Item $lock).LastWriteTimeUtc) { return }
     Write-Host "> npm ci --prefix $js" -ForegroundColor DarkGray
     & npm ci --prefix $js --no-audit --no-fund --loglevel=error
     if ($LASTEXITCODE -ne 0) { throw "npm ci failed in tests/js (exit code $LASTEXITCODE)." }
