@@ -53,7 +53,7 @@ public sealed class FakeArm : HttpPipelineTransport
             body = Encoding.UTF8.GetString(stream.ToArray());
         }
 
-        request.Headers.TryGetValue("Authorization", out string? authorization);
+        request.Stored.TryGetValue("Authorization", out string? authorization);
         var call = new ArmCall(request.Method.Method, request.Uri.ToUri(), body, authorization);
         Calls.Add(call);
         foreach (var (method, path, reply) in _routes)
@@ -88,18 +88,18 @@ public sealed class FakeArm : HttpPipelineTransport
 
     private sealed class FakeRequest : Request
     {
-        public readonly Dictionary<string, string> Headers = new(StringComparer.OrdinalIgnoreCase);
+        public readonly Dictionary<string, string> Stored = new(StringComparer.OrdinalIgnoreCase);
 
         public override string ClientRequestId { get; set; } = Guid.NewGuid().ToString();
         public override void Dispose() { }
-        protected override void AddHeader(string name, string value) => Headers[name] = value;
-        protected override bool ContainsHeader(string name) => Headers.ContainsKey(name);
-        protected override IEnumerable<HttpHeader> EnumerateHeaders() => Headers.Select(h => new HttpHeader(h.Key, h.Value));
-        protected override bool RemoveHeader(string name) => Headers.Remove(name);
-        protected override bool TryGetHeader(string name, [NotNullWhen(true)] out string? value) => Headers.TryGetValue(name, out value);
+        protected override void AddHeader(string name, string value) => Stored[name] = value;
+        protected override bool ContainsHeader(string name) => Stored.ContainsKey(name);
+        protected override IEnumerable<HttpHeader> EnumerateHeaders() => Stored.Select(h => new HttpHeader(h.Key, h.Value));
+        protected override bool RemoveHeader(string name) => Stored.Remove(name);
+        protected override bool TryGetHeader(string name, [NotNullWhen(true)] out string? value) => Stored.TryGetValue(name, out value);
         protected override bool TryGetHeaderValues(string name, [NotNullWhen(true)] out IEnumerable<string>? values)
         {
-            values = Headers.TryGetValue(name, out var v) ? new[] { v } : null;
+            values = Stored.TryGetValue(name, out var v) ? new[] { v } : null;
             return values != null;
         }
     }

@@ -400,7 +400,8 @@ namespace VaultTools.Access
             _ => kind.ToString(),
         };
 
-        internal static string Describe(string principalId, string? principalType, RoleDefinition role)
+        /// <summary>The ShouldProcess action of a grant, e.g. "Grant role 'Key Vault Secrets User' to ServicePrincipal {id}".</summary>
+        public static string GrantDescription(string principalId, string? principalType, RoleDefinition role)
             => string.Format(CultureInfo.InvariantCulture, "Grant role '{0}' to {1}{2}", role.RoleName.Length > 0 ? role.RoleName : role.Name, principalType is null ? "" : principalType + " ", principalId);
     }
 }
