@@ -13,13 +13,13 @@ namespace VaultTools.Commands.Access
         private const string ByName = "ByName";
         private const string ById = "ById";
 
-        [Parameter(ParameterSetName = ByName, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ByName, Position = 0)]
         [SupportsWildcards]
         [ArgumentCompleter(typeof(Completers.RoleNameCompleter))]
-        [Alias("RoleName", "RoleDefinitionName")]
+        [Alias("RoleName")]
         public string Name { get; set; } = "Key Vault *";
 
-        [Parameter(ParameterSetName = ById, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ById, Mandatory = true)]
         [Alias("RoleDefinitionId")]
         public string Id { get; set; } = "";
 
