@@ -1,3 +1,4 @@
+using VaultTools.Emulator.Arm;
 using VaultTools.Emulator.Identity;
 using VaultTools.Emulator.Secrets;
 
@@ -27,8 +28,8 @@ public static class RouteRegistry
         // dataPlane.MapCertificates();  // Certificates/ (later)
         dataPlane.MapNotImplementedDataPlane();
 
-        // ARM subset (later): app.MapArm();
-        app.MapNotImplementedManagement();
+        // ARM subset: vaults, access policies, role definitions and assignments (501 for the rest of ARM).
+        app.MapArm();
 
         app.MapFallback("{**path}", NotImplementedRoutes.UnknownPath);
     }
