@@ -82,7 +82,16 @@ namespace VaultToolsTests
 function Initialize-EmulatorHttp {
     param([Parameter(Mandatory)] [string] $CaCertificatePath)
     if (-not ('VaultToolsTests.EmulatorHttp' -as [type])) {
-        Add-Type -TypeDefinition $script:HttpSource -IgnoreWarnings
+        # Compiled once into the temp folder and loaded from there: the matrix runs its managed identities in
+        # child sessions, and compiling the source again in each of them costs seconds.
+        $hash = [Convert]::ToHexString([Security.Cryptography.SHA256]::HashData([Text.Encoding]::UTF8.GetBytes($script:HttpSource + $PSVersionTable.PSVersion)))
+        $dll = Join-Path ([IO.Path]::GetTempPath()) "VaultToolsTests.EmulatorHttp-$($hash.Substring(0, 16)).dll"
+        if (-not (Test-Path $dll)) {
+            $partial = "$dll.$PID.tmp"
+            Add-Type -TypeDefinition $script:HttpSource -IgnoreWarnings -OutputAssembly $partial -OutputType Library
+            Move-Item $partial $dll -Force
+        }
+        Add-Type -Path $dll
     }
     [VaultToolsTests.EmulatorHttp]::Init($CaCertificatePath)
 }
