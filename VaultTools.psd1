@@ -55,6 +55,16 @@
         'Test-VaultSignature'
 
         # -- access control: vaults, RBAC, access policies, tokens (issue 4) --
+        'New-Vault'
+        'Get-Vault'
+        'Remove-Vault'
+        'Grant-VaultRole'
+        'Revoke-VaultRole'
+        'Get-VaultRoleAssignment'
+        'Get-VaultRoleDefinition'
+        'Set-VaultAccessPolicy'
+        'Remove-VaultAccessPolicy'
+        'Get-VaultAccessToken'
 
         # -- rotation, BitLocker --
     )

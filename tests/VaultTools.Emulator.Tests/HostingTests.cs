@@ -141,10 +141,12 @@ public sealed class HostingTests(EmulatorFixture emulator)
     }
 
     [Fact]
-    public async Task Arm_paths_are_501_and_unknown_paths_are_404()
+    public async Task Unimplemented_arm_paths_are_501_and_unknown_paths_are_404()
     {
-        using var arm = await emulator.SendAsync(HttpMethod.Get, $"/subscriptions/{emulator.Info.SubscriptionId}/resourceGroups/emulator/providers/Microsoft.KeyVault/vaults/local?api-version=2023-07-01");
-        Assert.Equal(HttpStatusCode.NotImplemented, arm.StatusCode);
+        var arm = await emulator.ArmAsync(HttpMethod.Get, $"/subscriptions/{emulator.Info.SubscriptionId}/providers/Microsoft.KeyVault/deletedVaults?api-version=2023-07-01");
+        Assert.Equal(HttpStatusCode.NotImplemented, arm.Status);
+        Assert.Equal("NotImplemented", arm.ErrorCode);
+        Assert.Contains("does not implement", arm.ErrorMessage);
         using var unknown = await emulator.SendAsync(HttpMethod.Get, "/nothing/here?api-version=7.6");
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Contains("\"code\":\"BadParameter\"", await unknown.Content.ReadAsStringAsync());

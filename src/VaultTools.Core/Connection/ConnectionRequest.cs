@@ -34,5 +34,9 @@ namespace VaultTools.Connection
         public string? Environment { get; set; }
         /// <summary>Set for emulator mode: endpoints, CA and identities of a running emulator.</summary>
         public VaultEmulator? Emulator { get; set; }
+        /// <summary>The Azure subscription for ARM calls (vaults, role assignments, access policies); the emulator's in emulator mode.</summary>
+        public string? SubscriptionId { get; set; }
+        /// <summary>The default resource group of the vaults; the emulator's in emulator mode. Without it, vaults are looked up by name in the subscription.</summary>
+        public string? ResourceGroupName { get; set; }
     }
 }

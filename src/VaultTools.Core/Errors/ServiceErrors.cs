@@ -82,6 +82,10 @@ namespace VaultTools.Errors
             {
                 case 0 when rfe.InnerException is not null:
                     return Unreachable(rfe.InnerException, target);
+                case 400 when code is "PrincipalNotFound":
+                    return Make(VaultErrorKind.NotFound, "VaultPrincipalNotFound", $"The principal of the {Lower(noun)}{about} does not exist in the tenant:{detail}");
+                case 400 when code is "RoleDefinitionDoesNotExist":
+                    return Make(VaultErrorKind.NotFound, "VaultRoleDefinitionNotFound", $"The role definition of the {Lower(noun)}{about} does not exist:{detail}");
                 case 400:
                     return Make(VaultErrorKind.InvalidArgument, "VaultBadRequest", $"The vault refused the request for {Lower(noun)}{about}:{detail}");
                 case 401:
@@ -90,13 +94,17 @@ namespace VaultTools.Errors
                     return Make(VaultErrorKind.OperationNotAllowed, $"Vault{noun}OperationNotAllowed", $"The operation is not allowed on {Lower(noun)}{about}:{detail}");
                 case 403:
                     return Make(VaultErrorKind.AccessDenied, "VaultAccessDenied", $"Access denied to {Lower(noun)}{about}:{detail}");
-                case 404 when code is "VaultNotFound" || code is "ResourceNotFound" && kind == EntryKind.Vault:
+                case 404 when code is "ResourceGroupNotFound":
+                    return Make(VaultErrorKind.NotFound, "ResourceGroupNotFound", $"The resource group was not found for {Lower(noun)}{about}:{detail}");
+                case 404 when code is "VaultNotFound" || kind == EntryKind.Vault:
                     return Make(VaultErrorKind.NotFound, "VaultNotFound", $"The vault was not found{about}:{detail}");
                 case 404:
                     return Make(VaultErrorKind.NotFound, $"Vault{noun}NotFound", $"The {Lower(noun)}{about} was not found.{detail}");
                 case 409 when inner is "ObjectIsDeletedButRecoverable":
                     return Make(VaultErrorKind.Conflict, $"Vault{noun}DeletedButRecoverable",
                         $"The {Lower(noun)}{about} is deleted but recoverable: recover it (Undo-Vault{noun}Removal) or purge it first.{detail}");
+                case 409 when kind == EntryKind.Vault:
+                    return Make(VaultErrorKind.Conflict, "VaultConflict", $"Conflict for vault{about}:{detail}");
                 case 409:
                     return Make(VaultErrorKind.Conflict, $"Vault{noun}Conflict", $"Conflict for {Lower(noun)}{about}:{detail}");
                 case 429:

@@ -83,7 +83,7 @@ public static class KeyVaultErrors
 
     /// <summary>
     /// RBAC denial (layout recorded in shared/reference/recordings/forbidden-403-evidence.txt).
-    /// For issue 4 (RBAC and access-policy enforcement).
+    /// Sent by Authorization/KeyVaultAuthorizer on RBAC vaults.
     /// </summary>
     public static KeyVaultError ForbiddenByRbac(string callerAppId, string callerObjectId, string issuer,
         string action, string resourceId, string vaultName, string location) =>
@@ -99,7 +99,7 @@ public static class KeyVaultErrors
             $"Vault: {vaultName};location={location}\r\n",
             "ForbiddenByRbac");
 
-    /// <summary>Access-policy denial (text from the AKS troubleshooting quote). For issue 4.</summary>
+    /// <summary>Access-policy denial (text from the AKS troubleshooting quote). Sent by Authorization/KeyVaultAuthorizer on access-policy vaults.</summary>
     public static KeyVaultError AccessDenied(string callerAppId, string callerObjectId, string issuer,
         string category, string permission, string vaultName, string location) =>
         new(403, "Forbidden",

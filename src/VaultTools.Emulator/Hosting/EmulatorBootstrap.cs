@@ -9,8 +9,11 @@ namespace VaultTools.Emulator.Hosting;
 /// <summary>
 /// Applies the zero-configuration default and the --config file to storage at start:
 /// vault <c>local</c> (standard, RBAC), Key Vault Administrator at subscription scope for
-/// <c>admin</c> and <c>system</c>, then the config's vaults (created or updated) and role assignments.
-/// Role-assignment ids are derived from (principal, role, scope), so a restart does not duplicate them.
+/// <c>admin</c> and <c>system</c> and Owner for <c>admin</c> (so that it can also manage vaults and
+/// role assignments through ARM), then the config's vaults (created or updated) and role assignments.
+/// The default assignments are written once per database, so that revoking them through ARM lasts
+/// across restarts with --data-dir; the config's are applied at every start. Role-assignment ids are
+/// derived from (principal, role, scope), so a restart does not duplicate them.
 /// </summary>
 public static class EmulatorBootstrap
 {
@@ -60,10 +63,14 @@ public static class EmulatorBootstrap
         }
 
         var assignments = new List<RoleAssignmentRecord>();
-        foreach (var builtIn in new[] { "admin", "system" })
+        var seedDefaults = database.Read(s => s.GetSetting(BootstrapSettingsVault, "bootstrap", DefaultsSeeded)) is null;
+        if (seedDefaults)
         {
-            var identity = identities.FindByName(builtIn)!;
-            assignments.Add(Assignment(runtime, identity.ObjectId, identity.PrincipalType, BuiltInRoles.KeyVaultAdministrator, "/", now));
+            var admin = identities.FindByName("admin")!;
+            var system = identities.FindByName("system")!;
+            assignments.Add(Assignment(runtime, admin.ObjectId, admin.PrincipalType, BuiltInRoles.KeyVaultAdministrator, "/", now));
+            assignments.Add(Assignment(runtime, admin.ObjectId, admin.PrincipalType, BuiltInRoles.Owner, "/", now));
+            assignments.Add(Assignment(runtime, system.ObjectId, system.PrincipalType, BuiltInRoles.KeyVaultAdministrator, "/", now));
         }
         foreach (var ra in config.RoleAssignments)
         {
@@ -84,8 +91,13 @@ public static class EmulatorBootstrap
                 var existing = s.GetRoleAssignment(a.Id);
                 s.UpsertRoleAssignment(existing is null ? a : a with { CreatedOn = existing.CreatedOn });
             }
+            s.SetSetting(BootstrapSettingsVault, "bootstrap", DefaultsSeeded, "{\"seeded\":true}");
         });
     }
+
+    /// <summary>A pseudo-vault name (not a valid vault name) under which the database remembers that the defaults were seeded.</summary>
+    private const string BootstrapSettingsVault = "$emulator";
+    private const string DefaultsSeeded = "default-role-assignments";
 
     private static RoleAssignmentRecord Assignment(EmulatorRuntime runtime, string principalId, string principalType, RoleDefinition role, string scope, long now)
     {

@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using VaultTools.Emulator.Arm;
 using VaultTools.Emulator.Authorization;
 using VaultTools.Emulator.Certificates;
 using VaultTools.Emulator.Errors;
@@ -118,7 +119,11 @@ public static class EmulatorHost
         services.AddSingleton(time);
         services.AddSingleton<VaultStore>();
         services.AddSingleton<FaultInjector>();
-        services.AddSingleton<IAuthorizer, AllowAllAuthorizer>(); // issue 4 replaces this registration
+        services.AddSingleton<RoleAssignmentEvaluator>();
+        services.AddSingleton<IAuthorizer, KeyVaultAuthorizer>();
+        services.AddSingleton<ControlPlaneAuthorizer>();
+        services.AddSingleton<ArmVaults>();
+        services.AddSingleton<ArmRoleAssignments>();
         services.AddSingleton<SecretService>();
         services.AddSingleton<KeyService>();
         services.AddSingleton<CertificateService>();

@@ -4,9 +4,10 @@ using VaultTools.Emulator.Errors;
 namespace VaultTools.Emulator.Hosting;
 
 /// <summary>
-/// Known Key Vault and ARM paths that the emulator does not implement yet answer 501 with a clear
+/// Known Key Vault paths that the emulator does not implement yet answer 501 with a clear
 /// message (never a silent 404/400 or a fake success). Routes that are implemented are more
-/// specific than these catch-alls and win; remove a line here when its area is done.
+/// specific than these catch-alls and win; remove a line here when its area is done. (ARM paths the
+/// emulator does not implement answer 501 from Arm/ArmEndpoints.)
 /// </summary>
 public static class NotImplementedRoutes
 {
@@ -51,14 +52,6 @@ public static class NotImplementedRoutes
             dataPlane.Map("/" + prefix + "/{**rest}", NotImplemented).WithMetadata(new NoPermissionRequired("501 placeholder"));
         }
         return dataPlane;
-    }
-
-    /// <summary>The ARM subset (Arm/, later): vaults, role assignments, access policies.</summary>
-    public static IEndpointRouteBuilder MapNotImplementedManagement(this IEndpointRouteBuilder app)
-    {
-        app.Map("/subscriptions", NotImplemented);
-        app.Map("/subscriptions/{**rest}", NotImplemented);
-        return app;
     }
 
     private static IResult NotImplemented(HttpContext http) =>

@@ -1,4 +1,5 @@
 using VaultTools.Emulator.Certificates;
+using VaultTools.Emulator.Arm;
 using VaultTools.Emulator.Identity;
 using VaultTools.Emulator.Keys;
 using VaultTools.Emulator.Secrets;
@@ -29,8 +30,8 @@ public static class RouteRegistry
         dataPlane.MapCertificates();
         dataPlane.MapNotImplementedDataPlane();
 
-        // ARM subset (later): app.MapArm();
-        app.MapNotImplementedManagement();
+        // ARM subset: vaults, access policies, role definitions and assignments (501 for the rest of ARM).
+        app.MapArm();
 
         app.MapFallback("{**path}", NotImplementedRoutes.UnknownPath);
     }

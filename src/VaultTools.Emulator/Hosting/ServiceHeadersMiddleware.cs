@@ -3,7 +3,8 @@ namespace VaultTools.Emulator.Hosting;
 /// <summary>
 /// Headers the service sends on every vault response (see the recordings): x-ms-request-id,
 /// x-ms-keyvault-service-version, x-ms-keyvault-region, x-ms-keyvault-network-info, cache-control,
-/// pragma, expires, and x-ms-client-request-id echoed back. Applied to HTTPS responses.
+/// pragma, expires, and x-ms-client-request-id echoed back. Applied to HTTPS responses; ARM responses
+/// (<c>/subscriptions/...</c>) carry ARM's request and correlation ids instead of the vault headers.
 /// </summary>
 public sealed class ServiceHeadersMiddleware(RequestDelegate next)
 {
@@ -12,10 +13,18 @@ public sealed class ServiceHeadersMiddleware(RequestDelegate next)
         if (context.Request.IsHttps)
         {
             var headers = context.Response.Headers;
-            headers["x-ms-request-id"] = Guid.NewGuid().ToString();
-            headers["x-ms-keyvault-service-version"] = EmulatorRuntime.ServiceVersion;
-            headers["x-ms-keyvault-region"] = EmulatorRuntime.Region;
-            headers["x-ms-keyvault-network-info"] = "conn_type=Ipv4;addr=127.0.0.1;act_addr_fam=InterNetwork;";
+            var requestId = Guid.NewGuid().ToString();
+            headers["x-ms-request-id"] = requestId;
+            if (context.Request.Path.StartsWithSegments("/subscriptions"))
+            {
+                headers["x-ms-correlation-request-id"] = requestId;
+            }
+            else
+            {
+                headers["x-ms-keyvault-service-version"] = EmulatorRuntime.ServiceVersion;
+                headers["x-ms-keyvault-region"] = EmulatorRuntime.Region;
+                headers["x-ms-keyvault-network-info"] = "conn_type=Ipv4;addr=127.0.0.1;act_addr_fam=InterNetwork;";
+            }
             headers.CacheControl = "no-cache";
             headers.Pragma = "no-cache";
             headers.Expires = "-1";

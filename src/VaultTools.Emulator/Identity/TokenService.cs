@@ -19,7 +19,7 @@ public sealed class TokenService
     /// <summary>Audiences a vault accepts (the service accepts both spellings).</summary>
     public static readonly IReadOnlyList<string> VaultAudiences = ["https://vault.azure.net", "https://vault.azure.net/"];
 
-    /// <summary>Audiences the ARM subset (Arm/, later) accepts.</summary>
+    /// <summary>Audiences the ARM subset (Arm/) accepts, in the order ARM names them.</summary>
     public static readonly IReadOnlyList<string> ManagementAudiences =
         ["https://management.azure.com/", "https://management.azure.com", "https://management.core.windows.net/", "https://management.core.windows.net"];
 
@@ -128,7 +128,7 @@ public sealed class TokenService
             if (cached.Result.Caller is { } c && c.ExpiresOn <= now)
             {
                 _cache.TryRemove(hash, out _);
-                return TokenValidation.Fail(ExpiredMessage(c.ExpiresOn, now));
+                return TokenValidation.Fail(ExpiredMessage(c.ExpiresOn, now), TokenFailure.Lifetime, c.ExpiresOn.ToString("o", System.Globalization.CultureInfo.InvariantCulture));
             }
             return cached.Result;
         }
@@ -146,19 +146,19 @@ public sealed class TokenService
     {
         if (!_handler.CanReadToken(token))
         {
-            return TokenValidation.Fail("AKV10000: Request is missing a Bearer or PoP token.");
+            return TokenValidation.Fail("AKV10000: Request is missing a Bearer or PoP token.", TokenFailure.Malformed);
         }
         var jwt = _handler.ReadJsonWebToken(token);
 
         // Check the claims first, in the order the service reports them, then the signature.
         if (!jwt.TryGetPayloadValue<string>("iss", out var issuer) || issuer != Issuer)
         {
-            return TokenValidation.Fail($"AKV10032: Invalid issuer. Expected one of {Issuer}, found {issuer}.");
+            return TokenValidation.Fail($"AKV10032: Invalid issuer. Expected one of {Issuer}, found {issuer}.", TokenFailure.Issuer, issuer);
         }
         var tokenAudience = jwt.Audiences.FirstOrDefault();
         if (tokenAudience is null || !audiences.Contains(tokenAudience, StringComparer.OrdinalIgnoreCase))
         {
-            return TokenValidation.Fail($"AKV10022: Invalid audience. Expected {audiences[0]}, found: {tokenAudience}.");
+            return TokenValidation.Fail($"AKV10022: Invalid audience. Expected {audiences[0]}, found: {tokenAudience}.", TokenFailure.Audience, tokenAudience);
         }
 
         var parameters = new TokenValidationParameters
@@ -179,17 +179,17 @@ public sealed class TokenService
             return result.Exception switch
             {
                 SecurityTokenInvalidLifetimeException or SecurityTokenExpiredException or SecurityTokenNotYetValidException =>
-                    TokenValidation.Fail(ExpiredMessage(jwt.ValidTo, now)),
+                    TokenValidation.Fail(ExpiredMessage(jwt.ValidTo, now), TokenFailure.Lifetime, jwt.ValidTo.ToString("o", System.Globalization.CultureInfo.InvariantCulture)),
                 SecurityTokenInvalidSignatureException or SecurityTokenSignatureKeyNotFoundException =>
-                    TokenValidation.Fail("AKV10031: Invalid token signature."),
-                _ => TokenValidation.Fail("AKV10001: Invalid token: " + result.Exception?.GetType().Name),
+                    TokenValidation.Fail("AKV10031: Invalid token signature.", TokenFailure.Signature),
+                _ => TokenValidation.Fail("AKV10001: Invalid token: " + result.Exception?.GetType().Name, TokenFailure.Malformed),
             };
         }
 
         var oid = jwt.TryGetPayloadValue<string>("oid", out var o) ? o : jwt.Subject;
         if (string.IsNullOrEmpty(oid))
         {
-            return TokenValidation.Fail("AKV10009: Invalid token: the oid claim is missing.");
+            return TokenValidation.Fail("AKV10009: Invalid token: the oid claim is missing.", TokenFailure.Malformed);
         }
         jwt.TryGetPayloadValue<string>("appid", out var appId);
         jwt.TryGetPayloadValue<string>("tid", out var tid);
@@ -205,8 +205,22 @@ public sealed class TokenService
 
 public sealed record IssuedToken(string AccessToken, DateTimeOffset ExpiresOn, DateTimeOffset IssuedAt);
 
-public sealed record TokenValidation(CallerIdentity? Caller, string? Error)
+/// <summary>Why a token was refused, so that each plane can answer in its own words (Key Vault's AKV100xx, ARM's codes).</summary>
+public enum TokenFailure
+{
+    None,
+    Malformed,
+    Issuer,
+    Audience,
+    Lifetime,
+    Signature,
+}
+
+/// <param name="Error">The Key Vault (AKV100xx) message.</param>
+/// <param name="Failure">Why it failed.</param>
+/// <param name="Detail">The offending value: the token's issuer, audience or expiry (ISO 8601).</param>
+public sealed record TokenValidation(CallerIdentity? Caller, string? Error, TokenFailure Failure = TokenFailure.None, string? Detail = null)
 {
     public static TokenValidation Ok(CallerIdentity caller) => new(caller, null);
-    public static TokenValidation Fail(string error) => new(null, error);
+    public static TokenValidation Fail(string error, TokenFailure failure, string? detail = null) => new(null, error, failure, detail);
 }

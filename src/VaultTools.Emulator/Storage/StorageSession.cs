@@ -171,6 +171,16 @@ public sealed class StorageSession
     public IReadOnlyList<RoleAssignmentRecord> ListRoleAssignments() =>
         Query("SELECT document FROM role_assignments ORDER BY scope, id", r => StorageJson.Deserialize<RoleAssignmentRecord>(r.GetString(0)));
 
+    /// <summary>The assignments of one principal (what authorization evaluates on every call).</summary>
+    public IReadOnlyList<RoleAssignmentRecord> ListRoleAssignments(string principalId) =>
+        Query("SELECT document FROM role_assignments WHERE principal_id = $p ORDER BY scope, id",
+            r => StorageJson.Deserialize<RoleAssignmentRecord>(r.GetString(0)), ("$p", principalId));
+
+    /// <summary>Deletes the assignments at <paramref name="scope"/> and below it (a deleted vault takes its assignments with it).</summary>
+    public int DeleteRoleAssignmentsAtOrBelow(string scope) =>
+        Exec("DELETE FROM role_assignments WHERE scope = $s OR scope LIKE $below ESCAPE '\\'",
+            ("$s", scope), ("$below", scope.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "/%"));
+
     public RoleAssignmentRecord? GetRoleAssignment(string id) =>
         Query("SELECT document FROM role_assignments WHERE id = $id", r => StorageJson.Deserialize<RoleAssignmentRecord>(r.GetString(0)), ("$id", id)).FirstOrDefault();
 

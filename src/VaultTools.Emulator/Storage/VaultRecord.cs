@@ -1,8 +1,9 @@
 namespace VaultTools.Emulator.Storage;
 
 /// <summary>
-/// A vault as stored (table <c>vaults</c>): what the ARM subset (issue: Arm/) creates and what
-/// authorization (issue 4) evaluates. Soft delete is always on, as in the service since 2020.
+/// A vault as stored (table <c>vaults</c>): what the ARM subset (Arm/) and the config create and what
+/// authorization evaluates. Every vault lives in the emulator's one resource group. Soft delete is
+/// always on, as in the service since 2020.
 /// </summary>
 public sealed record VaultRecord
 {
@@ -17,6 +18,15 @@ public sealed record VaultRecord
     public string Location { get; init; } = "emulator";
     public string TenantId { get; init; } = "";
     public long CreatedOn { get; init; }
+    /// <summary>Last change through ARM (epoch seconds); 0 when never changed after creation.</summary>
+    public long UpdatedOn { get; init; }
+    /// <summary>ARM resource tags (at most 50).</summary>
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+    // Stored and reported as given through ARM; the emulator does not act on them.
+    public bool EnabledForDeployment { get; init; }
+    public bool EnabledForDiskEncryption { get; init; }
+    public bool EnabledForTemplateDeployment { get; init; }
+    public string PublicNetworkAccess { get; init; } = "Enabled";
 
     /// <summary>The recoveryLevel attribute that entries of this vault carry.</summary>
     public string RecoveryLevel => (SoftDeleteRetentionInDays < 90, EnablePurgeProtection) switch
@@ -58,4 +68,7 @@ public sealed record RoleAssignmentRecord
     public required string RoleDefinitionId { get; init; }
     public string PrincipalType { get; init; } = "ServicePrincipal";
     public long CreatedOn { get; init; }
+    /// <summary>Object id of who created it through ARM (null for the default and the config's).</summary>
+    public string? CreatedBy { get; init; }
+    public string? Description { get; init; }
 }

@@ -71,7 +71,7 @@ namespace VaultTools.Commands
             }
         }
 
-        private static bool IsTerminating(VaultErrorKind kind)
+        internal static bool IsTerminating(VaultErrorKind kind)
             => kind == VaultErrorKind.NotConnected
                || kind == VaultErrorKind.AuthenticationFailed
                || kind == VaultErrorKind.ConnectionFailed

@@ -31,7 +31,9 @@ public class EmulatorFixture : IAsyncLifetime
               "accessPolicies": [ { "identity": "ops", "permissions": { "secrets": ["get", "list"] } } ] }
           ],
           "roleAssignments": [
-            { "principal": "reader", "roleDefinitionName": "Key Vault Secrets User", "scope": "/vaults/paging/secrets/app-secret" }
+            { "principal": "reader", "roleDefinitionName": "Key Vault Secrets User", "scope": "/vaults/paging/secrets/app-secret" },
+            { "principal": "reader", "roleDefinitionName": "Key Vault Secrets Officer", "scope": "/vaults/local" },
+            { "principal": "certapp", "roleDefinitionName": "Key Vault Secrets Officer", "scope": "/vaults/local" }
           ]
         }
         """;
@@ -60,11 +62,14 @@ public class EmulatorFixture : IAsyncLifetime
 
     protected virtual string[] ExtraArguments => ["--in-memory"];
 
+    /// <summary>The --config given to the emulator (CERTIFICATE_PLACEHOLDER becomes certapp's certificate).</summary>
+    protected virtual string Config => ConfigJson;
+
     public async Task InitializeAsync()
     {
         var dataPath = EmulatorProcess.NewDataDirectory();
         var configPath = Path.Combine(dataPath, "..", Path.GetFileName(dataPath) + "-config.json");
-        await File.WriteAllTextAsync(configPath, ConfigJson.Replace("CERTIFICATE_PLACEHOLDER", Convert.ToBase64String(ClientCertificate.RawData), StringComparison.Ordinal));
+        await File.WriteAllTextAsync(configPath, Config.Replace("CERTIFICATE_PLACEHOLDER", Convert.ToBase64String(ClientCertificate.RawData), StringComparison.Ordinal));
         _process = await EmulatorProcess.StartAsync(dataPath, [.. ExtraArguments, "--config", configPath]);
         _ca = EmulatorTransport.LoadCa(Info.CaCertificatePath);
         Http = EmulatorTransport.CreateHttpClient(_ca);
@@ -115,6 +120,37 @@ public class EmulatorFixture : IAsyncLifetime
     public async Task<string> GetTokenAsync(string scope = "https://vault.azure.net/.default") =>
         (await AdminCredential.GetTokenAsync(new TokenRequestContext([scope]), default)).Token;
 
+    public const string VaultScope = "https://vault.azure.net/.default";
+    public const string ArmScope = "https://management.azure.com/.default";
+
+    /// <summary>A token of a service principal of the config (client credentials, from the emulator's own token endpoint).</summary>
+    public async Task<string> TokenForAsync(string identityName, string scope = VaultScope) =>
+        (await CreateCredential(identityName).GetTokenAsync(new TokenRequestContext([scope]), default)).Token;
+
+    /// <summary>A raw ARM request to the management endpoint, with the administrator's ARM token unless another is given.</summary>
+    public async Task<HttpAnswer> ArmAsync(HttpMethod method, string pathAndQuery, string? jsonBody = null, string? token = null)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(new Uri(Info.ManagementEndpoint), pathAndQuery));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token ?? await GetTokenAsync(ArmScope));
+        if (jsonBody is not null)
+        {
+            request.Content = new StringContent(jsonBody, System.Text.Encoding.UTF8, "application/json");
+        }
+        using var response = await Http.SendAsync(request);
+        return await HttpAnswer.ReadAsync(response);
+    }
+
+    /// <summary>A raw data-plane request to a vault, read into an <see cref="HttpAnswer"/>.</summary>
+    public async Task<HttpAnswer> VaultAsync(HttpMethod method, string vault, string pathAndQuery, string token, string? jsonBody = null)
+    {
+        using var response = await SendAsync(method, pathAndQuery, vault, jsonBody, token);
+        return await HttpAnswer.ReadAsync(response);
+    }
+
+    /// <summary>/subscriptions/{s}/resourceGroups/emulator/providers/Microsoft.KeyVault/vaults/{vault}</summary>
+    public string VaultId(string vault) =>
+        $"/subscriptions/{Info.SubscriptionId}/resourceGroups/{Info.ResourceGroupName}/providers/Microsoft.KeyVault/vaults/{vault}";
+
     /// <summary>A raw authorized request to a vault host (<c>localhost</c> when <paramref name="vault"/> is null).</summary>
     public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string pathAndQuery, string? vault = null, string? jsonBody = null, string? token = null)
     {
@@ -147,6 +183,30 @@ public class EmulatorFixture : IAsyncLifetime
     }
 
     public static string UniqueName(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 13, 127)];
+}
+
+/// <summary>A response read in full: status, body text, parsed JSON (when it is JSON) and headers.</summary>
+public sealed record HttpAnswer(System.Net.HttpStatusCode Status, string Text, System.Text.Json.Nodes.JsonNode? Json, System.Net.Http.Headers.HttpResponseHeaders Headers)
+{
+    public string? ErrorCode => Json?["error"]?["code"]?.GetValue<string>();
+    public string? InnerCode => Json?["error"]?["innererror"]?["code"]?.GetValue<string>();
+    public string? ErrorMessage => Json?["error"]?["message"]?.GetValue<string>();
+
+    public static async Task<HttpAnswer> ReadAsync(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        System.Text.Json.Nodes.JsonNode? json = null;
+        try
+        {
+            json = text.Length == 0 ? null : System.Text.Json.Nodes.JsonNode.Parse(text);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+        }
+        return new HttpAnswer(response.StatusCode, text, json, response.Headers);
+    }
+
+    public override string ToString() => $"{(int)Status} {Text}";
 }
 
 [CollectionDefinition(Name)]

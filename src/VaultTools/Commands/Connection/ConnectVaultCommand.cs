@@ -67,6 +67,14 @@ namespace VaultTools.Commands.Connection
         [ValidateSet("AzureCloud", "AzureChinaCloud", "AzureUSGovernment")]
         public string? Environment { get; set; }
 
+        /// <summary>The subscription of vaults, role assignments and access policies (ARM calls). The emulator's by default in emulator mode.</summary>
+        [Parameter]
+        public string? SubscriptionId { get; set; }
+
+        /// <summary>The resource group of the session's vaults; without it vaults are looked up by name in the subscription.</summary>
+        [Parameter]
+        public string? ResourceGroupName { get; set; }
+
         /// <summary>Connect to the local VaultTools emulator instead of Azure.</summary>
         [Parameter]
         public SwitchParameter Emulator { get; set; }
@@ -87,7 +95,11 @@ namespace VaultTools.Commands.Connection
                     ClientId = ClientId,
                     Environment = Environment,
                     Emulator = FindEmulator(),
+                    SubscriptionId = SubscriptionId,
+                    ResourceGroupName = ResourceGroupName,
                 };
+                VaultTools.Access.AccessScope.CheckSubscriptionId(SubscriptionId, "SubscriptionId");
+                VaultTools.Access.AccessScope.CheckResourceGroupName(ResourceGroupName, "ResourceGroupName");
 
                 switch (ParameterSetName)
                 {

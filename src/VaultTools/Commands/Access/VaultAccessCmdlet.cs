@@ -1,0 +1,42 @@
+using System.Management.Automation;
+using VaultTools.Errors;
+
+namespace VaultTools.Commands.Access
+{
+    /// <summary>
+    /// Base of the access cmdlets that work on one vault through ARM: the vault (-VaultName/-VaultUri or
+    /// the session's default) plus where ARM finds it (-ResourceGroupName, -SubscriptionId; both bind from
+    /// the pipeline, so Get-Vault output flows in). Without a resource group the vault is looked up by name.
+    /// </summary>
+    public abstract class VaultAccessCmdlet : VaultCmdlet
+    {
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? ResourceGroupName { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? SubscriptionId { get; set; }
+
+        /// <summary>Which entry -SecretName, -KeyName or -CertificateName names (at most one); null for the vault itself.</summary>
+        protected static (EntryKind? Kind, string? Name) OneEntry(string? secretName, string? keyName, string? certificateName)
+        {
+            int given = (secretName is null ? 0 : 1) + (keyName is null ? 0 : 1) + (certificateName is null ? 0 : 1);
+            if (given > 1)
+            {
+                throw VaultException.InvalidArgument("OneEntryOnly", secretName is null ? "KeyName" : "SecretName",
+                    "A role is granted on the vault or on one entry: give at most one of -SecretName, -KeyName and -CertificateName.");
+            }
+
+            if (secretName != null)
+            {
+                return (EntryKind.Secret, secretName);
+            }
+
+            if (keyName != null)
+            {
+                return (EntryKind.Key, keyName);
+            }
+
+            return certificateName != null ? (EntryKind.Certificate, certificateName) : ((EntryKind?)null, (string?)null);
+        }
+    }
+}

@@ -1,0 +1,245 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text;
+using System.Text.RegularExpressions;
+using Azure;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using VaultTools.Connection;
+
+namespace VaultTools.Core.Tests;
+
+/// <summary>One request as the fake transport received it.</summary>
+public sealed record ArmCall(string Method, Uri Uri, string? Body, string? Authorization)
+{
+    public string PathAndQuery => Uri.PathAndQuery;
+    public string Path => Uri.AbsolutePath;
+    public string Query => Uri.UnescapeDataString(Uri.Query);
+}
+
+/// <summary>What the fake answers.</summary>
+public sealed record ArmReply(int Status, string? Body = null);
+
+/// <summary>
+/// A fake HttpPipelineTransport: the pipeline (retry, bearer token policy) runs for real, and the
+/// transport answers with bodies shaped as ARM sends them. Routes are tried in order; the first whose
+/// method and path regex match answers. An unmatched request fails the test with what was asked.
+/// </summary>
+public sealed class FakeArm : HttpPipelineTransport
+{
+    private readonly List<(string Method, Regex Path, Func<ArmCall, ArmReply> Reply)> _routes = new();
+
+    public List<ArmCall> Calls { get; } = new();
+
+    public FakeArm On(string method, string pathRegex, Func<ArmCall, ArmReply> reply)
+    {
+        _routes.Add((method, new Regex(pathRegex, RegexOptions.IgnoreCase), reply));
+        return this;
+    }
+
+    public FakeArm On(string method, string pathRegex, int status, string? body = null) => On(method, pathRegex, _ => new ArmReply(status, body));
+
+    public IEnumerable<ArmCall> Writes => Calls.Where(c => c.Method is "PUT" or "DELETE" or "PATCH" or "POST");
+
+    public override Request CreateRequest() => new FakeRequest();
+
+    public override void Process(HttpMessage message)
+    {
+        var request = (FakeRequest)message.Request;
+        string? body = null;
+        if (request.Content != null)
+        {
+            using var stream = new MemoryStream();
+            request.Content.WriteTo(stream, default);
+            body = Encoding.UTF8.GetString(stream.ToArray());
+        }
+
+        request.Stored.TryGetValue("Authorization", out string? authorization);
+        var call = new ArmCall(request.Method.Method, request.Uri.ToUri(), body, authorization);
+        Calls.Add(call);
+        foreach (var (method, path, reply) in _routes)
+        {
+            if (string.Equals(method, call.Method, StringComparison.OrdinalIgnoreCase) && path.IsMatch(call.Path))
+            {
+                var r = reply(call);
+                message.Response = new FakeResponse(r.Status, r.Body);
+                return;
+            }
+        }
+
+        throw new Xunit.Sdk.XunitException($"Unexpected request: {call.Method} {call.Uri}");
+    }
+
+    public override ValueTask ProcessAsync(HttpMessage message)
+    {
+        Process(message);
+        return default;
+    }
+
+    /// <summary>A connection to AzureCloud whose every request goes through this transport.</summary>
+    public VaultConnection Connect(string? resourceGroup = null, string? tenantId = null)
+        => VaultConnection.OpenWithTransport(new ConnectionRequest
+        {
+            Credential = CredentialKind.AccessToken,
+            AccessToken = Internal.SecureStrings.FromPlainText(Jwt.Make(new { tid = Arm.Tenant, oid = "00000000-0000-0000-0000-00000000aaaa", exp = 4102444800 })),
+            SubscriptionId = Arm.Subscription,
+            ResourceGroupName = resourceGroup,
+            TenantId = tenantId,
+        }, this);
+
+    private sealed class FakeRequest : Request
+    {
+        public readonly Dictionary<string, string> Stored = new(StringComparer.OrdinalIgnoreCase);
+
+        public override string ClientRequestId { get; set; } = Guid.NewGuid().ToString();
+        public override void Dispose() { }
+        protected override void AddHeader(string name, string value) => Stored[name] = value;
+        protected override bool ContainsHeader(string name) => Stored.ContainsKey(name);
+        protected override IEnumerable<HttpHeader> EnumerateHeaders() => Stored.Select(h => new HttpHeader(h.Key, h.Value));
+        protected override bool RemoveHeader(string name) => Stored.Remove(name);
+        protected override bool TryGetHeader(string name, [NotNullWhen(true)] out string? value) => Stored.TryGetValue(name, out value);
+        protected override bool TryGetHeaderValues(string name, [NotNullWhen(true)] out IEnumerable<string>? values)
+        {
+            values = Stored.TryGetValue(name, out var v) ? new[] { v } : null;
+            return values != null;
+        }
+    }
+}
+
+/// <summary>A response with a JSON body (or none).</summary>
+public sealed class FakeResponse : Response
+{
+    private readonly Dictionary<string, string> _headers = new(StringComparer.OrdinalIgnoreCase);
+
+    public FakeResponse(int status, string? body)
+    {
+        Status = status;
+        if (body != null)
+        {
+            _headers["Content-Type"] = "application/json; charset=utf-8";
+            ContentStream = new MemoryStream(Encoding.UTF8.GetBytes(body));
+        }
+    }
+
+    public override int Status { get; }
+    public override string ReasonPhrase => "";
+    public override Stream? ContentStream { get; set; }
+    public override string ClientRequestId { get; set; } = "";
+    public override void Dispose() { }
+    protected override bool ContainsHeader(string name) => _headers.ContainsKey(name);
+    protected override IEnumerable<HttpHeader> EnumerateHeaders() => _headers.Select(h => new HttpHeader(h.Key, h.Value));
+    protected override bool TryGetHeader(string name, [NotNullWhen(true)] out string? value) => _headers.TryGetValue(name, out value);
+    protected override bool TryGetHeaderValues(string name, [NotNullWhen(true)] out IEnumerable<string>? values)
+    {
+        values = _headers.TryGetValue(name, out var v) ? new[] { v } : null;
+        return values != null;
+    }
+}
+
+/// <summary>Unsigned JWTs for tests (the client reads claims, it never validates).</summary>
+public static class Jwt
+{
+    public static string Make(object claims)
+        => $"{B64("{\"alg\":\"RS256\",\"typ\":\"JWT\"}")}.{B64(System.Text.Json.JsonSerializer.Serialize(claims))}.c2lnbmF0dXJl";
+
+    private static string B64(string s) => Convert.ToBase64String(Encoding.UTF8.GetBytes(s)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
+
+/// <summary>ARM's response bodies, shaped as the service sends them (Microsoft.KeyVault 2023-07-01, Microsoft.Authorization 2022-04-01).</summary>
+public static class Arm
+{
+    public const string Subscription = "0b1f6471-1bf0-4dda-aec3-cb9272f09590";
+    public const string Tenant = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+    public const string Group = "rg-apps";
+    public const string Principal = "2a0c1b9e-5f0a-4c11-9a7a-1d4a5b6c7d8e";
+
+    public static string VaultId(string name, string group = Group) => $"/subscriptions/{Subscription}/resourceGroups/{group}/providers/Microsoft.KeyVault/vaults/{name}";
+
+    public static string Vault(string name, bool rbac = true, string sku = "standard", string group = Group, string policies = "[]", string state = "Succeeded", bool? purgeProtection = null) => $$"""
+        {
+          "id": "{{VaultId(name, group)}}",
+          "name": "{{name}}",
+          "type": "Microsoft.KeyVault/vaults",
+          "location": "westeurope",
+          "tags": { "env": "test" },
+          "systemData": { "createdBy": "someone@contoso.com", "createdByType": "User", "createdAt": "2024-05-01T10:00:00.000Z" },
+          "properties": {
+            "sku": { "family": "A", "name": "{{sku}}" },
+            "tenantId": "{{Tenant}}",
+            "accessPolicies": {{policies}},
+            "enabledForDeployment": false,
+            "enabledForDiskEncryption": false,
+            "enabledForTemplateDeployment": false,
+            "enableSoftDelete": true,
+            "softDeleteRetentionInDays": 90,
+            "enableRbacAuthorization": {{(rbac ? "true" : "false")}},{{(purgeProtection is null ? "" : $"\n    \"enablePurgeProtection\": {(purgeProtection.Value ? "true" : "false")},")}}
+            "vaultUri": "https://{{name}}.vault.azure.net/",
+            "provisioningState": "{{state}}",
+            "publicNetworkAccess": "Enabled"
+          }
+        }
+        """;
+
+    public static string Policy(string objectId, string secrets = "", string keys = "", string certificates = "") => $$"""
+        { "tenantId": "{{Tenant}}", "objectId": "{{objectId}}", "permissions": { "keys": [{{Quote(keys)}}], "secrets": [{{Quote(secrets)}}], "certificates": [{{Quote(certificates)}}] } }
+        """;
+
+    public static string List(params string[] items) => Page(null, items);
+
+    public static string Page(string? nextLink, params string[] items)
+        => $"{{\"value\":[{string.Join(",", items)}]{(nextLink is null ? "" : $",\"nextLink\":\"{nextLink}\"")}}}";
+
+    public static string Assignment(string scope, string roleGuid, string principalId = Principal, string? name = null, string principalType = "ServicePrincipal")
+    {
+        name ??= Guid.NewGuid().ToString();
+        return $$"""
+        {
+          "properties": {
+            "roleDefinitionId": "/subscriptions/{{Subscription}}/providers/Microsoft.Authorization/roleDefinitions/{{roleGuid}}",
+            "principalId": "{{principalId}}",
+            "principalType": "{{principalType}}",
+            "scope": "{{scope}}",
+            "condition": null,
+            "conditionVersion": null,
+            "createdOn": "2024-05-01T10:00:00.0000000Z",
+            "updatedOn": "2024-05-01T10:00:00.0000000Z",
+            "createdBy": null,
+            "updatedBy": "b0c7ac2e-64d3-4c4f-9e8b-5d4a3b2c1d0e",
+            "delegatedManagedIdentityResourceId": null,
+            "description": null
+          },
+          "id": "{{(scope == "/" ? "" : scope)}}/providers/Microsoft.Authorization/roleAssignments/{{name}}",
+          "type": "Microsoft.Authorization/roleAssignments",
+          "name": "{{name}}"
+        }
+        """;
+    }
+
+    public static string RoleDefinition(string guid, string roleName, string type = "CustomRole", string dataActions = "") => $$"""
+        {
+          "properties": {
+            "roleName": "{{roleName}}",
+            "type": "{{type}}",
+            "description": "Lets you do things.",
+            "assignableScopes": [ "/subscriptions/{{Subscription}}" ],
+            "permissions": [ { "actions": [ "Microsoft.KeyVault/vaults/read" ], "notActions": [], "dataActions": [{{Quote(dataActions)}}], "notDataActions": [] } ],
+            "createdOn": "2024-01-01T00:00:00.0000000Z",
+            "updatedOn": "2024-01-01T00:00:00.0000000Z",
+            "createdBy": null,
+            "updatedBy": null
+          },
+          "id": "/subscriptions/{{Subscription}}/providers/Microsoft.Authorization/roleDefinitions/{{guid}}",
+          "type": "Microsoft.Authorization/roleDefinitions",
+          "name": "{{guid}}"
+        }
+        """;
+
+    public static string Error(string code, string message)
+        => System.Text.Json.JsonSerializer.Serialize(new { error = new { code, message } });
+
+    public const string RoleAssignmentExists = """{"error":{"code":"RoleAssignmentExists","message":"The role assignment already exists."}}""";
+
+    /// <summary>The body of the recorded 404 (reference/recordings/net/RoleAssignmentNotFound.json).</summary>
+    public const string RoleAssignmentNotFound = """{"error":{"code":"RoleAssignmentNotFound","message":"Requested role assignment not found (Activity ID: de05effa-6804-11eb-8747-0242ac120008)"}}""";
+
+    private static string Quote(string csv) => string.Join(",", csv.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(x => $"\"{x}\""));
+}
