@@ -200,8 +200,10 @@ function Invoke-Test {
     }
 
     foreach ($problem in $problems) { Write-Host "ERROR: $problem" -ForegroundColor Red }
+    # A run that could not count its tests (no results, a Pester file that failed discovery) is a failure,
+    # and the Tests line says so: it counts each such problem as one failed test.
     $failed = $totals.Failed + $problems.Count
-    $line = "Tests: $($totals.Passed) passed, $($totals.Failed) failed, $($totals.Skipped) skipped"
+    $line = "Tests: $($totals.Passed) passed, $failed failed, $($totals.Skipped) skipped"
     Write-Host $line -ForegroundColor ($failed -gt 0 ? 'Red' : 'Green')
     if ($failed -gt 0) { exit 1 }
 }

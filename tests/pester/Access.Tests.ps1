@@ -8,14 +8,6 @@
 # so that the matrix does not depend on the keys and certificates cmdlets.
 
 BeforeDiscovery {
-    # PENDING AREAS. The emulator's keys and certificates data planes are built on other branches; until they
-    # are merged here they answer 501, so the matrix cells of those kinds cannot run yet. Their rows stay in
-    # the tables below (and their role grants and access policies are still made through ARM, which does not
-    # depend on them), but their cells are held back, and 'Matrix cells that wait for another area' stands
-    # for them: it is skipped, saying so, while the area answers 501, and FAILS as soon as the area answers
-    # anything else, telling whoever merged it to remove the kind from this list so that its cells run.
-    $pendingKinds = @('key', 'certificate')
-
     $ops = 'get', 'list', 'set', 'delete'
     # What Azure allows each role (data actions of DESIGN.md): ops on the row's kind of entry at vault scope.
     $rbacRows = @(
@@ -28,7 +20,6 @@ BeforeDiscovery {
     )
     $rbacCells = for ($i = 0; $i -lt $rbacRows.Count; $i++) {
         $row = $rbacRows[$i]
-        if ($row.Kind -in $pendingKinds) { continue }
         foreach ($scope in 'vault', 'entry', 'another entry') {
             foreach ($op in $ops) {
                 # A grant on one entry gives nothing on another, and never the right to list the vault.
@@ -52,7 +43,6 @@ BeforeDiscovery {
     )
     $policyCells = for ($i = 0; $i -lt $policyRows.Count; $i++) {
         $row = $policyRows[$i]
-        if ($row.Kind -in $pendingKinds) { continue }
         $granted = if ($row.Permissions) { ($row.Permissions.Values | ForEach-Object { $_ }) -join ', ' } else { 'no policy' }
         foreach ($op in $ops) {
             @{
@@ -60,12 +50,6 @@ BeforeDiscovery {
                 Op = $op; Expected = if ($op -in $row.Allows) { 'Allowed' } else { 'Denied' }
             }
         }
-    }
-
-    $pendingAreas = foreach ($kind in $pendingKinds) {
-        $rbacCount = @($rbacRows | Where-Object Kind -eq $kind).Count * 12
-        $policyCount = @($policyRows | Where-Object Kind -eq $kind).Count * $ops.Count
-        @{ Kind = $kind; Collection = "$($kind)s"; Count = $rbacCount + $policyCount }
     }
 }
 
@@ -159,7 +143,7 @@ AfterAll {
     Remove-Item $script:configPath -ErrorAction SilentlyContinue
 }
 
-Describe 'Azure RBAC, role by scope by operation, as Azure decides' -ForEach @(@{ Rows = $rbacRows; Cells = $rbacCells; PendingKinds = $pendingKinds }) {
+Describe 'Azure RBAC, role by scope by operation, as Azure decides' -ForEach @(@{ Rows = $rbacRows; Cells = $rbacCells}) {
     BeforeAll {
         $adminToken = Get-AdminToken
         # The emulator's system-assigned identity starts as Key Vault Administrator of the subscription
@@ -170,11 +154,9 @@ Describe 'Azure RBAC, role by scope by operation, as Azure decides' -ForEach @(@
         for ($i = 0; $i -lt $Rows.Count; $i++) {
             $row = $Rows[$i]
             $principal = (Get-Identity $row.Identity).ObjectId
-            if ($row.Kind -notin $PendingKinds) {
-                New-EmulatorEntry $script:emulator rbac-vault $row.Kind "m$i-target" $adminToken
-                New-EmulatorEntry $script:emulator rbac-entry $row.Kind "e$i-granted" $adminToken
-                New-EmulatorEntry $script:emulator rbac-entry $row.Kind "e$i-other" $adminToken
-            }
+            New-EmulatorEntry $script:emulator rbac-vault $row.Kind "m$i-target" $adminToken
+            New-EmulatorEntry $script:emulator rbac-entry $row.Kind "e$i-granted" $adminToken
+            New-EmulatorEntry $script:emulator rbac-entry $row.Kind "e$i-other" $adminToken
             Grant-VaultRole -VaultName rbac-vault -Role $row.Role -ObjectId $principal -PrincipalType ServicePrincipal -Force | Out-Null
             $entry = EntryParameter $row.Kind "e$i-granted"
             Grant-VaultRole -VaultName rbac-entry -Role $row.Role -ObjectId $principal -PrincipalType ServicePrincipal @entry -Force | Out-Null
@@ -207,7 +189,7 @@ Describe 'Azure RBAC, role by scope by operation, as Azure decides' -ForEach @(@
     }
 }
 
-Describe 'Access policies, permission by operation, as Azure decides' -ForEach @(@{ Rows = $policyRows; Cells = $policyCells; PendingKinds = $pendingKinds }) {
+Describe 'Access policies, permission by operation, as Azure decides' -ForEach @(@{ Rows = $policyRows; Cells = $policyCells}) {
     BeforeAll {
         # An access-policy vault ignores RBAC for its data, the administrator's subscription-wide role included:
         # the administrator needs a policy of its own to create the entries.
@@ -220,7 +202,7 @@ Describe 'Access policies, permission by operation, as Azure decides' -ForEach @
 
         for ($i = 0; $i -lt $Rows.Count; $i++) {
             $row = $Rows[$i]
-            if ($row.Kind -notin $PendingKinds) { New-EmulatorEntry $script:emulator ap-vault $row.Kind "p$i-target" $adminToken }
+            New-EmulatorEntry $script:emulator ap-vault $row.Kind "p$i-target" $adminToken
             if ($row.Permissions) {
                 $permissions = $row.Permissions
                 Set-VaultAccessPolicy -VaultName ap-vault -ObjectId (Get-Identity $row.Identity).ObjectId @permissions -Force
@@ -254,17 +236,6 @@ Describe 'Access policies, permission by operation, as Azure decides' -ForEach @
     }
 }
 
-Describe 'Matrix cells that wait for another area' -ForEach $pendingAreas {
-    It 'the <Count> <Kind> cells of the matrices run once the <Collection> data plane is merged here' {
-        $answer = Invoke-EmulatorRest GET (Get-EntryUri $script:emulator rbac-vault $Kind) (Get-AdminToken)
-        if ($answer.Status -eq 501) {
-            Write-Host "PENDING: $Count $Kind cells of the access matrices wait for the emulator's /$Collection (501 on this branch)." -ForegroundColor Yellow
-            Set-ItResult -Skipped -Because "PENDING: the emulator's /$Collection answers 501 on this branch; its $Count matrix cells run when that area is merged"
-            return
-        }
-        throw "The emulator's /$Collection answers $($answer.Status) now, not 501: remove '$Kind' from `$pendingKinds at the top of Access.Tests.ps1 so that its $Count matrix cells run."
-    }
-}
 
 Describe 'Grant, revoke and regrant' {
     BeforeAll {

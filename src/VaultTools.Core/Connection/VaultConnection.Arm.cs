@@ -72,14 +72,6 @@ namespace VaultTools.Connection
             return subscription;
         }
 
-        /// <summary>For tests: a connection whose every request (data plane and ARM) goes through the given transport.</summary>
-        internal static VaultConnection OpenWithTransport(ConnectionRequest request, HttpPipelineTransport transport)
-        {
-            var environment = request.Environment is null ? CloudEnvironment.AzureCloud : CloudEnvironment.FromName(request.Environment);
-            var credential = CredentialFactory.Create(request, environment, transport);
-            return new VaultConnection(request, environment, transport, credential);
-        }
-
         private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
         /// <summary>Client options for the ARM pipeline; ConfigureClient fills in transport, retry and diagnostics.</summary>

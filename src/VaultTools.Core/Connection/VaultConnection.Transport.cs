@@ -5,10 +5,9 @@ namespace VaultTools.Connection
     public sealed partial class VaultConnection
     {
         /// <summary>
-        /// Opens a connection to real vault URIs whose SDK clients send every request through
-        /// <paramref name="transport"/>. Tests use it to serve recorded responses of the real service to
-        /// the official SecretClient and CertificateClient (through ClientOptions.Transport), with the
-        /// same pipeline, retry and challenge-authentication policies as in production.
+        /// Opens a connection to real vault URIs whose every request (SDK clients, keys client, ARM) goes
+        /// through <paramref name="transport"/>. Tests use it to serve recorded responses of the real
+        /// service, with the same pipeline, retry and challenge-authentication policies as in production.
         /// </summary>
         internal static VaultConnection OpenWithTransport(ConnectionRequest request, HttpPipelineTransport transport)
         {
