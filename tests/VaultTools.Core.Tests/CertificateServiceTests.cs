@@ -42,7 +42,7 @@ public class CertificateServiceTests : IDisposable
         RenewAtPercentageLifetime = 80,
     };
 
-    [Fact]
+    [SkippableFact]
     public void Create_answers_202_pending_then_polls_until_completed_and_returns_the_certificate()
     {
         var rec = Recordings.Load("KeyVaultCertificateClientTest.CreateCertificate");
@@ -82,7 +82,7 @@ public class CertificateServiceTests : IDisposable
         Assert.Empty(Transport.Unexpected);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Create_with_EC_key_DNS_names_and_days_before_expiry_sends_them()
     {
         var rec = Recordings.Load("KeyVaultCertificateClientTest.CreateCertificate");
@@ -112,7 +112,7 @@ public class CertificateServiceTests : IDisposable
         Assert.False(body["attributes"]!["enabled"]!.GetValue<bool>());
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_failed_creation_is_VaultCertificateOperationFailed_with_the_service_error()
     {
         var rec = Recordings.Load("KeyVaultCertificateClientTest.CreateCertificate");
@@ -131,7 +131,7 @@ public class CertificateServiceTests : IDisposable
         Assert.Empty(Transport.SentTo("GET", "/certificates/CreateCertificate"));
     }
 
-    [Fact]
+    [SkippableFact]
     public void The_wait_for_a_creation_is_bounded_and_leaves_the_pending_status()
     {
         var rec = Recordings.Load("KeyVaultCertificateClientTest.CreateCertificate");
@@ -145,7 +145,7 @@ public class CertificateServiceTests : IDisposable
         Assert.Equal("inProgress", creation.Status.Status);
     }
 
-    [Fact]
+    [SkippableFact]
     public void GetOperation_reads_the_pending_operation()
     {
         var rec = Recordings.Load("KeyVaultCertificateClientTest.CreateCertificate");
@@ -156,7 +156,7 @@ public class CertificateServiceTests : IDisposable
         Assert.Equal("810025c09b9c4ea78d6edefb43517995", status.RequestId);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Get_reads_the_latest_or_a_version_and_by_id()
     {
         var rec = Recordings.Load("KeyVaultCertificateClientTest.GetCertificateVersion");
@@ -171,7 +171,7 @@ public class CertificateServiceTests : IDisposable
         Assert.Equal(2, Transport.SentTo("GET", "/certificates/GetCertificateVersion/cb45b54a12134e158dbc6e4a4bef29ed").Count());
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_missing_certificate_is_VaultCertificateNotFound_for_delete_and_recover()
     {
         var rec = Recordings.Load("KeyVaultCertificateClientTest.DeleteWrongCertificate");
@@ -184,7 +184,7 @@ public class CertificateServiceTests : IDisposable
         Assert.Equal("VaultCertificateNotFound", recover.ErrorId);
     }
 
-    [Fact]
+    [SkippableFact]
     public void List_follows_nextLink_and_filters_by_name()
     {
         // The recorded listing, split into two pages joined by a nextLink.
@@ -206,7 +206,7 @@ public class CertificateServiceTests : IDisposable
         Assert.Equal(2, some.Count);
     }
 
-    [Fact]
+    [SkippableFact]
     public void ListVersions_is_newest_first()
     {
         Transport.Serve(Recordings.Load("KeyVaultCertificateClientTest.GetPropertiesOfCertificateVersions")[9]);
@@ -215,7 +215,7 @@ public class CertificateServiceTests : IDisposable
         Assert.True(versions[0].Created >= versions[1].Created);
     }
 
-    [Fact]
+    [SkippableFact]
     public void ListVersions_of_an_unknown_name_is_not_found()
     {
         Transport.Serve(Recordings.Load("KeyVaultCertificateClientTest.GetPropertiesOfCertificatesVersionsNoCert")[0]);
@@ -223,7 +223,7 @@ public class CertificateServiceTests : IDisposable
         Assert.Equal("VaultCertificateNotFound", ex.ErrorId);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Soft_delete_cycle_delete_wait_recover_wait_then_purge()
     {
         var rec = Recordings.Load("KeyVaultCertificateClientTest.GetDeletedCertificate");
@@ -247,7 +247,7 @@ public class CertificateServiceTests : IDisposable
         Assert.Single(Transport.SentTo("DELETE", "/deletedcertificates/GetDeletedCertificate"));
     }
 
-    [Fact]
+    [SkippableFact]
     public void GetDeleted_and_ListDeleted_return_deleted_certificates()
     {
         var rec = Recordings.Load("KeyVaultCertificateClientTest.GetDeletedCertificates");
@@ -262,7 +262,7 @@ public class CertificateServiceTests : IDisposable
         Assert.Single(_service.ListDeleted(_recorded.Vault, n => n == "GetDeletedCertificates2"));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Backup_and_restore_through_a_file()
     {
         var rec = Recordings.Load("KeyVaultCertificateClientTest.BackupRestoreCertificate");
@@ -281,7 +281,7 @@ public class CertificateServiceTests : IDisposable
         Assert.Equal(blob, SecretLifecycleTests.Base64Url(sent["value"]!.GetValue<string>()));
     }
 
-    [Fact]
+    [SkippableFact]
     public void GetPolicy_maps_the_service_policy_and_SetPolicy_sends_the_changed_one()
     {
         var rec = Recordings.Load("KeyVaultCertificateClientTest.UpdateCertificatePolicy");
@@ -306,7 +306,7 @@ public class CertificateServiceTests : IDisposable
         Assert.Equal(60, body["lifetime_actions"]!.AsArray().Single()!["trigger"]!["days_before_expiry"]!.GetValue<int>());
     }
 
-    [Fact]
+    [SkippableFact]
     public void Export_as_PFX_reads_the_backing_secret_and_protects_the_key_with_the_password()
     {
         var rec = Recordings.Load("KeyVaultCertificateClientTest.DownloadImportPkcs");
@@ -332,7 +332,7 @@ public class CertificateServiceTests : IDisposable
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void Export_refuses_a_missing_password_or_an_existing_file_before_any_request()
     {
         string path = Path.Combine(_folder, "exists.pfx");
@@ -349,7 +349,7 @@ public class CertificateServiceTests : IDisposable
         Assert.Empty(Transport.Sent);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Export_as_Cer_writes_the_public_certificate_without_reading_the_secret()
     {
         var rec = Recordings.Load("KeyVaultCertificateClientTest.DownloadImportPkcs");
@@ -362,7 +362,7 @@ public class CertificateServiceTests : IDisposable
         Assert.DoesNotContain(Transport.Sent, r => r.Uri.AbsolutePath.StartsWith("/secrets/", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Export_of_a_PEM_backed_certificate_as_PEM_and_as_PFX()
     {
         var rec = Recordings.Load("KeyVaultCertificateClientTest.DownloadImportPem");
@@ -390,7 +390,7 @@ public class CertificateServiceTests : IDisposable
         Assert.True(decrypted.HasPrivateKey);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Export_fails_clearly_when_the_secret_holds_no_private_key()
     {
         var rec = Recordings.Load("KeyVaultCertificateClientTest.DownloadImportPkcs");
@@ -407,7 +407,7 @@ public class CertificateServiceTests : IDisposable
         Assert.False(File.Exists(Path.Combine(_folder, "x.pfx")));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Import_of_a_PFX_sends_the_file_and_its_password_with_the_PKCS12_content_type()
     {
         var import = Recordings.Load("KeyVaultCertificateClientTest.DownloadImportPkcs")[6];
@@ -425,7 +425,7 @@ public class CertificateServiceTests : IDisposable
         Assert.Equal("b", body["tags"]!["a"]!.GetValue<string>());
     }
 
-    [Fact]
+    [SkippableFact]
     public void Import_with_a_wrong_PFX_password_is_InvalidCertificatePassword_naming_Password_and_sends_nothing()
     {
         string path = Path.Combine(_folder, "in.pfx");
@@ -439,7 +439,7 @@ public class CertificateServiceTests : IDisposable
         Assert.Empty(Transport.Sent);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Import_refuses_files_without_a_private_key_or_that_are_not_certificates()
     {
         string noKey = Path.Combine(_folder, "nokey.pfx");
@@ -468,7 +468,7 @@ public class CertificateServiceTests : IDisposable
         Assert.Empty(Transport.Sent);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Import_of_a_PEM_sends_the_PEM_text_with_the_PEM_content_type()
     {
         var import = Recordings.Load("KeyVaultCertificateClientTest.DownloadImportPem")[6];
@@ -487,7 +487,7 @@ public class CertificateServiceTests : IDisposable
         Assert.Null(body["pwd"]);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Import_of_an_encrypted_PEM_decrypts_it_locally_and_never_sends_the_password()
     {
         var import = Recordings.Load("KeyVaultCertificateClientTest.DownloadImportPem")[6];
@@ -514,7 +514,7 @@ public class CertificateServiceTests : IDisposable
         Assert.True(roundTrip.HasPrivateKey);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Import_of_a_PEM_whose_key_belongs_to_another_certificate_is_refused()
     {
         string path = Path.Combine(_folder, "mismatch.pem");
@@ -525,7 +525,7 @@ public class CertificateServiceTests : IDisposable
         Assert.Empty(Transport.Sent);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Export_then_import_round_trips_the_key_pair()
     {
         var rec = Recordings.Load("KeyVaultCertificateClientTest.DownloadImportPkcs");
@@ -541,7 +541,7 @@ public class CertificateServiceTests : IDisposable
         Assert.True(sent.HasPrivateKey);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("KeySize", 1024, "InvalidKeySize")]
     [InlineData("CurveName", "P-999", "InvalidCurveName")]
     [InlineData("ValidityInMonths", 0, "InvalidValidity")]
@@ -580,7 +580,7 @@ public class CertificateServiceTests : IDisposable
         Assert.Empty(Transport.Sent);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Create_refuses_a_bad_name_and_bad_tags_before_any_request()
     {
         Assert.Equal("InvalidCertificateName", Assert.Throws<VaultException>(() => _service.StartCreate(_recorded.Vault, "no_underscores", Policy(), null)).ErrorId);

@@ -25,7 +25,7 @@ public class SecretLifecycleTests : IDisposable
 
     private RecordedTransport Transport => _recorded.Transport;
 
-    [Fact]
+    [SkippableFact]
     public void Remove_returns_the_deleted_entry_at_once_and_WaitFor_polls_until_the_service_shows_it()
     {
         var rec = Recordings.Load("KeyVaultSecretClientTest.RecoverSecret");
@@ -50,7 +50,7 @@ public class SecretLifecycleTests : IDisposable
         Assert.Empty(Transport.Unexpected);
     }
 
-    [Fact]
+    [SkippableFact]
     public void WaitFor_is_bounded_and_reports_false_when_the_deletion_never_shows()
     {
         var rec = Recordings.Load("KeyVaultSecretClientTest.RecoverSecret");
@@ -64,7 +64,7 @@ public class SecretLifecycleTests : IDisposable
         Assert.True(Transport.SentTo("GET", "/deletedsecrets/RecoverSecret").Count() >= 2);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Recover_returns_the_properties_and_waits_until_the_secret_is_readable_again()
     {
         var rec = Recordings.Load("KeyVaultSecretClientTest.RecoverSecret");
@@ -78,7 +78,7 @@ public class SecretLifecycleTests : IDisposable
         Assert.Equal(2, Transport.SentTo("GET", "/secrets/RecoverSecret").Count());
     }
 
-    [Fact]
+    [SkippableFact]
     public void Purge_deletes_the_deleted_entry_and_a_missing_one_is_VaultSecretNotFound()
     {
         var rec = Recordings.Load("KeyVaultSecretClientTest.BackupRestore");
@@ -92,7 +92,7 @@ public class SecretLifecycleTests : IDisposable
         Assert.Equal(VaultErrorKind.NotFound, ex.Kind);
     }
 
-    [Fact]
+    [SkippableFact]
     public void GetDeleted_reads_one_deleted_secret_without_a_value()
     {
         var rec = Recordings.Load("KeyVaultSecretClientTest.UpdateTest");
@@ -104,7 +104,7 @@ public class SecretLifecycleTests : IDisposable
         Assert.Equal("REDACTED", deleted.VaultName, ignoreCase: true);
     }
 
-    [Fact]
+    [SkippableFact]
     public void ListDeleted_follows_nextLink_across_pages_and_filters_by_name()
     {
         // Page 1 is the recorded page with a nextLink; page 2 a recorded last page of the same listing API.
@@ -124,7 +124,7 @@ public class SecretLifecycleTests : IDisposable
         Assert.Equal("GetProperties2", Assert.Single(filtered).Name);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Backup_writes_the_vault_blob_to_a_file_and_never_replaces_one_without_overwrite()
     {
         var rec = Recordings.Load("KeyVaultSecretClientTest.BackupRestore");
@@ -149,7 +149,7 @@ public class SecretLifecycleTests : IDisposable
         Assert.Single(Directory.GetFiles(_folder)); // no temporary file left behind
     }
 
-    [Fact]
+    [SkippableFact]
     public void Restore_sends_the_file_content_and_returns_the_restored_secret()
     {
         var rec = Recordings.Load("KeyVaultSecretClientTest.BackupRestore");
@@ -165,7 +165,7 @@ public class SecretLifecycleTests : IDisposable
         Assert.Equal(blob, Base64Url(sent["value"]!.GetValue<string>()));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Restore_refuses_a_missing_file_before_any_request()
     {
         var ex = Assert.Throws<VaultException>(() => _service.Restore(_recorded.Vault, Path.Combine(_folder, "nope.blob")));
@@ -174,7 +174,7 @@ public class SecretLifecycleTests : IDisposable
         Assert.Empty(Transport.Sent);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Update_of_the_latest_version_patches_only_what_is_given_and_never_sends_a_value()
     {
         var rec = Recordings.Load("KeyVaultSecretClientTest.UpdateTest");
@@ -190,7 +190,7 @@ public class SecretLifecycleTests : IDisposable
         Assert.False(body.ContainsKey("attributes"));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Update_with_a_version_patches_it_directly_with_enabled_dates_and_tags()
     {
         var rec = Recordings.Load("KeyVaultSecretClientTest.UpdateTest");
@@ -215,7 +215,7 @@ public class SecretLifecycleTests : IDisposable
 
     private const string SecretDisabled = """{"error":{"code":"Forbidden","message":"Operation get is not allowed on a disabled secret.","innererror":{"code":"SecretDisabled"}}}""";
 
-    [Fact]
+    [SkippableFact]
     public void Update_of_a_disabled_latest_version_finds_it_among_the_listed_versions()
     {
         // The recorded versions listing, with the first version made one second older.
@@ -231,7 +231,7 @@ public class SecretLifecycleTests : IDisposable
         Assert.Single(Transport.SentTo("PATCH", "/secrets/SecondCreateTest/" + newest));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Update_of_a_disabled_latest_version_asks_for_Version_when_versions_share_a_creation_time()
     {
         // As recorded: the service created both versions within the same second.
@@ -244,7 +244,7 @@ public class SecretLifecycleTests : IDisposable
         Assert.DoesNotContain(Transport.Sent, r => r.Method == "PATCH");
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("bad_name", null, "InvalidSecretName", "Name")]
     [InlineData("ok", "not-a-version", "InvalidVersion", "Version")]
     [InlineData("ok", null, "NothingToUpdate", "Enable")]
@@ -257,7 +257,7 @@ public class SecretLifecycleTests : IDisposable
         Assert.Empty(Transport.Sent);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Update_refuses_empty_tags_and_expiry_before_not_before()
     {
         var empty = Assert.Throws<VaultException>(() => _service.Update(_recorded.Vault, new SecretUpdate { Name = "a", Tags = new Dictionary<string, string>() }));
@@ -267,7 +267,7 @@ public class SecretLifecycleTests : IDisposable
         Assert.Empty(Transport.Sent);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Lifecycle_calls_refuse_a_bad_name_before_any_request()
     {
         Assert.Equal("InvalidSecretName", Assert.Throws<VaultException>(() => _service.Remove(_recorded.Vault, "a b")).ErrorId);

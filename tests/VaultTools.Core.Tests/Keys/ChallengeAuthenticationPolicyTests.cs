@@ -17,7 +17,7 @@ public class ChallengeAuthenticationPolicyTests
         return new KeyClient(new Uri(vault), credential, options);
     }
 
-    [Fact]
+    [SkippableFact]
     public void First_request_gets_the_challenge_without_its_body_then_goes_with_a_token_for_the_challenges_tenant()
     {
         var transport = new FakeTransport(_ => FakeResponse.Json(200, Bundle));
@@ -38,7 +38,7 @@ public class ChallengeAuthenticationPolicyTests
         Assert.Equal(new[] { "https://vault.azure.net/.default" }, context.Scopes);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Later_requests_carry_the_cached_token_at_once()
     {
         var transport = new FakeTransport(_ => FakeResponse.Json(200, Bundle));
@@ -54,7 +54,7 @@ public class ChallengeAuthenticationPolicyTests
         Assert.Single(credential.Requests);
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_challenge_for_another_resource_is_refused_and_no_token_is_requested()
     {
         var transport = new FakeTransport(_ => FakeResponse.Json(200, Bundle), "Bearer authorization=\"https://login.windows.net/tenant\", resource=\"https://vault.attacker.example\"");
@@ -69,7 +69,7 @@ public class ChallengeAuthenticationPolicyTests
         Assert.Single(transport.Requests);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Emulator_mode_accepts_the_emulators_resource()
     {
         var transport = new FakeTransport(_ => FakeResponse.Json(200, Bundle), "Bearer authorization=\"https://localhost:50123/emulator-tenant\", resource=\"https://vault.azure.net\"");
@@ -82,7 +82,7 @@ public class ChallengeAuthenticationPolicyTests
         Assert.Equal("Bearer token-1", transport.Requests.Last().Authorization);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Without_verification_off_the_same_emulator_challenge_is_refused()
     {
         var transport = new FakeTransport(_ => FakeResponse.Json(200, Bundle), "Bearer authorization=\"https://localhost:50123/emulator-tenant\", resource=\"https://vault.azure.net\"");
@@ -90,7 +90,7 @@ public class ChallengeAuthenticationPolicyTests
         Assert.Equal("VaultChallengeResourceMismatch", Assert.Throws<VaultException>(() => client.GetKey("CreateRsaKey")).ErrorId);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("Bearer authorization=\"https://login.windows.net/t1\", resource=\"https://vault.azure.net\"", "https://vault.azure.net/.default", "t1")]
     [InlineData("Bearer authorization_uri=\"https://login.microsoftonline.com/t2/\", scope=\"https://vault.azure.net/.default\"", "https://vault.azure.net/.default", "t2")]
     [InlineData("Bearer resource=\"https://vault.azure.net/\"", "https://vault.azure.net/.default", null)]
@@ -102,7 +102,7 @@ public class ChallengeAuthenticationPolicyTests
         Assert.Equal("vault.azure.net", challenge.ResourceHost);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Non_bearer_challenges_are_not_answered()
     {
         Assert.Null(VaultTools.Connection.ChallengeAuthenticationPolicy.Challenge.Parse("Basic realm=\"x\""));

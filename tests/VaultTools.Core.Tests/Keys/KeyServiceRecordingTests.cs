@@ -19,7 +19,7 @@ public class KeyServiceRecordingTests
         return (new KeyService(connection), connection.DefaultVault!, credential);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Create_rsa_key_sends_the_spec_body_and_reads_the_recorded_bundle()
     {
         var transport = Recordings.Replay("KeyVaultKeyClient.CreateRsaKey");
@@ -55,7 +55,7 @@ public class KeyServiceRecordingTests
         Assert.Equal(key.Id, again.Id);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Listing_follows_nextLink_across_pages_and_keeps_short_pages()
     {
         var transport = Recordings.Replay("KeyVaultKeyClient.GetPropertiesOfKeysAllPages");
@@ -77,7 +77,7 @@ public class KeyServiceRecordingTests
         Assert.All(keys, k => Assert.Equal("cpp-recordings", k.VaultName));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Versions_are_listed_newest_first()
     {
         var transport = Recordings.Replay("KeyVaultKeyClient.GetKeysVersions");
@@ -93,7 +93,7 @@ public class KeyServiceRecordingTests
         Assert.Equal(versions.OrderByDescending(v => v.Created).Select(v => v.Version), versions.Select(v => v.Version));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Rotation_policy_put_body_matches_the_spec_and_rotate_returns_the_new_version()
     {
         var transport = Recordings.Replay("KeyVaultKeyClient.RotateKey");
@@ -124,7 +124,7 @@ public class KeyServiceRecordingTests
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1777413702), rotated.Expires);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Rotation_policy_get_reads_actions_and_expiry()
     {
         var transport = Recordings.Replay("KeyVaultKeyClient.GetKeyRotationPolicy");
@@ -140,7 +140,7 @@ public class KeyServiceRecordingTests
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1649797765), policy.Created);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Wrap_and_unwrap_go_to_the_key_version_with_base64url_values()
     {
         var transport = Recordings.Replay("Crypto-KeyVaultKeyClientWithParam.RemoteWrap-2048");
@@ -169,7 +169,7 @@ public class KeyServiceRecordingTests
         Assert.Equal("UnwrapKey", unwrapped.Operation);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Creating_a_deleted_name_is_VaultKeyDeletedButRecoverable()
     {
         var transport = Recordings.Replay("KeyVaultKeyClient.CreateDeletedKey");
@@ -194,7 +194,7 @@ public class KeyServiceRecordingTests
         Assert.IsType<Azure.RequestFailedException>(ex.InnerException);
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_missing_key_is_VaultKeyNotFound()
     {
         var transport = Recordings.Replay("KeyVaultKeyClient.DeleteInvalidKey");
@@ -208,7 +208,7 @@ public class KeyServiceRecordingTests
         Assert.Equal("https://cpp-recordings.vault.azure.net/keys/DeleteInvalidKey", ex.Target);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Backup_writes_the_blob_refuses_to_overwrite_and_restore_sends_it_back()
     {
         var transport = Recordings.Replay("KeyVaultKeyClient.BackupKey");
@@ -235,7 +235,7 @@ public class KeyServiceRecordingTests
         Assert.Equal("67f92ccfe2604da68380647d043143e2", restored.Version);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Deleted_keys_are_listed_with_their_deletion_dates()
     {
         var transport = Recordings.Replay("KeyVaultKeyClient.GetDeletedKeys");
@@ -252,7 +252,7 @@ public class KeyServiceRecordingTests
         Assert.All(deleted, d => Assert.False(string.IsNullOrEmpty(d.Name)));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Hsm_refused_by_a_standard_vault_becomes_a_clear_error()
     {
         var transport = new FakeTransport(_ => FakeResponse.Json(403, """{"error":{"code":"Forbidden","message":"Hardware key operation not allowed on standard vault"}}"""));
@@ -267,7 +267,7 @@ public class KeyServiceRecordingTests
         Assert.IsType<VaultException>(ex.InnerException);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Ec_hsm_and_curve_go_on_the_wire_as_the_spec_names_them()
     {
         var transport = Recordings.Replay("KeyVaultKeyClient.CreateEcKeyWithCurve");
@@ -284,7 +284,7 @@ public class KeyServiceRecordingTests
         Assert.Equal("a", body.GetProperty("tags").GetProperty("team").GetString());
     }
 
-    [Fact]
+    [SkippableFact]
     public void Update_reads_the_latest_version_then_patches_it()
     {
         // The recording: create, PATCH the version, GET. Its create answer serves our first GET.
@@ -304,7 +304,7 @@ public class KeyServiceRecordingTests
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1919635200), updated.Expires);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Sign_hashes_data_locally_with_the_algorithms_sha_and_sends_the_digest()
     {
         using var ec = ECDsa.Create(ECCurve.NamedCurves.nistP256);

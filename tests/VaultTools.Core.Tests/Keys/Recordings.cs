@@ -5,35 +5,13 @@ namespace VaultTools.Core.Tests.Keys;
 
 /// <summary>
 /// Reads the real service's recorded sessions (shared/reference/recordings/cpp-raw/*.json, api-version
-/// 7.3) from the shared reference folder beside the repository, without copying them into the project.
-/// A missing reference folder fails the test with a clear message: it never silently skips.
+/// 7.3) from the shared reference folder (see <see cref="ReferenceData"/>), without copying them into the project.
 /// </summary>
 internal static class Recordings
 {
     public const string Vault = "https://cpp-recordings.vault.azure.net/";
 
-    public static string ReferenceRoot
-    {
-        get
-        {
-            string? fromEnvironment = Environment.GetEnvironmentVariable("VAULTTOOLS_REFERENCE");
-            if (!string.IsNullOrEmpty(fromEnvironment) && Directory.Exists(fromEnvironment))
-            {
-                return fromEnvironment;
-            }
-
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-            {
-                string candidate = Path.Combine(dir.FullName, "shared", "reference");
-                if (Directory.Exists(Path.Combine(candidate, "recordings")))
-                {
-                    return candidate;
-                }
-            }
-
-            throw new InvalidOperationException("shared/reference (the recordings of the real service) was not found beside the repository; set VAULTTOOLS_REFERENCE to its path.");
-        }
-    }
+    public static string ReferenceRoot => ReferenceData.Root;
 
     public static IReadOnlyList<Recorded> Load(string name)
     {

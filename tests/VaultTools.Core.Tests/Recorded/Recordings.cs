@@ -14,19 +14,16 @@ public sealed record RecordedCall(string Method, Uri Url, int Status, string Bod
 
 /// <summary>
 /// Reads the recordings of the real service kept outside the project, in the shared reference folder
-/// (../shared/reference/recordings/cpp-raw next to the repository, or $VAULTTOOLS_REFERENCE). They are
-/// read where they are, never copied into the project. A missing folder fails the tests loudly.
+/// (see <see cref="ReferenceData"/>). They are read where they are, never copied into the project.
 /// </summary>
 public static class Recordings
 {
     public const string VaultHost = "REDACTED.vault.azure.net";
     public static readonly Uri VaultUri = new("https://" + VaultHost + "/");
 
-    private static readonly Lazy<string> Folder = new(FindFolder);
-
     public static IReadOnlyList<RecordedCall> Load(string name)
     {
-        string path = System.IO.Path.Combine(Folder.Value, name + ".json");
+        string path = System.IO.Path.Combine(ReferenceData.RecordingsFolder, name + ".json");
         using var doc = JsonDocument.Parse(File.ReadAllText(path));
         var calls = new List<RecordedCall>();
         foreach (var record in doc.RootElement.GetProperty("networkCallRecords").EnumerateArray())
@@ -50,28 +47,5 @@ public static class Recordings
         }
 
         return calls;
-    }
-
-    private static string FindFolder()
-    {
-        string? env = Environment.GetEnvironmentVariable("VAULTTOOLS_REFERENCE");
-        var candidates = new List<string>();
-        if (!string.IsNullOrEmpty(env))
-        {
-            candidates.Add(System.IO.Path.Combine(env, "recordings", "cpp-raw"));
-        }
-
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-        {
-            candidates.Add(System.IO.Path.Combine(dir.FullName, "shared", "reference", "recordings", "cpp-raw"));
-            if (File.Exists(System.IO.Path.Combine(dir.FullName, "VaultTools.sln")) && dir.Parent != null)
-            {
-                candidates.Add(System.IO.Path.Combine(dir.Parent.FullName, "shared", "reference", "recordings", "cpp-raw"));
-            }
-        }
-
-        return candidates.FirstOrDefault(Directory.Exists)
-            ?? throw new DirectoryNotFoundException("The recordings of the real service were not found; looked in: " + string.Join(", ", candidates.Distinct())
-                + ". Set VAULTTOOLS_REFERENCE to the shared reference folder.");
     }
 }
