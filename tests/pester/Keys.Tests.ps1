@@ -423,6 +423,15 @@ Describe 'Soft delete, recover and purge' {
         $err[0].FullyQualifiedErrorId | Should -BeLike 'VaultKeyNotFound,*'
     }
 
+    It '-Force skips the question but never $WhatIfPreference' {
+        $key = Add-VaultKey -Name (New-RandomName 'keep') -KeyType EC
+        & {
+            $WhatIfPreference = $true
+            Remove-VaultKey -Name $key.Name -Force
+        }
+        (Get-VaultKey -Name $key.Name).Name | Should -Be $key.Name
+    }
+
     It '-WhatIf deletes nothing and a missing key is VaultKeyNotFound' {
         $key = Add-VaultKey -Name (New-RandomName 'keep') -KeyType EC
         Remove-VaultKey -Name $key.Name -WhatIf

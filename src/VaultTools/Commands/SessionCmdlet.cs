@@ -79,27 +79,4 @@ namespace VaultTools.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? SubscriptionId { get; set; }
     }
-
-    /// <summary>-Force for ConfirmImpact High cmdlets: it skips the confirmation prompt, never -WhatIf or an explicit -Confirm.</summary>
-    internal static class ForceConfirmation
-    {
-        public static bool ShouldProcess(PSCmdlet cmdlet, bool force, string target, string action)
-        {
-            if (!force || Asked(cmdlet, "Confirm"))
-            {
-                return cmdlet.ShouldProcess(target, action);
-            }
-
-            if (Asked(cmdlet, "WhatIf") || (!cmdlet.MyInvocation.BoundParameters.ContainsKey("WhatIf") && LanguagePrimitives.IsTrue(cmdlet.GetVariableValue("WhatIfPreference"))))
-            {
-                cmdlet.ShouldProcess(target, action); // prints "What if: ..." and returns false
-                return false;
-            }
-
-            return true;
-        }
-
-        private static bool Asked(PSCmdlet cmdlet, string name)
-            => cmdlet.MyInvocation.BoundParameters.TryGetValue(name, out object? value) && LanguagePrimitives.IsTrue(value);
-    }
 }

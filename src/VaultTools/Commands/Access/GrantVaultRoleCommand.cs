@@ -65,7 +65,7 @@ namespace VaultTools.Commands.Access
                     return;
                 }
 
-                if (!ForceConfirmation.ShouldProcess(this, Force, target.Scope, RoleService.GrantDescription(ObjectId, PrincipalType, role)))
+                if (!this.ShouldProcessOrForce(Force, target.Scope, RoleService.GrantDescription(ObjectId, PrincipalType, role)))
                 {
                     return;
                 }

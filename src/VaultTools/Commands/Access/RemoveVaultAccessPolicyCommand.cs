@@ -25,7 +25,7 @@ namespace VaultTools.Commands.Access
             {
                 AccessScope.CheckObjectId(ObjectId, "ObjectId");
                 var vault = new VaultService(Connection).Get(ResolveVault(), ResourceGroupName, SubscriptionId, CancelToken);
-                if (!ForceConfirmation.ShouldProcess(this, Force, vault.ResourceId, $"Remove the access policy of {ObjectId}"))
+                if (!this.ShouldProcessOrForce(Force, vault.ResourceId, $"Remove the access policy of {ObjectId}"))
                 {
                     return;
                 }

@@ -85,7 +85,7 @@ namespace VaultTools.Commands.Access
         private void Remove(RoleService roles, RoleAssignment assignment)
         {
             string role = assignment.RoleDefinitionName ?? assignment.RoleDefinitionGuid;
-            if (!ForceConfirmation.ShouldProcess(this, Force, assignment.Scope, $"Revoke role '{role}' from {assignment.PrincipalId}"))
+            if (!this.ShouldProcessOrForce(Force, assignment.Scope, $"Revoke role '{role}' from {assignment.PrincipalId}"))
             {
                 return;
             }

@@ -55,7 +55,7 @@ namespace VaultTools.Commands.Access
                 AccessPolicyService.CheckAccessPolicyModel(vault);
 
                 string action = $"{(Replace ? "Set the access policy of" : "Add to the access policy of")} {ObjectId}: secrets [{string.Join(", ", secrets)}] keys [{string.Join(", ", keys)}] certificates [{string.Join(", ", certificates)}]";
-                if (!ForceConfirmation.ShouldProcess(this, Force, vault.ResourceId, action))
+                if (!this.ShouldProcessOrForce(Force, vault.ResourceId, action))
                 {
                     return;
                 }

@@ -24,7 +24,7 @@ namespace VaultTools.Commands.Vaults
             {
                 var service = new VaultService(Connection);
                 var vault = service.Get(Name, ResourceGroupName, SubscriptionId, "Name", CancelToken);
-                if (!ForceConfirmation.ShouldProcess(this, Force, vault.ResourceId, "Delete the vault and everything in it"))
+                if (!this.ShouldProcessOrForce(Force, vault.ResourceId, "Delete the vault and everything in it"))
                 {
                     return;
                 }
