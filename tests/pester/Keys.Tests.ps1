@@ -450,9 +450,12 @@ Describe 'Backup and restore to a file' {
         $written = Backup-VaultKey -Name $key.Name -OutputFile $file
         $written | Should -BeOfType ([IO.FileInfo])
         $written.Length | Should -BeGreaterThan 0
+        # a backup is as sensitive as the key: readable by its owner only, no temporary file left behind
+        if (-not $IsWindows) { [int](Get-Item $file).UnixFileMode | Should -Be ([int][System.IO.UnixFileMode]'UserRead, UserWrite') }
+        @(Get-ChildItem $script:workDir -Filter '*.tmp' -Force).Count | Should -Be 0
 
         Backup-VaultKey -Name $key.Name -OutputFile $file -ErrorAction SilentlyContinue -ErrorVariable exists
-        $exists[0].FullyQualifiedErrorId | Should -BeLike 'BackupFileExists,*'
+        $exists[0].FullyQualifiedErrorId | Should -BeLike 'OutputFileExists,*'
         Backup-VaultKey -Name $key.Name -OutputFile $file -Force | Should -Not -BeNullOrEmpty
 
         Remove-VaultKey -Name $key.Name -Force
@@ -467,6 +470,15 @@ Describe 'Backup and restore to a file' {
         [Convert]::ToBase64String((Get-VaultKey -Name $key.Name -Version $key.Version).Key.N) | Should -Be ([Convert]::ToBase64String($key.Key.N))
     }
 
+    It 'without -OutputFile writes <vault>-<name>-<time>.blob in the current folder, as the other backups do' {
+        $key = Add-VaultKey -Name (New-RandomName 'bak') -KeyType EC
+        Push-Location $script:workDir
+        try { $written = Backup-VaultKey -Name $key.Name }
+        finally { Pop-Location }
+        $written.DirectoryName | Should -Be $script:workDir
+        $written.Name | Should -Match "^local-$($key.Name)-\d{14}\.blob$"
+    }
+
     It 'refuses to restore over an existing key and from a missing file' {
         $key = Add-VaultKey -Name (New-RandomName 'bak') -KeyType EC
         $file = Join-Path $script:workDir "$($key.Name).keybackup"
@@ -474,7 +486,7 @@ Describe 'Backup and restore to a file' {
         Restore-VaultKey -InputFile $file -ErrorAction SilentlyContinue -ErrorVariable conflict
         $conflict[0].CategoryInfo.Category | Should -Be 'ResourceExists'
         Restore-VaultKey -InputFile (Join-Path $script:workDir 'nothing.keybackup') -ErrorAction SilentlyContinue -ErrorVariable missing
-        $missing[0].FullyQualifiedErrorId | Should -BeLike 'BackupFileNotFound,*'
+        $missing[0].FullyQualifiedErrorId | Should -BeLike 'InputFileNotFound,*'
     }
 }
 
