@@ -70,8 +70,8 @@ namespace VaultTools.Emulator
                 throw VaultException.InvalidArgument("InvalidFaultRate", "FaultRate", $"-FaultRate must be between 0 and 1; got {options.FaultRate.ToString(CultureInfo.InvariantCulture)}.");
             }
 
+            // The emulator creates the data folder itself, readable by its owner only.
             string dataPath = options.DataPath ?? EmulatorFile.DefaultDataPath;
-            Directory.CreateDirectory(dataPath);
 
             var start = new ProcessStartInfo
             {
