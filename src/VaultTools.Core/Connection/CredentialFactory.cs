@@ -44,11 +44,8 @@ namespace VaultTools.Connection
 
                 case CredentialKind.ManagedIdentity:
                 {
-                    if (emulator != null)
-                    {
-                        PointManagedIdentityAtEmulator(emulator);
-                    }
-
+                    // In emulator mode, ManagedIdentityEnvironment points the IMDS override at the emulator
+                    // while this connection is the session's (see EmulatorImdsAuthority).
                     var id = request.ClientId is null ? ManagedIdentityId.SystemAssigned : ManagedIdentityId.FromUserAssignedClientId(request.ClientId);
                     return new ManagedIdentityCredential(Configure(new ManagedIdentityCredentialOptions(id), environment, transport, emulator));
                 }
@@ -96,24 +93,22 @@ namespace VaultTools.Connection
         }
 
         /// <summary>
-        /// Managed identity reads its endpoint from the environment, as on Azure. When the session has
-        /// not set one (as Azure Automation does with IDENTITY_ENDPOINT/IDENTITY_HEADER), point the
-        /// IMDS override at the emulator's identity port, for this process only.
+        /// Managed identity reads its endpoint from the environment at each token request, as on Azure. When the
+        /// process has none of its own (Azure Automation sets IDENTITY_ENDPOINT/IDENTITY_HEADER), a managed-identity
+        /// connection to the emulator needs the IMDS override pointed at the emulator's identity port: this is that
+        /// address, or null when nothing is to be pointed. <see cref="ManagedIdentityEnvironment"/> sets and restores it.
         /// </summary>
-        private static void PointManagedIdentityAtEmulator(VaultEmulator emulator)
+        internal static string? EmulatorImdsAuthority(ConnectionRequest request)
         {
-            if (!string.IsNullOrEmpty(System.Environment.GetEnvironmentVariable("IDENTITY_ENDPOINT")))
+            var emulator = request.Emulator;
+            if (request.Credential != CredentialKind.ManagedIdentity || emulator is null
+                || !string.IsNullOrEmpty(System.Environment.GetEnvironmentVariable("IDENTITY_ENDPOINT")))
             {
-                return;
+                return null;
             }
 
-            if (emulator.ImdsEndpoint is null)
-            {
-                throw new VaultException(VaultErrorKind.InvalidArgument, "EmulatorImdsMissing", "The emulator's emulator.json names no imdsEndpoint.");
-            }
-
-            var imds = emulator.ImdsEndpoint;
-            System.Environment.SetEnvironmentVariable("AZURE_POD_IDENTITY_AUTHORITY_HOST", $"{imds.Scheme}://{imds.Authority}");
+            var imds = emulator.ImdsEndpoint ?? throw new VaultException(VaultErrorKind.InvalidArgument, "EmulatorImdsMissing", "The emulator's emulator.json names no imdsEndpoint.");
+            return $"{imds.Scheme}://{imds.Authority}";
         }
 
         private static string Require(string? value, string parameterName)
