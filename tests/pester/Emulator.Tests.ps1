@@ -50,7 +50,21 @@ Describe 'Stop-VaultEmulator' {
         $e | Stop-VaultEmulator
         Get-Process -Id $e.ProcessId -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         Get-VaultConnection | Should -BeNullOrEmpty
+        # as after a normal stop, no emulator.json is left behind to point the next Connect-Vault at a dead port
+        Test-Path (Join-Path $e.DataPath 'emulator.json') | Should -BeFalse
         Remove-Item $e.DataPath -Recurse -Force -ErrorAction SilentlyContinue
+    }
+
+    It 'refuses a process id that is not a VaultTools emulator, and kills nothing' {
+        $other = Start-Process -FilePath sleep -ArgumentList 60 -PassThru
+        try {
+            Stop-VaultEmulator -ProcessId $other.Id -ErrorAction SilentlyContinue -ErrorVariable err
+            $err.Count | Should -Be 1
+            $err[0].FullyQualifiedErrorId | Should -Be 'NotAVaultEmulator,VaultTools.Commands.Emulator.StopVaultEmulatorCommand'
+            $err[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+            $other.HasExited | Should -BeFalse
+        }
+        finally { $other.Kill() }
     }
 
     It 'supports -WhatIf' {
