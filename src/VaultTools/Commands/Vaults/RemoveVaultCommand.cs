@@ -10,6 +10,7 @@ namespace VaultTools.Commands.Vaults
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("VaultName")]
+        [ArgumentCompleter(typeof(Completers.VaultNameCompleter))]
         public string Name { get; set; } = "";
 
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
