@@ -98,3 +98,41 @@ Describe 'Durable storage' {
         }
     }
 }
+
+Describe 'Faults and Ctrl+C' {
+    BeforeAll {
+        # Every data-plane request answers 503: the SDK retries four times with growing pauses (about 6 s in all).
+        $script:faulty = Start-TestEmulator -FaultRate 1 -FaultKind 503
+        $script:faulty | Connect-Vault -Emulator | Out-Null
+    }
+
+    AfterAll {
+        Disconnect-Vault
+        Stop-TestEmulator $script:faulty
+    }
+
+    It 'reports a vault that keeps failing as VaultServiceError after the retries' {
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        Get-VaultSecret -Name 'anything' -ErrorAction SilentlyContinue -ErrorVariable err
+        $watch.Elapsed.TotalSeconds | Should -BeGreaterThan 4   # the premise of the Ctrl+C test below
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'VaultServiceError,*'
+        $err[0].Exception.Status | Should -Be 503
+    }
+
+    It 'stops at once on Ctrl+C instead of finishing the retries' {
+        # Stop() is what Ctrl+C does to a pipeline; the session (process-wide) is the faulty emulator's.
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript("Import-Module '$((Get-Module VaultTools).Path)'; Get-VaultSecret -Name 'anything'")
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            $async = $ps.BeginInvoke()
+            Start-Sleep -Milliseconds 1200
+            $ps.Stop()
+            $watch.Stop()
+            $async.IsCompleted | Should -BeTrue
+            $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+            $watch.Elapsed.TotalSeconds | Should -BeLessThan 3.5   # the retries alone take about 6 s
+        }
+        finally { $ps.Dispose() }
+    }
+}
