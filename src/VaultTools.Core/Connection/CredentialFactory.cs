@@ -1,6 +1,4 @@
 using System;
-using System.Text;
-using System.Text.Json;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Identity;
@@ -128,31 +126,10 @@ namespace VaultTools.Connection
             return DelegatedTokenCredential.Create((_, _) => accessToken);
         }
 
-        /// <summary>
-        /// Reads only the exp claim of a JWT, without validating it (the vault validates). Written by hand
-        /// because pulling Microsoft.IdentityModel into the module for one claim is not worth it.
-        /// </summary>
+        /// <summary>The exp claim of a JWT, read without validating it (the vault validates); null when the token is not a JWT.</summary>
         internal static DateTimeOffset? ReadJwtExpiry(string token)
-        {
-            string[] parts = token.Split('.');
-            if (parts.Length != 3)
-            {
-                return null;
-            }
-
-            try
-            {
-                string payload = parts[1].Replace('-', '+').Replace('_', '/');
-                payload = payload.PadRight(payload.Length + ((4 - (payload.Length % 4)) % 4), '=');
-                using var doc = JsonDocument.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(payload)));
-                return doc.RootElement.TryGetProperty("exp", out var exp) && exp.TryGetInt64(out long seconds)
-                    ? DateTimeOffset.FromUnixTimeSeconds(seconds)
-                    : (DateTimeOffset?)null;
-            }
-            catch (Exception ex) when (ex is FormatException || ex is JsonException || ex is ArgumentException)
-            {
-                return null;
-            }
-        }
+            => long.TryParse(JwtClaims.First(JwtClaims.Read(token), "exp"), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out long seconds)
+                ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+                : (DateTimeOffset?)null;
     }
 }
