@@ -58,7 +58,17 @@ namespace VaultTools.Access
                 Validation.EntryRules.CheckEntryName(entryName, entryKind.Value, EntryParameter(entryKind.Value));
             }
 
-            var resource = new VaultService(_connection).Get(vault, resourceGroupName, subscriptionId, cancellationToken);
+            return VaultTarget(new VaultService(_connection).Get(vault, resourceGroupName, subscriptionId, cancellationToken), subscriptionId, entryKind, entryName, forGrant);
+        }
+
+        /// <summary>As above, for a vault already read through ARM (a cmdlet reads it once for a whole pipeline).</summary>
+        public RoleTarget VaultTarget(Vault resource, string? subscriptionId, EntryKind? entryKind, string? entryName, bool forGrant)
+        {
+            if (entryKind.HasValue)
+            {
+                Validation.EntryRules.CheckEntryName(entryName, entryKind.Value, EntryParameter(entryKind.Value));
+            }
+
             if (forGrant)
             {
                 CheckRbacModel(resource);

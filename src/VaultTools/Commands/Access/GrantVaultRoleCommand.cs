@@ -54,7 +54,7 @@ namespace VaultTools.Commands.Access
                 var (entryKind, entryName) = OneEntry(SecretName, KeyName, CertificateName);
                 var target = ParameterSetName == ByScope
                     ? roles.ScopeTarget(Scope, forGrant: true, CancelToken)
-                    : roles.VaultTarget(ResolveVault(), ResourceGroupName, SubscriptionId, entryKind, entryName, forGrant: true, CancelToken);
+                    : roles.VaultTarget(ArmVault(), SubscriptionId, entryKind, entryName, forGrant: true);
                 var role = roles.ResolveRole(Role, target.SubscriptionId, CancelToken);
 
                 var existing = roles.Find(target.Scope, ObjectId, role, CancelToken);

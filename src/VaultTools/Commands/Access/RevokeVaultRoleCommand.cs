@@ -66,7 +66,7 @@ namespace VaultTools.Commands.Access
                 var (entryKind, entryName) = OneEntry(SecretName, KeyName, CertificateName);
                 var target = ParameterSetName == ByScope
                     ? roles.ScopeTarget(Scope, forGrant: false, CancelToken)
-                    : roles.VaultTarget(ResolveVault(), ResourceGroupName, SubscriptionId, entryKind, entryName, forGrant: false, CancelToken);
+                    : roles.VaultTarget(ArmVault(), SubscriptionId, entryKind, entryName, forGrant: false);
                 var role = roles.ResolveRole(Role, target.SubscriptionId, CancelToken);
                 var found = roles.FindForRevoke(target.Scope, ObjectId, role, CancelToken);
                 if (found.Count == 0)
