@@ -349,6 +349,15 @@ Describe 'Update-VaultKey' {
         $updated.KeyOps | Sort-Object | Should -Be @('decrypt', 'encrypt')
     }
 
+    It 'updates the version named by -Id, not the latest' {
+        $first = Add-VaultKey -Name (New-RandomName 'upd') -KeyType EC
+        $second = Invoke-VaultKeyRotation -Name $first.Name
+        $updated = Update-VaultKey -Id $first.Id -Tag @{ old = 'yes' } -PassThru
+        $updated.Version | Should -Be $first.Version
+        (Get-VaultKey -Name $first.Name -Version $first.Version).Tags['old'] | Should -Be 'yes'
+        (Get-VaultKey -Name $first.Name -Version $second.Version).Tags.Count | Should -Be 0
+    }
+
     It 'a disabled key cannot be used' {
         $key = Add-VaultKey -Name (New-RandomName 'dis') -Disable
         Protect-VaultData -Name $key.Name -Value ([byte[]](1, 2, 3)) -ErrorAction SilentlyContinue -ErrorVariable err
@@ -368,6 +377,17 @@ Describe 'Rotation' {
         $read.NotifyBeforeExpiry | Should -Be 'P30D'
         $read.RotateBeforeExpiry | Should -BeNullOrEmpty
         $read.KeyName | Should -Be $name
+    }
+
+    It 'a key without a policy of its own has the service''s default: notify 30 days before expiry, no rotation' {
+        $name = (Add-VaultKey -Name (New-RandomName 'rot') -KeyType EC).Name
+        $policy = Get-VaultKeyRotationPolicy -Name $name
+        $policy.KeyName | Should -Be $name
+        $policy.NotifyBeforeExpiry | Should -Be 'P30D'
+        $policy.RotateAfterCreate | Should -BeNullOrEmpty
+        $policy.RotateBeforeExpiry | Should -BeNullOrEmpty
+        Get-VaultKeyRotationPolicy -Name (New-RandomName 'absent') -ErrorAction SilentlyContinue -ErrorVariable err
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'VaultKeyNotFound,*'
     }
 
     It 'rotates on demand: a new version with the policy''s expiry, older versions kept' {
