@@ -99,6 +99,30 @@ Describe 'Durable storage' {
     }
 }
 
+Describe 'Another emulator on the same port' {
+    It 'works after one with another tenant stopped there (the SDK caches challenges per host and port for the process)' {
+        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop()
+        $first = $second = $null
+        try {
+            $first = Start-TestEmulator -Port $port
+            $first | Connect-Vault -Emulator | Out-Null
+            Set-VaultSecret -Name 'first' -PlainTextValue 'one'
+            Stop-TestEmulator $first
+            $second = Start-TestEmulator -Port $port
+            $second.TenantId | Should -Not -Be $first.TenantId
+            $second | Connect-Vault -Emulator | Out-Null
+            Set-VaultSecret -Name 'second' -PlainTextValue 'two'
+            Get-VaultSecret -Name 'second' -AsPlainText | Should -Be 'two'
+        }
+        finally {
+            Disconnect-Vault
+            Stop-TestEmulator $first
+            Stop-TestEmulator $second
+        }
+    }
+}
+
 Describe 'Faults and Ctrl+C' {
     BeforeAll {
         # Every data-plane request answers 503: the SDK retries four times with growing pauses (about 6 s in all).

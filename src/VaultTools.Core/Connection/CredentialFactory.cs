@@ -15,6 +15,14 @@ namespace VaultTools.Connection
     {
         public static TokenCredential Create(ConnectionRequest request, CloudEnvironment environment, HttpPipelineTransport? transport)
         {
+            var credential = CreateCredential(request, environment, transport);
+            return request.Emulator is null || request.Credential == CredentialKind.AccessToken
+                ? credential
+                : new EmulatorTenantCredential(credential, request.Emulator.TenantId);
+        }
+
+        private static TokenCredential CreateCredential(ConnectionRequest request, CloudEnvironment environment, HttpPipelineTransport? transport)
+        {
             var emulator = request.Emulator;
             switch (request.Credential)
             {
