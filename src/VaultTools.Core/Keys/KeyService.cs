@@ -176,10 +176,18 @@ namespace VaultTools.Keys
         /// <summary>Checks an import (reads and checks the key file), sending nothing.</summary>
         public static void Validate(KeyImport import) => ReadImport(import);
 
+        /// <summary>Reads and checks the key to import once (before the cmdlet asks), for <see cref="Import(VaultAddress, PreparedKeyImport, CancellationToken)"/>.</summary>
+        public static PreparedKeyImport Prepare(KeyImport import) => new PreparedKeyImport(import, ReadImport(import));
+
         /// <summary>Imports a key pair as a new key version.</summary>
         public VaultKey Import(VaultAddress vault, KeyImport import, CancellationToken cancellationToken = default)
+            => Import(vault, Prepare(import), cancellationToken);
+
+        /// <summary>Imports a key already read and checked by <see cref="Prepare"/>.</summary>
+        public VaultKey Import(VaultAddress vault, PreparedKeyImport prepared, CancellationToken cancellationToken = default)
         {
-            var jwk = ReadImport(import);
+            var import = prepared.Import;
+            var jwk = prepared.Key;
             var options = new ImportKeyOptions(import.Name, jwk) { HardwareProtected = import.Destination == KeyDestination.HSM };
             options.Properties.Enabled = import.Enabled;
             options.Properties.NotBefore = import.NotBefore;

@@ -120,10 +120,10 @@ namespace VaultTools.Commands.Keys
                 Tags = ToTags(Tag),
                 Enabled = !Disable,
             };
-            KeyService.Validate(import);
+            var prepared = KeyService.Prepare(import); // the file is read and checked once, before asking
             if (ShouldProcess(target, "Import key" + (hsm ? " (HSM)" : "")))
             {
-                WriteObject(Keys.Import(vault, import, CancelToken));
+                WriteObject(Keys.Import(vault, prepared, CancelToken));
             }
         }
     }
