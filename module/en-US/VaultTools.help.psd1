@@ -105,10 +105,10 @@ $emulator | Connect-Vault -Emulator'; Remarks = 'Starts an emulator with in-memo
 
     'Stop-VaultEmulator' = @{
         Synopsis    = 'Stops a local Key Vault emulator.'
-        Description = 'Stop-VaultEmulator stops the emulator given on the pipeline or by process id; without arguments it stops every emulator this session started. When the session is connected to the emulator being stopped, the connection is cleared.'
+        Description = 'Stop-VaultEmulator stops the emulator given on the pipeline or by process id; without arguments it stops every emulator this session started. When the session is connected to the emulator being stopped, the connection is cleared, and the emulator''s emulator.json is removed as on a normal stop. A process id that is not a VaultTools emulator (not started in this session, not named by an emulator.json) is refused with the error NotAVaultEmulator and left running.'
         Parameters  = @{
             InputObject = 'The emulator to stop, as returned by Start-VaultEmulator.'
-            ProcessId   = 'The process id of the emulator to stop.'
+            ProcessId   = 'The process id of the emulator to stop. Only a VaultTools emulator is stopped.'
         }
         Examples    = @(
             @{ Code = 'Stop-VaultEmulator'; Remarks = 'Stops every emulator started in this session.' }
@@ -684,10 +684,10 @@ Everything is checked before a request is sent: the name, RSA sizes, curves, key
 
     'Backup-VaultKey' = @{
         Synopsis    = 'Backs up a key to a file.'
-        Description = 'Backup-VaultKey writes the key''s protected backup blob (all versions) to a file and returns the file. The blob is encrypted by Key Vault and can only be restored into a vault in the same Azure geography and subscription, with Restore-VaultKey. An existing file is not overwritten unless -Force is given; that is checked before anything is sent. Supports -WhatIf.'
+        Description = 'Backup-VaultKey writes the key''s protected backup blob (all versions) to a file and returns the file. The file is written atomically and is readable by its owner only (on Unix). The blob is encrypted by Key Vault and can only be restored into a vault in the same Azure geography and subscription, with Restore-VaultKey. An existing file is not overwritten unless -Force is given; that is checked before anything is sent. Supports -WhatIf.'
         Parameters  = @{
             Name       = 'The key''s name.'
-            OutputFile = 'The file to write.'
+            OutputFile = 'The file to write. By default <vault>-<name>-<yyyyMMddHHmmss>.blob in the current folder, so a piped batch writes one file per key.'
             Force      = 'Overwrite the file if it exists.'
         }
         Examples    = @(

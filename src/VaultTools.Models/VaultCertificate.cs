@@ -50,7 +50,7 @@ namespace VaultTools
     }
 
     /// <summary>A certificate in the soft-deleted state: recoverable until ScheduledPurgeDate.</summary>
-    public class DeletedVaultCertificate : VaultCertificate
+    public class DeletedVaultCertificate : VaultCertificate, IDeletedEntry
     {
         public string? RecoveryId { get; set; }
         public DateTimeOffset? DeletedOn { get; set; }

@@ -62,7 +62,7 @@ namespace VaultTools
     }
 
     /// <summary>A key in the soft-deleted state: recoverable until ScheduledPurgeDate.</summary>
-    public class DeletedVaultKey : VaultKey
+    public class DeletedVaultKey : VaultKey, IDeletedEntry
     {
         public string? RecoveryId { get; set; }
         public DateTimeOffset? DeletedOn { get; set; }

@@ -43,7 +43,7 @@ namespace VaultTools
     }
 
     /// <summary>A secret in the soft-deleted state: recoverable until ScheduledPurgeDate.</summary>
-    public class DeletedVaultSecret : VaultSecretProperties
+    public class DeletedVaultSecret : VaultSecretProperties, IDeletedEntry
     {
         public string? RecoveryId { get; set; }
         public DateTimeOffset? DeletedOn { get; set; }

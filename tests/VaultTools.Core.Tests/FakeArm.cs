@@ -77,7 +77,7 @@ public sealed class FakeArm : HttpPipelineTransport
 
     /// <summary>A connection to AzureCloud whose every request goes through this transport.</summary>
     public VaultConnection Connect(string? resourceGroup = null, string? tenantId = null)
-        => VaultConnection.OpenWithTransport(new ConnectionRequest
+        => VaultConnection.ForTransport(new ConnectionRequest
         {
             Credential = CredentialKind.AccessToken,
             AccessToken = Internal.SecureStrings.FromPlainText(Jwt.Make(new { tid = Arm.Tenant, oid = "00000000-0000-0000-0000-00000000aaaa", exp = 4102444800 })),

@@ -216,6 +216,36 @@ public sealed class DurabilityTests
         }
     }
 
+    [Fact]
+    public async Task The_data_folder_the_database_and_its_journal_are_readable_by_their_owner_only()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // Unix modes; on Windows the folder inherits the user profile's ACL
+        }
+
+        var parent = EmulatorProcess.NewDataDirectory();
+        var dataPath = Path.Combine(parent, "fresh"); // not there yet: the emulator creates it
+        try
+        {
+            using var emulator = await EmulatorProcess.StartAsync(dataPath);
+            await Client(emulator.Info).SetSecretAsync("mode-check", "stored as given");
+
+            const UnixFileMode ownerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            Assert.Equal(ownerOnlyFile | UnixFileMode.UserExecute, File.GetUnixFileMode(dataPath));
+            foreach (var file in new[] { "vault.db", "vault.db-wal", "vault.db-shm", "emulator.json", "state.json", "key-material.key", "backup.key", "jwt-signing-key.pem", "ca.key.pem" })
+            {
+                var path = Path.Combine(dataPath, file);
+                Assert.True(File.Exists(path), file + " exists");
+                Assert.True((File.GetUnixFileMode(path) & ~ownerOnlyFile) == 0, $"{file} is {File.GetUnixFileMode(path)}");
+            }
+        }
+        finally
+        {
+            Directory.Delete(parent, recursive: true);
+        }
+    }
+
     private static Azure.Security.KeyVault.Certificates.CertificateClient CertificateClient(EmulatorInfo info)
     {
         var ca = EmulatorTransport.LoadCa(info.CaCertificatePath);

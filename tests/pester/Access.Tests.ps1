@@ -591,6 +591,18 @@ Describe 'Get-VaultAccessToken: the two-step flow' {
         $answer.Body.value | Should -Be 'read over REST'
     }
 
+    It 'gets a token for a resource given by URL, and refuses what is not a resource URL' {
+        $token = Get-VaultAccessToken -ResourceUrl 'https://vault.azure.net/.default'
+        $token.Resource | Should -Be 'https://vault.azure.net'
+        $token.Scope | Should -Be 'https://vault.azure.net/.default'
+        $answer = Invoke-EmulatorRest GET (Get-EntryUri $script:emulator rbac-vault secret two-step) (Get-VaultAccessToken -ResourceUrl 'https://vault.azure.net' -AsPlainText)
+        $answer.Status | Should -Be 200
+        Get-VaultAccessToken -ResourceUrl 'ftp://vault.azure.net' -ErrorAction SilentlyContinue -ErrorVariable err
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'InvalidResourceUrl,*'
+        $err[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $err[0].Exception.ParameterName | Should -Be 'ResourceUrl'
+    }
+
     It 'gets an ARM token for the management endpoint' {
         $arm = Get-VaultAccessToken -ResourceTypeName Arm
         $arm.Resource | Should -Be 'https://management.azure.com/'

@@ -106,16 +106,26 @@ Describe 'Managed identity' {
         $result.Value | Should -Be 'written by the runbook identity'
     }
 
-    It 'works through the VM metadata endpoint (IMDS) when no App Service endpoint is set' {
+    It 'works through the VM metadata endpoint (IMDS) when no App Service endpoint is set, and gives the process its IMDS address back afterwards' {
         $name = New-RandomName 'imds'
-        $result = Invoke-InChildSession -ArgumentList $script:emulatorFile, $name -ScriptBlock {
+        # What the process had before (here: as AKS pod identity sets it) comes back when the session leaves the emulator's managed identity.
+        $result = Invoke-InChildSession -Environment @{ AZURE_POD_IDENTITY_AUTHORITY_HOST = 'http://169.254.1.1:2579' } -ArgumentList $script:emulatorFile, $name -ScriptBlock {
             param($emulatorFile, $name)
             Remove-Item env:IDENTITY_ENDPOINT, env:IDENTITY_HEADER -ErrorAction SilentlyContinue
             Connect-Vault -Emulator -EmulatorInfo $emulatorFile -Identity | Out-Null
             Set-VaultSecret -Name $name -PlainTextValue 'written over IMDS'
-            Get-VaultSecret -Name $name -AsPlainText
+            $value = Get-VaultSecret -Name $name -AsPlainText
+            $during = $env:AZURE_POD_IDENTITY_AUTHORITY_HOST
+            Connect-Vault -Emulator -EmulatorInfo $emulatorFile | Out-Null   # the administrator service principal
+            $afterOtherCredential = $env:AZURE_POD_IDENTITY_AUTHORITY_HOST
+            Connect-Vault -Emulator -EmulatorInfo $emulatorFile -Identity | Out-Null
+            Disconnect-Vault
+            [pscustomobject]@{ Value = $value; During = $during; AfterOtherCredential = $afterOtherCredential; AfterDisconnect = $env:AZURE_POD_IDENTITY_AUTHORITY_HOST }
         }
-        $result | Should -Be 'written over IMDS'
+        $result.Value | Should -Be 'written over IMDS'
+        $result.During | Should -Be "http://127.0.0.1:$($script:emulator.ImdsEndpoint.Port)"
+        $result.AfterOtherCredential | Should -Be 'http://169.254.1.1:2579'
+        $result.AfterDisconnect | Should -Be 'http://169.254.1.1:2579'
     }
 
     It 'selects a user-assigned identity by client id' {

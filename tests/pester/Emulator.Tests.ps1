@@ -50,7 +50,21 @@ Describe 'Stop-VaultEmulator' {
         $e | Stop-VaultEmulator
         Get-Process -Id $e.ProcessId -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         Get-VaultConnection | Should -BeNullOrEmpty
+        # as after a normal stop, no emulator.json is left behind to point the next Connect-Vault at a dead port
+        Test-Path (Join-Path $e.DataPath 'emulator.json') | Should -BeFalse
         Remove-Item $e.DataPath -Recurse -Force -ErrorAction SilentlyContinue
+    }
+
+    It 'refuses a process id that is not a VaultTools emulator, and kills nothing' {
+        $other = Start-Process -FilePath sleep -ArgumentList 60 -PassThru
+        try {
+            Stop-VaultEmulator -ProcessId $other.Id -ErrorAction SilentlyContinue -ErrorVariable err
+            $err.Count | Should -Be 1
+            $err[0].FullyQualifiedErrorId | Should -Be 'NotAVaultEmulator,VaultTools.Commands.Emulator.StopVaultEmulatorCommand'
+            $err[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+            $other.HasExited | Should -BeFalse
+        }
+        finally { $other.Kill() }
     }
 
     It 'supports -WhatIf' {
@@ -82,5 +96,67 @@ Describe 'Durable storage' {
             Stop-VaultEmulator
             Remove-Item $dataPath -Recurse -Force -ErrorAction SilentlyContinue
         }
+    }
+}
+
+Describe 'Another emulator on the same port' {
+    It 'works after one with another tenant stopped there (the SDK caches challenges per host and port for the process)' {
+        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop()
+        $first = $second = $null
+        try {
+            $first = Start-TestEmulator -Port $port
+            $first | Connect-Vault -Emulator | Out-Null
+            Set-VaultSecret -Name 'first' -PlainTextValue 'one'
+            Stop-TestEmulator $first
+            $second = Start-TestEmulator -Port $port
+            $second.TenantId | Should -Not -Be $first.TenantId
+            $second | Connect-Vault -Emulator | Out-Null
+            Set-VaultSecret -Name 'second' -PlainTextValue 'two'
+            Get-VaultSecret -Name 'second' -AsPlainText | Should -Be 'two'
+        }
+        finally {
+            Disconnect-Vault
+            Stop-TestEmulator $first
+            Stop-TestEmulator $second
+        }
+    }
+}
+
+Describe 'Faults and Ctrl+C' {
+    BeforeAll {
+        # Every data-plane request answers 503: the SDK retries four times with growing pauses (about 6 s in all).
+        $script:faulty = Start-TestEmulator -FaultRate 1 -FaultKind 503
+        $script:faulty | Connect-Vault -Emulator | Out-Null
+    }
+
+    AfterAll {
+        Disconnect-Vault
+        Stop-TestEmulator $script:faulty
+    }
+
+    It 'reports a vault that keeps failing as VaultServiceError after the retries' {
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        Get-VaultSecret -Name 'anything' -ErrorAction SilentlyContinue -ErrorVariable err
+        $watch.Elapsed.TotalSeconds | Should -BeGreaterThan 4   # the premise of the Ctrl+C test below
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'VaultServiceError,*'
+        $err[0].Exception.Status | Should -Be 503
+    }
+
+    It 'stops at once on Ctrl+C instead of finishing the retries' {
+        # Stop() is what Ctrl+C does to a pipeline; the session (process-wide) is the faulty emulator's.
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript("Import-Module '$((Get-Module VaultTools).Path)'; Get-VaultSecret -Name 'anything'")
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            $async = $ps.BeginInvoke()
+            Start-Sleep -Milliseconds 1200
+            $ps.Stop()
+            $watch.Stop()
+            $async.IsCompleted | Should -BeTrue
+            $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+            $watch.Elapsed.TotalSeconds | Should -BeLessThan 3.5   # the retries alone take about 6 s
+        }
+        finally { $ps.Dispose() }
     }
 }

@@ -349,6 +349,15 @@ Describe 'Update-VaultKey' {
         $updated.KeyOps | Sort-Object | Should -Be @('decrypt', 'encrypt')
     }
 
+    It 'updates the version named by -Id, not the latest' {
+        $first = Add-VaultKey -Name (New-RandomName 'upd') -KeyType EC
+        $second = Invoke-VaultKeyRotation -Name $first.Name
+        $updated = Update-VaultKey -Id $first.Id -Tag @{ old = 'yes' } -PassThru
+        $updated.Version | Should -Be $first.Version
+        (Get-VaultKey -Name $first.Name -Version $first.Version).Tags['old'] | Should -Be 'yes'
+        (Get-VaultKey -Name $first.Name -Version $second.Version).Tags.Count | Should -Be 0
+    }
+
     It 'a disabled key cannot be used' {
         $key = Add-VaultKey -Name (New-RandomName 'dis') -Disable
         Protect-VaultData -Name $key.Name -Value ([byte[]](1, 2, 3)) -ErrorAction SilentlyContinue -ErrorVariable err
@@ -368,6 +377,17 @@ Describe 'Rotation' {
         $read.NotifyBeforeExpiry | Should -Be 'P30D'
         $read.RotateBeforeExpiry | Should -BeNullOrEmpty
         $read.KeyName | Should -Be $name
+    }
+
+    It 'a key without a policy of its own has the service''s default: notify 30 days before expiry, no rotation' {
+        $name = (Add-VaultKey -Name (New-RandomName 'rot') -KeyType EC).Name
+        $policy = Get-VaultKeyRotationPolicy -Name $name
+        $policy.KeyName | Should -Be $name
+        $policy.NotifyBeforeExpiry | Should -Be 'P30D'
+        $policy.RotateAfterCreate | Should -BeNullOrEmpty
+        $policy.RotateBeforeExpiry | Should -BeNullOrEmpty
+        Get-VaultKeyRotationPolicy -Name (New-RandomName 'absent') -ErrorAction SilentlyContinue -ErrorVariable err
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'VaultKeyNotFound,*'
     }
 
     It 'rotates on demand: a new version with the policy''s expiry, older versions kept' {
@@ -423,6 +443,15 @@ Describe 'Soft delete, recover and purge' {
         $err[0].FullyQualifiedErrorId | Should -BeLike 'VaultKeyNotFound,*'
     }
 
+    It '-Force skips the question but never $WhatIfPreference' {
+        $key = Add-VaultKey -Name (New-RandomName 'keep') -KeyType EC
+        & {
+            $WhatIfPreference = $true
+            Remove-VaultKey -Name $key.Name -Force
+        }
+        (Get-VaultKey -Name $key.Name).Name | Should -Be $key.Name
+    }
+
     It '-WhatIf deletes nothing and a missing key is VaultKeyNotFound' {
         $key = Add-VaultKey -Name (New-RandomName 'keep') -KeyType EC
         Remove-VaultKey -Name $key.Name -WhatIf
@@ -441,9 +470,12 @@ Describe 'Backup and restore to a file' {
         $written = Backup-VaultKey -Name $key.Name -OutputFile $file
         $written | Should -BeOfType ([IO.FileInfo])
         $written.Length | Should -BeGreaterThan 0
+        # a backup is as sensitive as the key: readable by its owner only, no temporary file left behind
+        if (-not $IsWindows) { [int](Get-Item $file).UnixFileMode | Should -Be ([int][System.IO.UnixFileMode]'UserRead, UserWrite') }
+        @(Get-ChildItem $script:workDir -Filter '*.tmp' -Force).Count | Should -Be 0
 
         Backup-VaultKey -Name $key.Name -OutputFile $file -ErrorAction SilentlyContinue -ErrorVariable exists
-        $exists[0].FullyQualifiedErrorId | Should -BeLike 'BackupFileExists,*'
+        $exists[0].FullyQualifiedErrorId | Should -BeLike 'OutputFileExists,*'
         Backup-VaultKey -Name $key.Name -OutputFile $file -Force | Should -Not -BeNullOrEmpty
 
         Remove-VaultKey -Name $key.Name -Force
@@ -458,6 +490,15 @@ Describe 'Backup and restore to a file' {
         [Convert]::ToBase64String((Get-VaultKey -Name $key.Name -Version $key.Version).Key.N) | Should -Be ([Convert]::ToBase64String($key.Key.N))
     }
 
+    It 'without -OutputFile writes <vault>-<name>-<time>.blob in the current folder, as the other backups do' {
+        $key = Add-VaultKey -Name (New-RandomName 'bak') -KeyType EC
+        Push-Location $script:workDir
+        try { $written = Backup-VaultKey -Name $key.Name }
+        finally { Pop-Location }
+        $written.DirectoryName | Should -Be $script:workDir
+        $written.Name | Should -Match "^local-$($key.Name)-\d{14}\.blob$"
+    }
+
     It 'refuses to restore over an existing key and from a missing file' {
         $key = Add-VaultKey -Name (New-RandomName 'bak') -KeyType EC
         $file = Join-Path $script:workDir "$($key.Name).keybackup"
@@ -465,7 +506,7 @@ Describe 'Backup and restore to a file' {
         Restore-VaultKey -InputFile $file -ErrorAction SilentlyContinue -ErrorVariable conflict
         $conflict[0].CategoryInfo.Category | Should -Be 'ResourceExists'
         Restore-VaultKey -InputFile (Join-Path $script:workDir 'nothing.keybackup') -ErrorAction SilentlyContinue -ErrorVariable missing
-        $missing[0].FullyQualifiedErrorId | Should -BeLike 'BackupFileNotFound,*'
+        $missing[0].FullyQualifiedErrorId | Should -BeLike 'InputFileNotFound,*'
     }
 }
 

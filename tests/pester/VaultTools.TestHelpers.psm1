@@ -8,12 +8,13 @@ function Import-VaultToolsUnderTest {
 }
 
 function Start-TestEmulator {
-    param([string] $ConfigPath, [switch] $Durable, [double] $FaultRate, [string[]] $FaultKind)
+    param([string] $ConfigPath, [switch] $Durable, [double] $FaultRate, [string[]] $FaultKind, [int] $Port)
     $dataPath = Join-Path ([IO.Path]::GetTempPath()) ("vaulttools-test-" + [guid]::NewGuid().ToString('n'))
     $arguments = @{ DataPath = $dataPath; InMemory = -not $Durable }
     if ($ConfigPath) { $arguments.ConfigPath = $ConfigPath }
     if ($FaultRate) { $arguments.FaultRate = $FaultRate }
     if ($FaultKind) { $arguments.FaultKind = $FaultKind }
+    if ($Port) { $arguments.Port = $Port }
     Start-VaultEmulator @arguments
 }
 

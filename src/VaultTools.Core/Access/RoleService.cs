@@ -58,7 +58,17 @@ namespace VaultTools.Access
                 Validation.EntryRules.CheckEntryName(entryName, entryKind.Value, EntryParameter(entryKind.Value));
             }
 
-            var resource = new VaultService(_connection).Get(vault, resourceGroupName, subscriptionId, cancellationToken);
+            return VaultTarget(new VaultService(_connection).Get(vault, resourceGroupName, subscriptionId, cancellationToken), subscriptionId, entryKind, entryName, forGrant);
+        }
+
+        /// <summary>As above, for a vault already read through ARM (a cmdlet reads it once for a whole pipeline).</summary>
+        public RoleTarget VaultTarget(Vault resource, string? subscriptionId, EntryKind? entryKind, string? entryName, bool forGrant)
+        {
+            if (entryKind.HasValue)
+            {
+                Validation.EntryRules.CheckEntryName(entryName, entryKind.Value, EntryParameter(entryKind.Value));
+            }
+
             if (forGrant)
             {
                 CheckRbacModel(resource);
@@ -163,7 +173,7 @@ namespace VaultTools.Access
         public RoleDefinition GetDefinition(string idOrGuid, string subscriptionId, CancellationToken cancellationToken = default)
         {
             string guid = RoleDefinitionIds.GuidOf(idOrGuid) ?? throw VaultException.InvalidArgument("InvalidRoleDefinitionId", "Id",
-                $"'{idOrGuid}' is not a role definition id: give a GUID or /subscriptions/<id>/providers/Microsoft.Authorization/roleDefinitions/<guid>.", idOrGuid);
+                $"-Id '{idOrGuid}' is not a role definition id: give a GUID or /subscriptions/<id>/providers/Microsoft.Authorization/roleDefinitions/<guid>.", idOrGuid);
             string id = RoleDefinitionIds.Full(subscriptionId, guid);
             using var response = _connection.Arm.Send(RequestMethod.Get, $"{id}?api-version={ArmClient.AuthorizationApiVersion}", null, EntryKind.RoleDefinition, idOrGuid, cancellationToken);
             var definition = response.Body is null
@@ -211,7 +221,7 @@ namespace VaultTools.Access
             AccessScope.CheckObjectId(principalId, "ObjectId");
             string? type = CheckPrincipalType(principalType);
             string roleGuid = RoleDefinitionIds.GuidOf(role.Id) ?? RoleDefinitionIds.GuidOf(role.Name)
-                ?? throw VaultException.InvalidArgument("InvalidRoleDefinitionId", "Role", $"The role '{role.RoleName}' has no usable id.", role.Id);
+                ?? throw VaultException.InvalidArgument("InvalidRoleDefinitionId", "Role", $"The role '{role.RoleName}' given to -Role has no usable id.", role.Id);
             string roleDefinitionId = AccessScope.Parse(target.Scope).SubscriptionId is string sub
                 ? RoleDefinitionIds.Full(sub, roleGuid)
                 : DefinitionsSegment + "/" + roleGuid;
@@ -379,7 +389,7 @@ namespace VaultTools.Access
             if (at < 0 || !AccessScope.IsGuid(id.Substring(at + AssignmentsSegment.Length + 1)))
             {
                 throw VaultException.InvalidArgument("InvalidRoleAssignmentId", "InputObject",
-                    $"'{assignmentId}' is not a role assignment id: expected <scope>/providers/Microsoft.Authorization/roleAssignments/<guid>.", assignmentId);
+                    $"The role assignment given to -InputObject ('{assignmentId}') is not a role assignment id: expected <scope>/providers/Microsoft.Authorization/roleAssignments/<guid>.", assignmentId);
             }
 
             return id;

@@ -95,7 +95,7 @@ namespace VaultTools.Certificates
             {
                 var leaf = collection.Cast<X509Certificate2>().FirstOrDefault(c => c.HasPrivateKey)
                     ?? throw VaultException.InvalidArgument("CertificateFileHasNoPrivateKey", "FilePath",
-                        $"The PFX file '{path}' holds no private key; Key Vault imports a certificate together with its private key.", path);
+                        $"The PFX file '{path}' given to -FilePath holds no private key; Key Vault imports a certificate together with its private key.", path);
                 return new CertificateFileContent(bytes, plain, isPem: false, leaf.Subject, leaf.Thumbprint);
             }
             finally
@@ -111,13 +111,13 @@ namespace VaultTools.Certificates
             var key = blocks.FirstOrDefault(b => b.Label.EndsWith("PRIVATE KEY", StringComparison.Ordinal));
             if (certificates.Count == 0)
             {
-                throw VaultException.InvalidArgument("InvalidCertificateFile", "FilePath", $"The PEM file '{path}' has no CERTIFICATE block.", path);
+                throw VaultException.InvalidArgument("InvalidCertificateFile", "FilePath", $"The PEM file '{path}' given to -FilePath has no CERTIFICATE block.", path);
             }
 
             if (key is null)
             {
                 throw VaultException.InvalidArgument("CertificateFileHasNoPrivateKey", "FilePath",
-                    $"The PEM file '{path}' has no private key ({PemKeyLabelsHint}); Key Vault imports a certificate together with its private key.", path);
+                    $"The PEM file '{path}' given to -FilePath has no private key ({PemKeyLabelsHint}); Key Vault imports a certificate together with its private key.", path);
             }
 
 #if NET8_0_OR_GREATER

@@ -188,10 +188,13 @@ namespace VaultTools.Certificates
 
         /// <summary>Imports a PFX or PEM file with its private key. The file is opened and checked locally first.</summary>
         public VaultCertificate Import(VaultAddress vault, CertificateImport import, CancellationToken cancellationToken = default)
+            => Import(vault, import, CertificateFiles.ReadForImport(import.FilePath, import.Password), cancellationToken);
+
+        /// <summary>Imports a file already read and checked with <see cref="CertificateFiles.ReadForImport"/> (the cmdlet reads it once, before asking).</summary>
+        public VaultCertificate Import(VaultAddress vault, CertificateImport import, CertificateFileContent content, CancellationToken cancellationToken = default)
         {
             EntryRules.CheckEntryName(import.Name, EntryKind.Certificate, "Name");
             EntryRules.CheckTags(import.Tags, "Tag");
-            var content = CertificateFiles.ReadForImport(import.FilePath, import.Password);
             var options = new ImportCertificateOptions(import.Name, content.Value)
             {
                 Password = content.Password,

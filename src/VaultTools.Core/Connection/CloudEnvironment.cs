@@ -52,7 +52,7 @@ namespace VaultTools.Connection
         public static CloudEnvironment FromName(string name)
             => Known.FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase))
                ?? throw Errors.VaultException.InvalidArgument("InvalidEnvironment", "Environment",
-                   $"Unknown environment '{name}': use one of {string.Join(", ", Known.Select(k => k.Name))}.", name);
+                   $"Unknown -Environment '{name}': use one of {string.Join(", ", Known.Select(k => k.Name))}.", name);
 
         /// <summary>The emulator is its own "cloud": authority, ARM and vaults all on https://localhost:{port}/.</summary>
         public static CloudEnvironment ForEmulator(VaultEmulator emulator)

@@ -1,6 +1,4 @@
 using System;
-using System.Text;
-using System.Text.Json;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Identity;
@@ -16,6 +14,14 @@ namespace VaultTools.Connection
     internal static class CredentialFactory
     {
         public static TokenCredential Create(ConnectionRequest request, CloudEnvironment environment, HttpPipelineTransport? transport)
+        {
+            var credential = CreateCredential(request, environment, transport);
+            return request.Emulator is null || request.Credential == CredentialKind.AccessToken
+                ? credential
+                : new EmulatorTenantCredential(credential, request.Emulator.TenantId);
+        }
+
+        private static TokenCredential CreateCredential(ConnectionRequest request, CloudEnvironment environment, HttpPipelineTransport? transport)
         {
             var emulator = request.Emulator;
             switch (request.Credential)
@@ -44,11 +50,8 @@ namespace VaultTools.Connection
 
                 case CredentialKind.ManagedIdentity:
                 {
-                    if (emulator != null)
-                    {
-                        PointManagedIdentityAtEmulator(emulator);
-                    }
-
+                    // In emulator mode, ManagedIdentityEnvironment points the IMDS override at the emulator
+                    // while this connection is the session's (see EmulatorImdsAuthority).
                     var id = request.ClientId is null ? ManagedIdentityId.SystemAssigned : ManagedIdentityId.FromUserAssignedClientId(request.ClientId);
                     return new ManagedIdentityCredential(Configure(new ManagedIdentityCredentialOptions(id), environment, transport, emulator));
                 }
@@ -96,24 +99,22 @@ namespace VaultTools.Connection
         }
 
         /// <summary>
-        /// Managed identity reads its endpoint from the environment, as on Azure. When the session has
-        /// not set one (as Azure Automation does with IDENTITY_ENDPOINT/IDENTITY_HEADER), point the
-        /// IMDS override at the emulator's identity port, for this process only.
+        /// Managed identity reads its endpoint from the environment at each token request, as on Azure. When the
+        /// process has none of its own (Azure Automation sets IDENTITY_ENDPOINT/IDENTITY_HEADER), a managed-identity
+        /// connection to the emulator needs the IMDS override pointed at the emulator's identity port: this is that
+        /// address, or null when nothing is to be pointed. <see cref="ManagedIdentityEnvironment"/> sets and restores it.
         /// </summary>
-        private static void PointManagedIdentityAtEmulator(VaultEmulator emulator)
+        internal static string? EmulatorImdsAuthority(ConnectionRequest request)
         {
-            if (!string.IsNullOrEmpty(System.Environment.GetEnvironmentVariable("IDENTITY_ENDPOINT")))
+            var emulator = request.Emulator;
+            if (request.Credential != CredentialKind.ManagedIdentity || emulator is null
+                || !string.IsNullOrEmpty(System.Environment.GetEnvironmentVariable("IDENTITY_ENDPOINT")))
             {
-                return;
+                return null;
             }
 
-            if (emulator.ImdsEndpoint is null)
-            {
-                throw new VaultException(VaultErrorKind.InvalidArgument, "EmulatorImdsMissing", "The emulator's emulator.json names no imdsEndpoint.");
-            }
-
-            var imds = emulator.ImdsEndpoint;
-            System.Environment.SetEnvironmentVariable("AZURE_POD_IDENTITY_AUTHORITY_HOST", $"{imds.Scheme}://{imds.Authority}");
+            var imds = emulator.ImdsEndpoint ?? throw new VaultException(VaultErrorKind.InvalidArgument, "EmulatorImdsMissing", "The emulator's emulator.json names no imdsEndpoint.");
+            return $"{imds.Scheme}://{imds.Authority}";
         }
 
         private static string Require(string? value, string parameterName)
@@ -133,31 +134,10 @@ namespace VaultTools.Connection
             return DelegatedTokenCredential.Create((_, _) => accessToken);
         }
 
-        /// <summary>
-        /// Reads only the exp claim of a JWT, without validating it (the vault validates). Written by hand
-        /// because pulling Microsoft.IdentityModel into the module for one claim is not worth it.
-        /// </summary>
+        /// <summary>The exp claim of a JWT, read without validating it (the vault validates); null when the token is not a JWT.</summary>
         internal static DateTimeOffset? ReadJwtExpiry(string token)
-        {
-            string[] parts = token.Split('.');
-            if (parts.Length != 3)
-            {
-                return null;
-            }
-
-            try
-            {
-                string payload = parts[1].Replace('-', '+').Replace('_', '/');
-                payload = payload.PadRight(payload.Length + ((4 - (payload.Length % 4)) % 4), '=');
-                using var doc = JsonDocument.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(payload)));
-                return doc.RootElement.TryGetProperty("exp", out var exp) && exp.TryGetInt64(out long seconds)
-                    ? DateTimeOffset.FromUnixTimeSeconds(seconds)
-                    : (DateTimeOffset?)null;
-            }
-            catch (Exception ex) when (ex is FormatException || ex is JsonException || ex is ArgumentException)
-            {
-                return null;
-            }
-        }
+            => long.TryParse(JwtClaims.First(JwtClaims.Read(token), "exp"), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out long seconds)
+                ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+                : (DateTimeOffset?)null;
     }
 }

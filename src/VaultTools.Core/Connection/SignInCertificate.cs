@@ -35,7 +35,7 @@ namespace VaultTools.Connection
             {
                 certificate.Dispose();
                 throw VaultException.InvalidArgument("CertificateWithoutPrivateKey", "CertificatePath",
-                    $"The certificate in '{path}' has no private key; signing in needs a PFX that includes it.", path);
+                    $"The certificate in '{path}' given to -CertificatePath has no private key; signing in needs a PFX that includes it.", path);
             }
 
             return certificate;

@@ -20,12 +20,5 @@ namespace VaultTools.Connection
             {
                 DisableChallengeResourceVerification = Emulator != null,
             })));
-
-        /// <summary>A connection over a given transport and credential, for tests that serve canned responses.</summary>
-        internal static VaultConnection ForTransport(ConnectionRequest request, HttpPipelineTransport transport, TokenCredential credential)
-        {
-            var environment = request.Emulator != null ? CloudEnvironment.ForEmulator(request.Emulator) : CloudEnvironment.AzureCloud;
-            return new VaultConnection(request, environment, transport, credential);
-        }
     }
 }

@@ -1,3 +1,4 @@
+using Azure.Core;
 using Azure.Core.Pipeline;
 
 namespace VaultTools.Connection
@@ -6,14 +7,15 @@ namespace VaultTools.Connection
     {
         /// <summary>
         /// Opens a connection to real vault URIs whose every request (SDK clients, keys client, ARM) goes
-        /// through <paramref name="transport"/>. Tests use it to serve recorded responses of the real
-        /// service, with the same pipeline, retry and challenge-authentication policies as in production.
+        /// through <paramref name="transport"/>, with the request's own credential or, when given, <paramref name="credential"/>.
+        /// Tests use it to serve recorded responses of the real service, with the same pipeline, retry and
+        /// challenge-authentication policies as in production.
         /// </summary>
-        internal static VaultConnection OpenWithTransport(ConnectionRequest request, HttpPipelineTransport transport)
+        internal static VaultConnection ForTransport(ConnectionRequest request, HttpPipelineTransport transport, TokenCredential? credential = null)
         {
-            var environment = request.Environment is null ? CloudEnvironment.AzureCloud : CloudEnvironment.FromName(request.Environment);
-            var credential = CredentialFactory.Create(request, environment, transport);
-            return new VaultConnection(request, environment, transport, credential);
+            var environment = request.Emulator != null ? CloudEnvironment.ForEmulator(request.Emulator)
+                : request.Environment is null ? CloudEnvironment.AzureCloud : CloudEnvironment.FromName(request.Environment);
+            return new VaultConnection(request, environment, transport, credential ?? CredentialFactory.Create(request, environment, transport));
         }
     }
 }

@@ -55,6 +55,9 @@ namespace VaultTools.Connection
 
         internal TokenCredential Credential { get; }
 
+        /// <summary>For a managed identity of the emulator: the IMDS address to point the process at while this is the session's connection.</summary>
+        internal string? EmulatorImdsAuthority { get; private set; }
+
         public CloudEnvironment Environment { get; }
 
         public VaultEmulator? Emulator { get; }
@@ -91,7 +94,10 @@ namespace VaultTools.Connection
             }
 
             var credential = CredentialFactory.Create(request, environment, transport);
-            return new VaultConnection(request, environment, transport, credential);
+            return new VaultConnection(request, environment, transport, credential)
+            {
+                EmulatorImdsAuthority = CredentialFactory.EmulatorImdsAuthority(request),
+            };
         }
 
         /// <summary>

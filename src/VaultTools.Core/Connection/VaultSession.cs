@@ -13,9 +13,17 @@ namespace VaultTools.Connection
 
         public static VaultConnection? Current => _current;
 
-        public static void Set(VaultConnection connection) => _current = connection;
+        public static void Set(VaultConnection connection)
+        {
+            _current = connection;
+            ManagedIdentityEnvironment.Follow(connection);
+        }
 
-        public static void Clear() => _current = null;
+        public static void Clear()
+        {
+            _current = null;
+            ManagedIdentityEnvironment.Follow(null);
+        }
 
         public static VaultConnection Require()
             => _current ?? throw new VaultException(VaultErrorKind.NotConnected, "VaultNotConnected",

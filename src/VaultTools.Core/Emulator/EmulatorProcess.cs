@@ -70,8 +70,8 @@ namespace VaultTools.Emulator
                 throw VaultException.InvalidArgument("InvalidFaultRate", "FaultRate", $"-FaultRate must be between 0 and 1; got {options.FaultRate.ToString(CultureInfo.InvariantCulture)}.");
             }
 
+            // The emulator creates the data folder itself, readable by its owner only.
             string dataPath = options.DataPath ?? EmulatorFile.DefaultDataPath;
-            Directory.CreateDirectory(dataPath);
 
             var start = new ProcessStartInfo
             {
@@ -118,10 +118,27 @@ namespace VaultTools.Emulator
 
             start.Arguments = string.Join(" ", args.Select(Quote));
 
+            // The output is kept only until the emulator is ready (for the error message of a failed start); after
+            // that it is still read, so that the emulator never blocks on a full pipe, but dropped.
             var output = new System.Text.StringBuilder();
+            bool ready = false;
+            void Keep(string? line)
+            {
+                if (line != null)
+                {
+                    lock (output)
+                    {
+                        if (!ready)
+                        {
+                            output.AppendLine(line);
+                        }
+                    }
+                }
+            }
+
             var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-            process.OutputDataReceived += (_, e) => { if (e.Data != null) { lock (output) { output.AppendLine(e.Data); } } };
-            process.ErrorDataReceived += (_, e) => { if (e.Data != null) { lock (output) { output.AppendLine(e.Data); } } };
+            process.OutputDataReceived += (_, e) => Keep(e.Data);
+            process.ErrorDataReceived += (_, e) => Keep(e.Data);
             process.Start();
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
@@ -132,6 +149,12 @@ namespace VaultTools.Emulator
                 var info = EmulatorFile.TryReadFrom(dataPath, process.Id);
                 if (info != null)
                 {
+                    lock (output)
+                    {
+                        ready = true;
+                        output.Clear();
+                    }
+
                     lock (Gate)
                     {
                         Started.Add(info);
@@ -160,18 +183,20 @@ namespace VaultTools.Emulator
                         + (log.Length > 0 ? " Its output: " + log : ""), null, options.EmulatorPath);
                 }
 
-                Thread.Sleep(50);
+                cancellationToken.WaitHandle.WaitOne(50);
             }
         }
 
-        /// <summary>Stops the emulator with this process id; true if it was running.</summary>
-        public static bool Stop(int processId, TimeSpan? wait = null)
+        /// <summary>
+        /// Stops the emulator with this process id; true if it was running, false if no such process runs. A
+        /// process that is not known to be a VaultTools emulator is refused (NotAVaultEmulator), so that a
+        /// mistyped id never kills another program. Known means: started by this process, named by the
+        /// emulator.json of <paramref name="dataPath"/>, of the default data folder or of VAULTTOOLS_EMULATOR,
+        /// or (on Linux) running VaultTools.Emulator.dll. After it is stopped its emulator.json is removed
+        /// when it still names it, as the emulator does on a normal stop.
+        /// </summary>
+        public static bool Stop(int processId, string? dataPath = null, TimeSpan? wait = null)
         {
-            lock (Gate)
-            {
-                Started.RemoveAll(e => e.ProcessId == processId);
-            }
-
             Process process;
             try
             {
@@ -179,14 +204,97 @@ namespace VaultTools.Emulator
             }
             catch (ArgumentException)
             {
+                Forget(processId);
                 return false;
             }
 
             using (process)
             {
+                string? knownData = KnownDataPath(processId, dataPath, out bool known);
+                if (!known)
+                {
+                    throw new VaultException(VaultErrorKind.InvalidArgument, "NotAVaultEmulator",
+                        $"Process {processId} is not a VaultTools emulator known to this session (it was not started here and no emulator.json names it); nothing was stopped. Pipe the object from Start-VaultEmulator into Stop-VaultEmulator instead.",
+                        null, processId.ToString(CultureInfo.InvariantCulture))
+                    {
+                        ParameterName = "ProcessId",
+                    };
+                }
+
+                Forget(processId);
                 TryKill(process);
                 process.WaitForExit((int)(wait ?? TimeSpan.FromSeconds(10)).TotalMilliseconds);
+                if (knownData != null)
+                {
+                    RemoveEmulatorFile(knownData, processId);
+                }
+
                 return true;
+            }
+        }
+
+        private static void Forget(int processId)
+        {
+            lock (Gate)
+            {
+                Started.RemoveAll(e => e.ProcessId == processId);
+            }
+        }
+
+        /// <summary>Whether the process is a known emulator, and the data folder whose emulator.json names it (if any).</summary>
+        private static string? KnownDataPath(int processId, string? dataPath, out bool known)
+        {
+            VaultEmulator? started;
+            lock (Gate)
+            {
+                started = Started.FirstOrDefault(e => e.ProcessId == processId);
+            }
+
+            var candidates = new List<string?> { started?.DataPath, dataPath, EmulatorFile.DefaultDataPath };
+            string? fromEnv = System.Environment.GetEnvironmentVariable(EmulatorFile.EnvironmentVariable);
+            if (!string.IsNullOrEmpty(fromEnv))
+            {
+                candidates.Add(File.Exists(fromEnv) ? Path.GetDirectoryName(Path.GetFullPath(fromEnv!)) : fromEnv);
+            }
+
+            foreach (string? folder in candidates)
+            {
+                if (!string.IsNullOrEmpty(folder) && EmulatorFile.TryReadFrom(folder!, processId) != null)
+                {
+                    known = true;
+                    return folder;
+                }
+            }
+
+            known = started != null || RunsEmulatorDll(processId);
+            return started?.DataPath;
+        }
+
+        private static bool RunsEmulatorDll(int processId)
+        {
+            try
+            {
+                string cmdline = "/proc/" + processId.ToString(CultureInfo.InvariantCulture) + "/cmdline";
+                return File.Exists(cmdline) && File.ReadAllText(cmdline).IndexOf("VaultTools.Emulator", StringComparison.Ordinal) >= 0;
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                return false;
+            }
+        }
+
+        private static void RemoveEmulatorFile(string dataPath, int processId)
+        {
+            try
+            {
+                if (EmulatorFile.TryReadFrom(dataPath, processId) != null)
+                {
+                    File.Delete(Path.Combine(dataPath, EmulatorFile.FileName));
+                }
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                // someone else's file now, or already gone
             }
         }
 

@@ -38,7 +38,7 @@ namespace VaultTools.Keys
                 ".pfx" or ".p12" => FromPfx(File.ReadAllBytes(path), password, path),
                 ".pem" or ".key" => FromPem(File.ReadAllText(path), password, path),
                 _ => throw VaultException.InvalidArgument("UnsupportedKeyFile", "KeyFilePath",
-                    $"'{path}' is not a key file VaultTools imports: use a .pfx/.p12 (with -KeyFilePassword) or a .pem file with a private key.", path),
+                    $"'{path}' given to -KeyFilePath is not a key file VaultTools imports: use a .pfx/.p12 (with -KeyFilePassword) or a .pem file with a private key.", path),
             };
         }
 
@@ -88,7 +88,7 @@ namespace VaultTools.Keys
             {
                 if (!certificate.HasPrivateKey)
                 {
-                    throw VaultException.InvalidArgument("ImportNeedsPrivateKey", "KeyFilePath", $"The PFX file '{path}' has no private key.", path);
+                    throw VaultException.InvalidArgument("ImportNeedsPrivateKey", "KeyFilePath", $"The PFX file '{path}' given to -KeyFilePath has no private key.", path);
                 }
 
                 using RSA? rsa = certificate.GetRSAPrivateKey();
@@ -104,7 +104,7 @@ namespace VaultTools.Keys
                 }
             }
 
-            throw VaultException.InvalidArgument("UnsupportedKeyFile", "KeyFilePath", $"The PFX file '{path}' holds neither an RSA nor an EC key.", path);
+            throw VaultException.InvalidArgument("UnsupportedKeyFile", "KeyFilePath", $"The PFX file '{path}' given to -KeyFilePath holds neither an RSA nor an EC key.", path);
         }
 
         private static JsonWebKey FromPem(string pem, string? password, string path)
@@ -116,7 +116,7 @@ namespace VaultTools.Keys
             if (!hasPrivate)
             {
                 throw VaultException.InvalidArgument("ImportNeedsPrivateKey", "KeyFilePath",
-                    $"'{path}' holds no private key (BEGIN PRIVATE KEY, RSA PRIVATE KEY, EC PRIVATE KEY or ENCRYPTED PRIVATE KEY).", path);
+                    $"'{path}' given to -KeyFilePath holds no private key (BEGIN PRIVATE KEY, RSA PRIVATE KEY, EC PRIVATE KEY or ENCRYPTED PRIVATE KEY).", path);
             }
 
             if (encrypted && password is null)
@@ -157,7 +157,7 @@ namespace VaultTools.Keys
             };
 #else
             throw VaultException.InvalidArgument("PemImportNeedsPowerShell7", "KeyFilePath",
-                $"Importing a PEM key file needs PowerShell 7 (.NET 8). On Windows PowerShell 5.1, convert '{path}' to a PFX file (openssl pkcs12 -export) and import that.", path);
+                $"Importing a PEM key file (-KeyFilePath) needs PowerShell 7 (.NET 8). On Windows PowerShell 5.1, convert '{path}' to a PFX file (openssl pkcs12 -export) and import that.", path);
 #endif
         }
 

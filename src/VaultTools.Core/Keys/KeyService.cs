@@ -176,10 +176,18 @@ namespace VaultTools.Keys
         /// <summary>Checks an import (reads and checks the key file), sending nothing.</summary>
         public static void Validate(KeyImport import) => ReadImport(import);
 
+        /// <summary>Reads and checks the key to import once (before the cmdlet asks), for <see cref="Import(VaultAddress, PreparedKeyImport, CancellationToken)"/>.</summary>
+        public static PreparedKeyImport Prepare(KeyImport import) => new PreparedKeyImport(import, ReadImport(import));
+
         /// <summary>Imports a key pair as a new key version.</summary>
         public VaultKey Import(VaultAddress vault, KeyImport import, CancellationToken cancellationToken = default)
+            => Import(vault, Prepare(import), cancellationToken);
+
+        /// <summary>Imports a key already read and checked by <see cref="Prepare"/>.</summary>
+        public VaultKey Import(VaultAddress vault, PreparedKeyImport prepared, CancellationToken cancellationToken = default)
         {
-            var jwk = ReadImport(import);
+            var import = prepared.Import;
+            var jwk = prepared.Key;
             var options = new ImportKeyOptions(import.Name, jwk) { HardwareProtected = import.Destination == KeyDestination.HSM };
             options.Properties.Enabled = import.Enabled;
             options.Properties.NotBefore = import.NotBefore;
@@ -260,62 +268,28 @@ namespace VaultTools.Keys
 
         // ---- backup / restore ----
 
+        /// <summary>The largest backup file Restore accepts (a key's backup is a few KB per version).</summary>
+        internal const long MaxBackupBytes = 4 * 1024 * 1024;
+
         /// <summary>
         /// Writes the key's protected backup blob (every version; usable only in a vault of the same
-        /// geography and subscription) to a file. An existing file is refused unless overwrite is true;
-        /// that is checked before the request.
+        /// geography and subscription) to a file, as the secret and certificate backups are written: the
+        /// target is checked before the request, the file is written atomically and readable by its owner
+        /// only (on Unix), and an existing file is replaced only when overwrite is true.
         /// </summary>
         public FileInfo Backup(VaultAddress vault, string name, string outputFile, bool overwrite, CancellationToken cancellationToken = default)
         {
             EntryRules.CheckEntryName(name, EntryKind.Key, "Name");
-            var file = CheckOutputFile(outputFile, overwrite);
+            AtomicFile.CheckTarget(outputFile, overwrite, "OutputFile");
             var client = _connection.Keys(vault);
             byte[] blob = Call(vault, name, null, () => client.BackupKey(name, cancellationToken));
-            File.WriteAllBytes(file.FullName, blob);
-            file.Refresh();
-            return file;
-        }
-
-        /// <summary>Checks that a backup can be written to the path: its folder exists, and it does not exist unless overwrite.</summary>
-        public static FileInfo CheckOutputFile(string outputFile, bool overwrite)
-        {
-            if (string.IsNullOrWhiteSpace(outputFile))
-            {
-                throw VaultException.InvalidArgument("MissingOutputFile", "OutputFile", "-OutputFile is required.");
-            }
-
-            var file = new FileInfo(outputFile);
-            if (file.Exists && !overwrite)
-            {
-                throw new VaultException(VaultErrorKind.Conflict, "BackupFileExists",
-                    $"The file '{file.FullName}' already exists; give -Force to overwrite it.", null, file.FullName)
-                {
-                    ParameterName = "OutputFile",
-                };
-            }
-
-            if (file.Directory is null || !file.Directory.Exists)
-            {
-                throw VaultException.InvalidArgument("OutputFolderNotFound", "OutputFile", $"The folder of '{file.FullName}' does not exist.", file.FullName);
-            }
-
-            return file;
+            return AtomicFile.Write(outputFile, blob, overwrite, privateFile: true, "OutputFile");
         }
 
         /// <summary>Restores a key (all versions) from a backup file made by Backup-VaultKey.</summary>
         public VaultKey Restore(VaultAddress vault, string inputFile, CancellationToken cancellationToken = default)
         {
-            if (string.IsNullOrWhiteSpace(inputFile) || !File.Exists(inputFile))
-            {
-                throw VaultException.InvalidArgument("BackupFileNotFound", "InputFile", $"The backup file '{inputFile}' does not exist.", inputFile);
-            }
-
-            byte[] blob = File.ReadAllBytes(inputFile);
-            if (blob.Length == 0)
-            {
-                throw VaultException.InvalidArgument("BackupFileEmpty", "InputFile", $"The backup file '{inputFile}' is empty.", inputFile);
-            }
-
+            byte[] blob = AtomicFile.Read(inputFile, "InputFile", MaxBackupBytes);
             var client = _connection.Keys(vault);
             var key = Translate.Call(EntryKind.Key, vault.Uri.ToString(), () => client.RestoreKeyBackup(blob, cancellationToken));
             return ToKey(new VaultKey(), vault, key);

@@ -48,4 +48,20 @@ namespace VaultTools.Keys
         public IDictionary<string, string>? Tags { get; set; }
         public IList<string>? KeyOps { get; set; }
     }
+
+    /// <summary>A key import read and checked locally (<see cref="KeyService.Prepare"/>): the key file is read once. Holds the private key; never shown.</summary>
+    public sealed class PreparedKeyImport
+    {
+        internal PreparedKeyImport(KeyImport import, Client.JsonWebKey key)
+        {
+            Import = import;
+            Key = key;
+        }
+
+        internal KeyImport Import { get; }
+
+        internal Client.JsonWebKey Key { get; }
+
+        public override string ToString() => Import.Name;
+    }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -21,7 +22,8 @@ namespace VaultTools.Validation
 
         public static readonly int[] RsaKeySizes = { 2048, 3072, 4096 };
         public static readonly string[] KeyTypes = { "RSA", "RSA-HSM", "EC", "EC-HSM" };
-        public static readonly string[] CurveNames = { "P-256", "P-384", "P-521", "P-256K" };
+        /// <summary>The curves of a certificate's key: those of any Key Vault key.</summary>
+        public static readonly IReadOnlyList<string> CurveNames = Keys.KeyRules.CurveNames;
         public static readonly string[] ContentTypes = { "Pkcs12", "Pem" };
         public static readonly string[] KeyUsages =
         {

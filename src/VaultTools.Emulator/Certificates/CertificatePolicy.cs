@@ -463,13 +463,6 @@ public static partial class CertificatePolicyRules
         _ => throw Bad($"'{property}' must be an integer."),
     };
 
-    internal static long? Long(JsonObject parent, string property) => parent[property] switch
-    {
-        null => null,
-        JsonValue v when v.TryGetValue<long>(out var number) => number,
-        _ => throw Bad($"'{property}' must be an integer (epoch seconds)."),
-    };
-
     internal static bool? Bool(JsonObject parent, string property) => parent[property] switch
     {
         null => null,

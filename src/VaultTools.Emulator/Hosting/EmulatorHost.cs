@@ -74,7 +74,7 @@ public static class EmulatorHost
     public static WebApplication Build(EmulatorOptions options, EmulatorConfig config)
     {
         var dataPath = options.DataPath;
-        Directory.CreateDirectory(dataPath);
+        DataFiles.CreatePrivateDirectory(dataPath);
         var time = TimeProvider.System;
 
         var state = EmulatorState.LoadAndMerge(dataPath, config);

@@ -3,6 +3,54 @@ namespace VaultTools.Emulator.Storage;
 /// <summary>Small helpers for the files in the data folder: atomic writes, private permissions.</summary>
 public static class DataFiles
 {
+    private const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+    private const UnixFileMode OwnerOnlyFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+
+    /// <summary>
+    /// Creates the data folder readable by its owner only (on Unix): it holds vault.db, whose secret values
+    /// are stored as given, and the emulator's keys. A folder that already exists is left as it is (the
+    /// user chose it); the files in it are made owner-only one by one.
+    /// </summary>
+    public static void CreatePrivateDirectory(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            return;
+        }
+
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(path);
+        }
+        else
+        {
+            Directory.CreateDirectory(path, OwnerOnlyFolder);
+        }
+    }
+
+    /// <summary>
+    /// Makes a file readable by its owner only (on Unix), creating it empty when it does not exist: for
+    /// vault.db before SQLite opens it (SQLite gives its -wal and -shm files the database file's mode).
+    /// </summary>
+    public static void EnsurePrivateFile(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        if (!File.Exists(path))
+        {
+            using var created = new FileStream(path, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = OwnerOnlyFile });
+            return;
+        }
+
+        if ((File.GetUnixFileMode(path) & ~OwnerOnlyFile) != 0)
+        {
+            File.SetUnixFileMode(path, OwnerOnlyFile);
+        }
+    }
+
     /// <summary>Writes via a temporary file and a rename, so readers never see half a file.</summary>
     public static void WriteAtomically(string path, string contents)
     {
@@ -25,7 +73,7 @@ public static class DataFiles
             {
                 Mode = FileMode.Create,
                 Access = FileAccess.Write,
-                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+                UnixCreateMode = OwnerOnlyFile,
             });
             using var writer = new StreamWriter(stream);
             writer.Write(contents);

@@ -45,6 +45,18 @@ public sealed class EmulatorDatabase : IDisposable
     public static EmulatorDatabase OpenFile(string dataDirectory)
     {
         var path = Path.Combine(dataDirectory, "vault.db");
+
+        // Secret values are stored as given (only private key material is encrypted): the database and
+        // its -wal/-shm files (which SQLite creates with the database's mode) are for the owner only.
+        DataFiles.EnsurePrivateFile(path);
+        foreach (var companion in new[] { path + "-wal", path + "-shm" })
+        {
+            if (File.Exists(companion))
+            {
+                DataFiles.EnsurePrivateFile(companion);
+            }
+        }
+
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
             DataSource = path,

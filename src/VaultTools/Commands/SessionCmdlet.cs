@@ -7,13 +7,14 @@ using VaultTools.Errors;
 namespace VaultTools.Commands
 {
     /// <summary>
-    /// Base of cmdlets that use the session's connection but no single vault's data plane (vaults through
-    /// ARM, access tokens): the connection, Ctrl+C, and the same per-item error handling as VaultCmdlet.
+    /// Base of every cmdlet that uses the session's connection (VaultCmdlet adds a vault; ArmCmdlet a subscription):
+    /// the connection, cancellation on Ctrl+C, and the one mapping from Core's VaultException to ErrorRecord.
     /// </summary>
     public abstract class SessionCmdlet : PSCmdlet
     {
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
 
+        /// <summary>Cancelled when the user presses Ctrl+C.</summary>
         protected CancellationToken CancelToken => _stopping.Token;
 
         /// <summary>The session's connection (Connect-Vault); a terminating error when there is none.</summary>
@@ -27,7 +28,7 @@ namespace VaultTools.Commands
                 }
                 catch (VaultException ex)
                 {
-                    ThrowTerminatingError(VaultCmdlet.ToErrorRecord(ex, null));
+                    ThrowTerminatingError(ToErrorRecord(ex, null));
                     throw; // not reached
                 }
             }
@@ -35,7 +36,64 @@ namespace VaultTools.Commands
 
         protected override void StopProcessing() => _stopping.Cancel();
 
-        /// <summary>PowerShell's loosely typed -Tag hashtable as string tags.</summary>
+        /// <summary>
+        /// Runs one unit of work. A per-item failure becomes a non-terminating error (the pipeline goes
+        /// on with the next item); a failure that dooms every item (not connected, no token, vault
+        /// unreachable, Ctrl+C) terminates the command.
+        /// </summary>
+        protected void Run(object? target, Action action)
+        {
+            try
+            {
+                action();
+            }
+            catch (VaultException ex)
+            {
+                var record = ToErrorRecord(ex, target);
+                if (IsTerminating(ex.Kind))
+                {
+                    ThrowTerminatingError(record);
+                }
+
+                WriteError(record);
+            }
+        }
+
+        internal static bool IsTerminating(VaultErrorKind kind)
+            => kind == VaultErrorKind.NotConnected
+               || kind == VaultErrorKind.AuthenticationFailed
+               || kind == VaultErrorKind.ConnectionFailed
+               || kind == VaultErrorKind.Cancelled;
+
+        /// <summary>The one place a Core failure becomes a PowerShell error: stable ErrorId, category, inner exception kept.</summary>
+        internal static ErrorRecord ToErrorRecord(VaultException ex, object? target)
+        {
+            var record = new ErrorRecord(ex, ex.ErrorId, ToCategory(ex.Kind), target ?? ex.Target);
+            if (ex.RecommendedAction != null)
+            {
+                record.ErrorDetails = new ErrorDetails(ex.Message) { RecommendedAction = ex.RecommendedAction };
+            }
+
+            return record;
+        }
+
+        internal static ErrorCategory ToCategory(VaultErrorKind kind) => kind switch
+        {
+            VaultErrorKind.InvalidArgument => ErrorCategory.InvalidArgument,
+            VaultErrorKind.NotFound => ErrorCategory.ObjectNotFound,
+            VaultErrorKind.AccessDenied => ErrorCategory.PermissionDenied,
+            VaultErrorKind.AuthenticationFailed => ErrorCategory.AuthenticationError,
+            VaultErrorKind.Throttled => ErrorCategory.LimitsExceeded,
+            VaultErrorKind.Conflict => ErrorCategory.ResourceExists,
+            VaultErrorKind.OperationNotAllowed => ErrorCategory.InvalidOperation,
+            VaultErrorKind.ConnectionFailed => ErrorCategory.ConnectionError,
+            VaultErrorKind.NotConnected => ErrorCategory.InvalidOperation,
+            VaultErrorKind.NotImplemented => ErrorCategory.NotImplemented,
+            VaultErrorKind.Cancelled => ErrorCategory.OperationStopped,
+            _ => ErrorCategory.InvalidResult,
+        };
+
+        /// <summary>Converts PowerShell's loosely typed -Tag hashtable into Key Vault tags (string to string).</summary>
         protected static System.Collections.Generic.Dictionary<string, string>? ToTags(System.Collections.Hashtable? tags)
         {
             if (tags is null)
@@ -51,25 +109,6 @@ namespace VaultTools.Commands
 
             return result;
         }
-
-        /// <summary>As VaultCmdlet.Run: a per-item failure is non-terminating, one that dooms every item terminates.</summary>
-        protected void Run(object? target, Action action)
-        {
-            try
-            {
-                action();
-            }
-            catch (VaultException ex)
-            {
-                var record = VaultCmdlet.ToErrorRecord(ex, target);
-                if (VaultCmdlet.IsTerminating(ex.Kind))
-                {
-                    ThrowTerminatingError(record);
-                }
-
-                WriteError(record);
-            }
-        }
     }
 
     /// <summary>Base of cmdlets that call Azure Resource Manager: -SubscriptionId (binds from Vault objects).</summary>
@@ -78,28 +117,5 @@ namespace VaultTools.Commands
         /// <summary>The subscription to use instead of the session's (Connect-Vault -SubscriptionId, or the emulator's).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? SubscriptionId { get; set; }
-    }
-
-    /// <summary>-Force for ConfirmImpact High cmdlets: it skips the confirmation prompt, never -WhatIf or an explicit -Confirm.</summary>
-    internal static class ForceConfirmation
-    {
-        public static bool ShouldProcess(PSCmdlet cmdlet, bool force, string target, string action)
-        {
-            if (!force || Asked(cmdlet, "Confirm"))
-            {
-                return cmdlet.ShouldProcess(target, action);
-            }
-
-            if (Asked(cmdlet, "WhatIf") || (!cmdlet.MyInvocation.BoundParameters.ContainsKey("WhatIf") && LanguagePrimitives.IsTrue(cmdlet.GetVariableValue("WhatIfPreference"))))
-            {
-                cmdlet.ShouldProcess(target, action); // prints "What if: ..." and returns false
-                return false;
-            }
-
-            return true;
-        }
-
-        private static bool Asked(PSCmdlet cmdlet, string name)
-            => cmdlet.MyInvocation.BoundParameters.TryGetValue(name, out object? value) && LanguagePrimitives.IsTrue(value);
     }
 }

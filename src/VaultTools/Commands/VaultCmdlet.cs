@@ -1,19 +1,15 @@
 using System;
 using System.Management.Automation;
-using System.Threading;
 using VaultTools.Connection;
-using VaultTools.Errors;
 
 namespace VaultTools.Commands
 {
     /// <summary>
-    /// Base of every cmdlet that talks to a vault: the -VaultName/-VaultUri overrides, the session's
-    /// connection, cancellation on Ctrl+C, and the one mapping from Core's VaultException to ErrorRecord.
+    /// Base of every cmdlet that talks to a vault: the -VaultName/-VaultUri overrides on top of the session's
+    /// connection, Ctrl+C and error mapping of <see cref="SessionCmdlet"/>.
     /// </summary>
-    public abstract class VaultCmdlet : PSCmdlet
+    public abstract class VaultCmdlet : SessionCmdlet
     {
-        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
-
         /// <summary>The vault to use instead of the session's default (e.g. contoso-kv).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(Completers.VaultNameCompleter))]
@@ -23,104 +19,8 @@ namespace VaultTools.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public Uri? VaultUri { get; set; }
 
-        /// <summary>Cancelled when the user presses Ctrl+C.</summary>
-        protected CancellationToken CancelToken => _stopping.Token;
-
-        /// <summary>The session's connection (Connect-Vault); a terminating error when there is none.</summary>
-        protected VaultConnection Connection
-        {
-            get
-            {
-                try
-                {
-                    return VaultSession.Require();
-                }
-                catch (VaultException ex)
-                {
-                    ThrowTerminatingError(ToErrorRecord(ex, null));
-                    throw; // not reached
-                }
-            }
-        }
-
         /// <summary>The vault this call works on: -VaultUri, -VaultName or the session default.</summary>
         protected VaultAddress ResolveVault() => Connection.ResolveVault(VaultName, VaultUri);
-
-        protected override void StopProcessing() => _stopping.Cancel();
-
-        /// <summary>
-        /// Runs one unit of work. A per-item failure becomes a non-terminating error (the pipeline goes
-        /// on with the next item); a failure that dooms every item (not connected, no token, vault
-        /// unreachable, Ctrl+C) terminates the command.
-        /// </summary>
-        protected void Run(object? target, Action action)
-        {
-            try
-            {
-                action();
-            }
-            catch (VaultException ex)
-            {
-                var record = ToErrorRecord(ex, target);
-                if (IsTerminating(ex.Kind))
-                {
-                    ThrowTerminatingError(record);
-                }
-
-                WriteError(record);
-            }
-        }
-
-        internal static bool IsTerminating(VaultErrorKind kind)
-            => kind == VaultErrorKind.NotConnected
-               || kind == VaultErrorKind.AuthenticationFailed
-               || kind == VaultErrorKind.ConnectionFailed
-               || kind == VaultErrorKind.Cancelled;
-
-        /// <summary>The one place a Core failure becomes a PowerShell error: stable ErrorId, category, inner exception kept.</summary>
-        internal static ErrorRecord ToErrorRecord(VaultException ex, object? target)
-        {
-            var record = new ErrorRecord(ex, ex.ErrorId, ToCategory(ex.Kind), target ?? ex.Target);
-            if (ex.RecommendedAction != null)
-            {
-                record.ErrorDetails = new ErrorDetails(ex.Message) { RecommendedAction = ex.RecommendedAction };
-            }
-
-            return record;
-        }
-
-        internal static ErrorCategory ToCategory(VaultErrorKind kind) => kind switch
-        {
-            VaultErrorKind.InvalidArgument => ErrorCategory.InvalidArgument,
-            VaultErrorKind.NotFound => ErrorCategory.ObjectNotFound,
-            VaultErrorKind.AccessDenied => ErrorCategory.PermissionDenied,
-            VaultErrorKind.AuthenticationFailed => ErrorCategory.AuthenticationError,
-            VaultErrorKind.Throttled => ErrorCategory.LimitsExceeded,
-            VaultErrorKind.Conflict => ErrorCategory.ResourceExists,
-            VaultErrorKind.OperationNotAllowed => ErrorCategory.InvalidOperation,
-            VaultErrorKind.ConnectionFailed => ErrorCategory.ConnectionError,
-            VaultErrorKind.NotConnected => ErrorCategory.InvalidOperation,
-            VaultErrorKind.NotImplemented => ErrorCategory.NotImplemented,
-            VaultErrorKind.Cancelled => ErrorCategory.OperationStopped,
-            _ => ErrorCategory.InvalidResult,
-        };
-
-        /// <summary>Converts PowerShell's loosely typed -Tag hashtable into Key Vault tags (string to string).</summary>
-        protected static System.Collections.Generic.Dictionary<string, string>? ToTags(System.Collections.Hashtable? tags)
-        {
-            if (tags is null)
-            {
-                return null;
-            }
-
-            var result = new System.Collections.Generic.Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (System.Collections.DictionaryEntry entry in tags)
-            {
-                result[LanguagePrimitives.ConvertTo<string>(entry.Key)] = entry.Value is null ? "" : LanguagePrimitives.ConvertTo<string>(entry.Value);
-            }
-
-            return result;
-        }
 
         /// <summary>PowerShell dates are local unless said otherwise; DateTimeOffset keeps the instant right.</summary>
         protected static DateTimeOffset? ToOffset(DateTime? value)

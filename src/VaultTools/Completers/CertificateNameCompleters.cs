@@ -24,6 +24,13 @@ namespace VaultTools.Completers
             => new CertificateService(connection).ListDeleted(vault, null, cancellationToken).Select(c => c.Name);
     }
 
+    /// <summary>Completes the names of soft-deleted keys (for Undo-VaultKeyRemoval).</summary>
+    public sealed class DeletedKeyNameCompleter : EntryNameCompleter
+    {
+        protected override IEnumerable<string> ListNames(VaultConnection connection, VaultAddress vault, CancellationToken cancellationToken)
+            => new Keys.KeyService(connection).ListDeleted(vault, null, cancellationToken).Select(k => k.Name);
+    }
+
     /// <summary>Completes the names of soft-deleted secrets (for Undo-VaultSecretRemoval).</summary>
     public sealed class DeletedSecretNameCompleter : EntryNameCompleter
     {
@@ -31,7 +38,7 @@ namespace VaultTools.Completers
             => new SecretService(connection).ListDeleted(vault, null, cancellationToken).Select(s => s.Name);
     }
 
-    /// <summary>Completes the elliptic curves Key Vault supports for certificate keys (-CurveName stays open to future curves).</summary>
+    /// <summary>Completes the elliptic curves Key Vault supports, for keys and certificates (-CurveName stays open to future curves).</summary>
     public sealed class CurveNameCompleter : IArgumentCompleter
     {
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)

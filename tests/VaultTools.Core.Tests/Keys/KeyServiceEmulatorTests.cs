@@ -230,7 +230,7 @@ public sealed class KeyServiceEmulatorTests(CoreEmulatorFixture emulator)
         var second = Keys.Rotate(Vault, name);
         var file = Keys.Backup(Vault, name, emulator.TempFile(name + ".keybackup"), overwrite: false);
         Assert.True(file.Length > 0);
-        Assert.Equal("BackupFileExists", Assert.Throws<VaultException>(() => Keys.Backup(Vault, name, file.FullName, overwrite: false)).ErrorId);
+        Assert.Equal("OutputFileExists", Assert.Throws<VaultException>(() => Keys.Backup(Vault, name, file.FullName, overwrite: false)).ErrorId);
 
         var conflict = Assert.Throws<VaultException>(() => Keys.Restore(Vault, file.FullName));
         Assert.Equal(409, conflict.Status);

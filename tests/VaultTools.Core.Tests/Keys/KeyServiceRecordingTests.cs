@@ -223,7 +223,7 @@ public class KeyServiceRecordingTests
         Assert.Equal(recordedBlob, File.ReadAllBytes(written.FullName));
         int sent = transport.Requests.Count;
         var exists = Assert.Throws<VaultException>(() => service.Backup(vault, "BackupKey", file, overwrite: false));
-        Assert.Equal("BackupFileExists", exists.ErrorId);
+        Assert.Equal("OutputFileExists", exists.ErrorId);
         Assert.Equal(sent, transport.Requests.Count);
 
         service.Remove(vault, "BackupKey");

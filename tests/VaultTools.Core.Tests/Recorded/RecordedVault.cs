@@ -8,7 +8,7 @@ public sealed class RecordedVault
 {
     public RecordedVault()
     {
-        Connection = VaultConnection.OpenWithTransport(new ConnectionRequest
+        Connection = VaultConnection.ForTransport(new ConnectionRequest
         {
             Credential = CredentialKind.AccessToken,
             AccessToken = SecureStrings.FromPlainText("eyJhbGciOiJub25lIn0.eyJleHAiOjQxMDI0NDQ4MDB9.sig"),

@@ -48,7 +48,7 @@ namespace VaultTools.Commands.Access
                 var (entryKind, entryName) = OneEntry(SecretName, KeyName, CertificateName);
                 var target = ParameterSetName == ByScope
                     ? roles.ScopeTarget(Scope, forGrant: false, CancelToken)
-                    : roles.VaultTarget(ResolveVault(), ResourceGroupName, SubscriptionId, entryKind, entryName, forGrant: false, CancelToken);
+                    : roles.VaultTarget(ArmVault(), SubscriptionId, entryKind, entryName, forGrant: false);
                 var role = Role is null ? null : roles.ResolveRole(Role, target.SubscriptionId, CancelToken);
                 WriteObject(roles.List(target.Scope, ObjectId, IncludeInherited, role, CancelToken), enumerateCollection: true);
             });

@@ -54,7 +54,7 @@ namespace VaultTools.Commands.Access
                 var (entryKind, entryName) = OneEntry(SecretName, KeyName, CertificateName);
                 var target = ParameterSetName == ByScope
                     ? roles.ScopeTarget(Scope, forGrant: true, CancelToken)
-                    : roles.VaultTarget(ResolveVault(), ResourceGroupName, SubscriptionId, entryKind, entryName, forGrant: true, CancelToken);
+                    : roles.VaultTarget(ArmVault(), SubscriptionId, entryKind, entryName, forGrant: true);
                 var role = roles.ResolveRole(Role, target.SubscriptionId, CancelToken);
 
                 var existing = roles.Find(target.Scope, ObjectId, role, CancelToken);
@@ -65,7 +65,7 @@ namespace VaultTools.Commands.Access
                     return;
                 }
 
-                if (!ForceConfirmation.ShouldProcess(this, Force, target.Scope, RoleService.GrantDescription(ObjectId, PrincipalType, role)))
+                if (!this.ShouldProcessOrForce(Force, target.Scope, RoleService.GrantDescription(ObjectId, PrincipalType, role)))
                 {
                     return;
                 }

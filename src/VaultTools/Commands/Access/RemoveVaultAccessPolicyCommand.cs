@@ -24,8 +24,9 @@ namespace VaultTools.Commands.Access
             Run(ObjectId, () =>
             {
                 AccessScope.CheckObjectId(ObjectId, "ObjectId");
+                // Read fresh for every item: the removal sends the principal's current permissions.
                 var vault = new VaultService(Connection).Get(ResolveVault(), ResourceGroupName, SubscriptionId, CancelToken);
-                if (!ForceConfirmation.ShouldProcess(this, Force, vault.ResourceId, $"Remove the access policy of {ObjectId}"))
+                if (!this.ShouldProcessOrForce(Force, vault.ResourceId, $"Remove the access policy of {ObjectId}"))
                 {
                     return;
                 }

@@ -66,7 +66,7 @@ namespace VaultTools.Commands.Access
                 var (entryKind, entryName) = OneEntry(SecretName, KeyName, CertificateName);
                 var target = ParameterSetName == ByScope
                     ? roles.ScopeTarget(Scope, forGrant: false, CancelToken)
-                    : roles.VaultTarget(ResolveVault(), ResourceGroupName, SubscriptionId, entryKind, entryName, forGrant: false, CancelToken);
+                    : roles.VaultTarget(ArmVault(), SubscriptionId, entryKind, entryName, forGrant: false);
                 var role = roles.ResolveRole(Role, target.SubscriptionId, CancelToken);
                 var found = roles.FindForRevoke(target.Scope, ObjectId, role, CancelToken);
                 if (found.Count == 0)
@@ -85,7 +85,7 @@ namespace VaultTools.Commands.Access
         private void Remove(RoleService roles, RoleAssignment assignment)
         {
             string role = assignment.RoleDefinitionName ?? assignment.RoleDefinitionGuid;
-            if (!ForceConfirmation.ShouldProcess(this, Force, assignment.Scope, $"Revoke role '{role}' from {assignment.PrincipalId}"))
+            if (!this.ShouldProcessOrForce(Force, assignment.Scope, $"Revoke role '{role}' from {assignment.PrincipalId}"))
             {
                 return;
             }

@@ -51,11 +51,11 @@ namespace VaultTools.Commands.Access
                     Replace = Replace,
                 };
                 var (secrets, keys, certificates) = AccessPolicyService.Validate(change);
-                var vault = new VaultService(Connection).Get(ResolveVault(), ResourceGroupName, SubscriptionId, CancelToken);
+                var vault = ArmVault();
                 AccessPolicyService.CheckAccessPolicyModel(vault);
 
                 string action = $"{(Replace ? "Set the access policy of" : "Add to the access policy of")} {ObjectId}: secrets [{string.Join(", ", secrets)}] keys [{string.Join(", ", keys)}] certificates [{string.Join(", ", certificates)}]";
-                if (!ForceConfirmation.ShouldProcess(this, Force, vault.ResourceId, action))
+                if (!this.ShouldProcessOrForce(Force, vault.ResourceId, action))
                 {
                     return;
                 }

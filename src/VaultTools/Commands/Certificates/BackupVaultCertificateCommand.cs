@@ -1,7 +1,7 @@
-using System;
 using System.IO;
 using System.Management.Automation;
 using VaultTools.Certificates;
+using VaultTools.Connection;
 
 namespace VaultTools.Commands.Certificates
 {
@@ -11,32 +11,23 @@ namespace VaultTools.Commands.Certificates
     /// </summary>
     [Cmdlet(VerbsData.Backup, "VaultCertificate", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(FileInfo))]
-    public sealed class BackupVaultCertificateCommand : VaultCmdlet
+    public sealed class BackupVaultCertificateCommand : BackupEntryCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(Completers.CertificateNameCompleter))]
         public string Name { get; set; } = "";
 
-        [Parameter(Position = 1)]
-        public string? OutputFile { get; set; }
+        protected override string EntryName => Name;
 
-        [Parameter]
-        public SwitchParameter Force { get; set; }
+        protected override string Noun => "certificate";
 
-        protected override void ProcessRecord()
+        protected override string CheckName(VaultAddress vault, string name)
         {
-            Run(Name, () =>
-            {
-                var vault = ResolveVault();
-                Validation.EntryRules.CheckEntryName(Name, Errors.EntryKind.Certificate, "Name");
-                string path = GetUnresolvedProviderPathFromPSPath(OutputFile ?? $"{vault.Name}-{Name}-{DateTime.Now:yyyyMMddHHmmss}.blob");
-                if (!ShouldProcess(path, $"Back up certificate '{CertificateService.EntryUrl(vault, Name, null)}' to file"))
-                {
-                    return;
-                }
-
-                WriteObject(new CertificateService(Connection).Backup(vault, Name, path, Force, CancelToken));
-            });
+            Validation.EntryRules.CheckEntryName(name, Errors.EntryKind.Certificate, "Name");
+            return CertificateService.EntryUrl(vault, name, null);
         }
+
+        protected override FileInfo Backup(VaultAddress vault, string name, string path)
+            => new CertificateService(Connection).Backup(vault, name, path, Force, CancelToken);
     }
 }

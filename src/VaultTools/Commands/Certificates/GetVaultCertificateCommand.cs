@@ -1,6 +1,9 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using VaultTools.Certificates;
+using VaultTools.Connection;
 
 namespace VaultTools.Commands.Certificates
 {
@@ -11,101 +14,32 @@ namespace VaultTools.Commands.Certificates
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "VaultCertificate", DefaultParameterSetName = ByName)]
     [OutputType(typeof(VaultCertificate), typeof(VaultCertificateProperties), typeof(DeletedVaultCertificate))]
-    public sealed class GetVaultCertificateCommand : VaultCmdlet
+    public sealed class GetVaultCertificateCommand : GetEntryCmdlet
     {
-        private const string ByName = "ByName";
-        private const string ById = "ById";
+        private CertificateService? _service;
 
         [Parameter(ParameterSetName = ByName, Position = 0, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ArgumentCompleter(typeof(Completers.CertificateNameCompleter))]
         public string? Name { get; set; }
 
-        [Parameter(ParameterSetName = ByName, Position = 1, ValueFromPipelineByPropertyName = true)]
-        public string? Version { get; set; }
+        protected override string? EntryName => Name;
 
-        [Parameter(ParameterSetName = ByName)]
-        public SwitchParameter IncludeVersions { get; set; }
+        protected override string Noun => "certificate";
 
-        [Parameter(ParameterSetName = ByName)]
-        public SwitchParameter InRemovedState { get; set; }
+        private CertificateService Service => _service ??= new CertificateService(Connection);
 
-        [Parameter(ParameterSetName = ById, Mandatory = true, ValueFromPipelineByPropertyName = true)]
-        public Uri Id { get; set; } = null!;
+        protected override object GetById(Uri id) => Service.GetById(id, CancelToken);
 
-        protected override void ProcessRecord()
-        {
-            var service = new CertificateService(Connection);
-            if (ParameterSetName == ById)
-            {
-                Run(Id, () => WriteObject(service.GetById(Id, CancelToken)));
-                return;
-            }
+        protected override object Get(VaultAddress vault, string name, string? version) => Service.Get(vault, name, version, CancelToken);
 
-            Run(Name, () =>
-            {
-                var vault = ResolveVault();
-                bool wildcard = Name is null || WildcardPattern.ContainsWildcardCharacters(Name);
-                var pattern = Name is null ? null : new WildcardPattern(Name, WildcardOptions.IgnoreCase);
-                if (InRemovedState)
-                {
-                    if (Version != null || IncludeVersions)
-                    {
-                        throw Errors.VaultException.InvalidArgument("NotForRemovedState", Version != null ? "Version" : "IncludeVersions",
-                            "-InRemovedState reads deleted certificates as a whole: leave out -Version and -IncludeVersions.");
-                    }
+        protected override IEnumerable<(string Name, object Entry)> List(VaultAddress vault, Func<string, bool>? nameFilter)
+            => Service.List(vault, nameFilter, CancelToken).Select(c => (c.Name, (object)c));
 
-                    if (!wildcard)
-                    {
-                        WriteObject(service.GetDeleted(vault, Name!, CancelToken));
-                        return;
-                    }
+        protected override IEnumerable<object> ListVersions(VaultAddress vault, string name) => Service.ListVersions(vault, name, CancelToken);
 
-                    foreach (var deleted in service.ListDeleted(vault, pattern is null ? null : pattern.IsMatch, CancelToken))
-                    {
-                        WriteObject(deleted);
-                    }
+        protected override object GetDeleted(VaultAddress vault, string name) => Service.GetDeleted(vault, name, CancelToken);
 
-                    return;
-                }
-
-                if (!wildcard && !IncludeVersions)
-                {
-                    WriteObject(service.Get(vault, Name!, Version, CancelToken));
-                    return;
-                }
-
-                if (Version != null)
-                {
-                    throw Errors.VaultException.InvalidArgument("VersionWithoutName", "Version",
-                        "-Version reads one certificate: give an exact -Name (no wildcards) and no -IncludeVersions.");
-                }
-
-                if (!wildcard)
-                {
-                    foreach (var version in service.ListVersions(vault, Name!, CancelToken))
-                    {
-                        WriteObject(version);
-                    }
-
-                    return;
-                }
-
-                foreach (var certificate in service.List(vault, pattern is null ? null : pattern.IsMatch, CancelToken))
-                {
-                    if (IncludeVersions)
-                    {
-                        foreach (var version in service.ListVersions(vault, certificate.Name, CancelToken))
-                        {
-                            WriteObject(version);
-                        }
-                    }
-                    else
-                    {
-                        WriteObject(certificate);
-                    }
-                }
-            });
-        }
+        protected override IEnumerable<object> ListDeleted(VaultAddress vault, Func<string, bool>? nameFilter) => Service.ListDeleted(vault, nameFilter, CancelToken);
     }
 }

@@ -52,7 +52,7 @@ namespace VaultTools.Commands.Certificates
                     return;
                 }
 
-                WriteObject(new CertificateService(Connection).Import(vault, import, CancelToken));
+                WriteObject(new CertificateService(Connection).Import(vault, import, content, CancelToken));
             });
         }
     }

@@ -1,30 +1,16 @@
 using System.Management.Automation;
 using VaultTools.Certificates;
+using VaultTools.Connection;
 
 namespace VaultTools.Commands.Certificates
 {
     /// <summary>Restores certificates (every version, with policy, key and secret) from backup files made by Backup-VaultCertificate.</summary>
     [Cmdlet(VerbsData.Restore, "VaultCertificate", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(VaultCertificate))]
-    public sealed class RestoreVaultCertificateCommand : VaultCmdlet
+    public sealed class RestoreVaultCertificateCommand : RestoreEntryCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("FullName")]
-        public string InputFile { get; set; } = "";
+        protected override string Noun => "certificate";
 
-        protected override void ProcessRecord()
-        {
-            Run(InputFile, () =>
-            {
-                var vault = ResolveVault();
-                string path = GetUnresolvedProviderPathFromPSPath(InputFile);
-                if (!ShouldProcess(vault.Uri.ToString(), $"Restore certificate from backup file '{path}'"))
-                {
-                    return;
-                }
-
-                WriteObject(new CertificateService(Connection).Restore(vault, path, CancelToken));
-            });
-        }
+        protected override object Restore(VaultAddress vault, string path) => new CertificateService(Connection).Restore(vault, path, CancelToken);
     }
 }

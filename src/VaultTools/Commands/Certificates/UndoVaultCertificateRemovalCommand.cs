@@ -1,6 +1,6 @@
-using System.Collections.Generic;
 using System.Management.Automation;
 using VaultTools.Certificates;
+using VaultTools.Connection;
 
 namespace VaultTools.Commands.Certificates
 {
@@ -10,47 +10,30 @@ namespace VaultTools.Commands.Certificates
     /// </summary>
     [Cmdlet(VerbsCommon.Undo, "VaultCertificateRemoval", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(VaultCertificate))]
-    public sealed class UndoVaultCertificateRemovalCommand : VaultCmdlet
+    public sealed class UndoVaultCertificateRemovalCommand : UndoEntryRemovalCmdlet<VaultCertificate>
     {
-        private readonly List<PendingEntryOperation<VaultCertificate>> _recoveries = new List<PendingEntryOperation<VaultCertificate>>();
+        private CertificateService? _service;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(Completers.DeletedCertificateNameCompleter))]
         public string Name { get; set; } = "";
 
-        protected override void ProcessRecord()
+        protected override string EntryName => Name;
+
+        protected override string Noun => "certificate";
+
+        private CertificateService Service => _service ??= new CertificateService(Connection);
+
+        protected override void CheckName(string name) => Validation.EntryRules.CheckEntryName(name, Errors.EntryKind.Certificate, "Name");
+
+        protected override string DeletedUrl(VaultAddress vault, string name) => CertificateService.DeletedUrl(vault, name);
+
+        protected override object StartRecover(VaultAddress vault, string name) => Service.StartRecover(vault, name, CancelToken);
+
+        private protected override bool WaitFor(object recovery, ProgressWriter progress, out double timeoutSeconds)
         {
-            Run(Name, () =>
-            {
-                var vault = ResolveVault();
-                Validation.EntryRules.CheckEntryName(Name, Errors.EntryKind.Certificate, "Name");
-                if (!ShouldProcess(CertificateService.DeletedUrl(vault, Name), "Recover deleted certificate"))
-                {
-                    return;
-                }
-
-                _recoveries.Add(new CertificateService(Connection).StartRecover(vault, Name, CancelToken));
-            });
-        }
-
-        protected override void EndProcessing()
-        {
-            var service = new CertificateService(Connection);
-            var progress = new ProgressWriter(this, 1, "Undo-VaultCertificateRemoval");
-            foreach (var recovery in _recoveries)
-            {
-                Run(recovery.Name, () =>
-                {
-                    if (!service.WaitFor(recovery, progress.Report, CancelToken))
-                    {
-                        WriteWarning($"The vault accepted the recovery of certificate '{recovery.Name}', but it was not readable yet after {service.Polling.Timeout.TotalSeconds:0} s; it will finish on its own.");
-                    }
-
-                    WriteObject(recovery.Result);
-                });
-            }
-
-            progress.Complete();
+            timeoutSeconds = Service.Polling.Timeout.TotalSeconds;
+            return Service.WaitFor((PendingEntryOperation<VaultCertificate>)recovery, progress.Report, CancelToken);
         }
     }
 }

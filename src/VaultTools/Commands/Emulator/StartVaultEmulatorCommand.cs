@@ -14,6 +14,8 @@ namespace VaultTools.Commands.Emulator
     [OutputType(typeof(VaultEmulator))]
     public sealed class StartVaultEmulatorCommand : PSCmdlet
     {
+        private readonly System.Threading.CancellationTokenSource _stopping = new System.Threading.CancellationTokenSource();
+
         /// <summary>Data folder. Given: entries are durable there (unless -InMemory). Not given: a per-user folder, entries in memory.</summary>
         [Parameter(Position = 0)]
         [Alias("DataDir")]
@@ -73,7 +75,7 @@ namespace VaultTools.Commands.Emulator
 
             try
             {
-                var emulator = EmulatorProcess.Start(options);
+                var emulator = EmulatorProcess.Start(options, _stopping.Token);
                 WriteVerbose($"Emulator {emulator.ProcessId} ready at {emulator.VaultUri} (data: {emulator.DataPath}).");
                 WriteObject(emulator);
             }
@@ -82,6 +84,9 @@ namespace VaultTools.Commands.Emulator
                 ThrowTerminatingError(VaultCmdlet.ToErrorRecord(ex, options.EmulatorPath));
             }
         }
+
+        /// <summary>Ctrl+C while waiting for the emulator: the half-started process is killed and the wait ends.</summary>
+        protected override void StopProcessing() => _stopping.Cancel();
 
         private string ResolveEmulatorPath()
         {

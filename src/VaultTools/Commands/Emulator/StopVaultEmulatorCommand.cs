@@ -2,10 +2,14 @@ using System.Linq;
 using System.Management.Automation;
 using VaultTools.Connection;
 using VaultTools.Emulator;
+using VaultTools.Errors;
 
 namespace VaultTools.Commands.Emulator
 {
-    /// <summary>Stops an emulator (from the pipeline or by process id), or every emulator this session started.</summary>
+    /// <summary>
+    /// Stops an emulator (from the pipeline or by process id), or every emulator this session started. A
+    /// process id that is not a VaultTools emulator is refused (NotAVaultEmulator), never killed.
+    /// </summary>
     [Cmdlet(VerbsLifecycle.Stop, "VaultEmulator", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = All)]
     [OutputType(typeof(void))]
     public sealed class StopVaultEmulatorCommand : PSCmdlet
@@ -26,37 +30,45 @@ namespace VaultTools.Commands.Emulator
             switch (ParameterSetName)
             {
                 case ByInputObject:
-                    Stop(InputObject.ProcessId);
+                    Stop(InputObject.ProcessId, InputObject.DataPath);
                     break;
                 case ById:
-                    Stop(ProcessId);
+                    Stop(ProcessId, null);
                     break;
                 default:
                     foreach (var emulator in EmulatorProcess.Running.ToArray())
                     {
-                        Stop(emulator.ProcessId);
+                        Stop(emulator.ProcessId, emulator.DataPath);
                     }
 
                     break;
             }
         }
 
-        private void Stop(int processId)
+        private void Stop(int processId, string? dataPath)
         {
             if (!ShouldProcess($"emulator process {processId}", "Stop the VaultTools emulator"))
             {
                 return;
             }
 
-            var current = VaultSession.Current;
-            if (current?.Emulator?.ProcessId == processId)
+            try
             {
-                VaultSession.Clear(); // its endpoints are about to disappear
-            }
+                var current = VaultSession.Current;
+                bool wasRunning = EmulatorProcess.Stop(processId, string.IsNullOrEmpty(dataPath) ? null : dataPath);
+                if (current?.Emulator?.ProcessId == processId)
+                {
+                    VaultSession.Clear(); // its endpoints are gone
+                }
 
-            if (!EmulatorProcess.Stop(processId))
+                if (!wasRunning)
+                {
+                    WriteVerbose($"Emulator process {processId} was not running.");
+                }
+            }
+            catch (VaultException ex)
             {
-                WriteVerbose($"Emulator process {processId} was not running.");
+                WriteError(VaultCmdlet.ToErrorRecord(ex, processId));
             }
         }
     }

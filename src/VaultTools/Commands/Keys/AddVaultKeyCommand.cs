@@ -33,7 +33,7 @@ namespace VaultTools.Commands.Keys
 
         /// <summary>EC curve: P-256, P-384, P-521 or P-256K.</summary>
         [Parameter(ParameterSetName = Create)]
-        [ArgumentCompleter(typeof(CurveNameCompleter))]
+        [ArgumentCompleter(typeof(Completers.CurveNameCompleter))]
         public string? CurveName { get; set; }
 
         [Parameter(Mandatory = true, ParameterSetName = ImportFile)]
@@ -120,10 +120,10 @@ namespace VaultTools.Commands.Keys
                 Tags = ToTags(Tag),
                 Enabled = !Disable,
             };
-            KeyService.Validate(import);
+            var prepared = KeyService.Prepare(import); // the file is read and checked once, before asking
             if (ShouldProcess(target, "Import key" + (hsm ? " (HSM)" : "")))
             {
-                WriteObject(Keys.Import(vault, import, CancelToken));
+                WriteObject(Keys.Import(vault, prepared, CancelToken));
             }
         }
     }
@@ -139,22 +139,6 @@ namespace VaultTools.Commands.Keys
                 if (type.StartsWith(wordToComplete ?? "", StringComparison.OrdinalIgnoreCase))
                 {
                     yield return new CompletionResult(type);
-                }
-            }
-        }
-    }
-
-    /// <summary>Offers the curves Key Vault supports.</summary>
-    public sealed class CurveNameCompleter : IArgumentCompleter
-    {
-        public System.Collections.Generic.IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
-            System.Management.Automation.Language.CommandAst commandAst, IDictionary fakeBoundParameters)
-        {
-            foreach (string curve in KeyRules.CurveNames)
-            {
-                if (curve.StartsWith((wordToComplete ?? "").Trim('\'', '"'), StringComparison.OrdinalIgnoreCase))
-                {
-                    yield return new CompletionResult(curve);
                 }
             }
         }

@@ -1,41 +1,34 @@
 using System.IO;
 using System.Management.Automation;
+using VaultTools.Connection;
 using VaultTools.Keys;
 
 namespace VaultTools.Commands.Keys
 {
     /// <summary>
     /// Writes a key's protected backup (all versions) to a file. The blob can only be restored into a
-    /// vault of the same Azure geography and subscription. An existing file is kept unless -Force.
+    /// vault of the same Azure geography and subscription. An existing file is kept unless -Force; the
+    /// file is written atomically and is readable by its owner only (on Unix).
     /// </summary>
     [Cmdlet(VerbsData.Backup, "VaultKey", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(FileInfo))]
-    public sealed class BackupVaultKeyCommand : KeyCmdlet
+    public sealed class BackupVaultKeyCommand : BackupEntryCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(Completers.KeyNameCompleter))]
         public string Name { get; set; } = "";
 
-        [Parameter(Mandatory = true, Position = 1)]
-        public string OutputFile { get; set; } = "";
+        protected override string EntryName => Name;
 
-        /// <summary>Overwrite an existing file.</summary>
-        [Parameter]
-        public SwitchParameter Force { get; set; }
+        protected override string Noun => "key";
 
-        protected override void ProcessRecord()
+        protected override string CheckName(VaultAddress vault, string name)
         {
-            Run(Name, () =>
-            {
-                var vault = ResolveVault();
-                string path = GetUnresolvedProviderPathFromPSPath(OutputFile);
-                Validation.EntryRules.CheckEntryName(Name, Errors.EntryKind.Key, "Name");
-                KeyService.CheckOutputFile(path, Force);
-                if (ShouldProcess(path, $"Back up key '{Name}' to file"))
-                {
-                    WriteObject(Keys.Backup(vault, Name, path, Force, CancelToken));
-                }
-            });
+            Validation.EntryRules.CheckEntryName(name, Errors.EntryKind.Key, "Name");
+            return KeyService.EntryUrl(vault, name, null);
         }
+
+        protected override FileInfo Backup(VaultAddress vault, string name, string path)
+            => new KeyService(Connection).Backup(vault, name, path, Force, CancelToken);
     }
 }

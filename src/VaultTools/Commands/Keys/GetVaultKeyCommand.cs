@@ -1,6 +1,9 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
-using VaultTools.Errors;
+using VaultTools.Connection;
+using VaultTools.Keys;
 
 namespace VaultTools.Commands.Keys
 {
@@ -10,101 +13,32 @@ namespace VaultTools.Commands.Keys
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "VaultKey", DefaultParameterSetName = ByName)]
     [OutputType(typeof(VaultKey), typeof(VaultKeyProperties), typeof(DeletedVaultKey))]
-    public sealed class GetVaultKeyCommand : KeyCmdlet
+    public sealed class GetVaultKeyCommand : GetEntryCmdlet
     {
-        private const string ByName = "ByName";
-        private const string ById = "ById";
+        private KeyService? _service;
 
         [Parameter(ParameterSetName = ByName, Position = 0, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ArgumentCompleter(typeof(Completers.KeyNameCompleter))]
         public string? Name { get; set; }
 
-        [Parameter(ParameterSetName = ByName, Position = 1, ValueFromPipelineByPropertyName = true)]
-        public string? Version { get; set; }
+        protected override string? EntryName => Name;
 
-        [Parameter(ParameterSetName = ByName)]
-        public SwitchParameter IncludeVersions { get; set; }
+        protected override string Noun => "key";
 
-        /// <summary>Soft-deleted keys: one by exact name, or a list.</summary>
-        [Parameter(ParameterSetName = ByName)]
-        public SwitchParameter InRemovedState { get; set; }
+        private KeyService Service => _service ??= new KeyService(Connection);
 
-        [Parameter(ParameterSetName = ById, Mandatory = true, ValueFromPipelineByPropertyName = true)]
-        public Uri Id { get; set; } = null!;
+        protected override object GetById(Uri id) => Service.GetById(id, CancelToken);
 
-        protected override void ProcessRecord()
-        {
-            if (ParameterSetName == ById)
-            {
-                Run(Id, () => WriteObject(Keys.GetById(Id, CancelToken)));
-                return;
-            }
+        protected override object Get(VaultAddress vault, string name, string? version) => Service.Get(vault, name, version, CancelToken);
 
-            Run(Name, () =>
-            {
-                var vault = ResolveVault();
-                bool wildcard = Name is null || WildcardPattern.ContainsWildcardCharacters(Name);
-                var pattern = Name is null ? null : new WildcardPattern(Name, WildcardOptions.IgnoreCase);
-                if (InRemovedState)
-                {
-                    if (Version != null || IncludeVersions)
-                    {
-                        throw VaultException.InvalidArgument("InRemovedStateWithVersion", "InRemovedState",
-                            "-InRemovedState reads a deleted key as a whole: give no -Version or -IncludeVersions.");
-                    }
+        protected override IEnumerable<(string Name, object Entry)> List(VaultAddress vault, Func<string, bool>? nameFilter)
+            => Service.List(vault, nameFilter, CancelToken).Select(k => (k.Name, (object)k));
 
-                    if (!wildcard)
-                    {
-                        WriteObject(Keys.GetDeleted(vault, Name!, CancelToken));
-                        return;
-                    }
+        protected override IEnumerable<object> ListVersions(VaultAddress vault, string name) => Service.ListVersions(vault, name, CancelToken);
 
-                    foreach (var deleted in Keys.ListDeleted(vault, pattern is null ? null : pattern.IsMatch, CancelToken))
-                    {
-                        WriteObject(deleted);
-                    }
+        protected override object GetDeleted(VaultAddress vault, string name) => Service.GetDeleted(vault, name, CancelToken);
 
-                    return;
-                }
-
-                if (!wildcard && !IncludeVersions)
-                {
-                    WriteObject(Keys.Get(vault, Name!, Version, CancelToken));
-                    return;
-                }
-
-                if (Version != null)
-                {
-                    throw VaultException.InvalidArgument("VersionWithoutName", "Version",
-                        "-Version reads one key: give an exact -Name (no wildcards) and no -IncludeVersions.");
-                }
-
-                if (!wildcard)
-                {
-                    foreach (var version in Keys.ListVersions(vault, Name!, CancelToken))
-                    {
-                        WriteObject(version);
-                    }
-
-                    return;
-                }
-
-                foreach (var key in Keys.List(vault, pattern is null ? null : pattern.IsMatch, CancelToken))
-                {
-                    if (IncludeVersions)
-                    {
-                        foreach (var version in Keys.ListVersions(vault, key.Name, CancelToken))
-                        {
-                            WriteObject(version);
-                        }
-                    }
-                    else
-                    {
-                        WriteObject(key);
-                    }
-                }
-            });
-        }
+        protected override IEnumerable<object> ListDeleted(VaultAddress vault, Func<string, bool>? nameFilter) => Service.ListDeleted(vault, nameFilter, CancelToken);
     }
 }

@@ -36,7 +36,7 @@ namespace VaultTools.Commands.Keys
                 Validation.EntryRules.CheckEntryName(Name, Errors.EntryKind.Key, "Name");
                 string target = KeyService.EntryUrl(vault, Name, null);
                 string action = InRemovedState ? "Purge deleted key (permanent, cannot be undone)" : "Delete key (soft delete, recoverable)";
-                if (!Confirmed(target, action))
+                if (!this.ShouldProcessOrForce(Force, target, action))
                 {
                     return;
                 }
@@ -55,18 +55,6 @@ namespace VaultTools.Commands.Keys
                     WriteObject(deleted);
                 }
             });
-        }
-
-        /// <summary>-WhatIf always wins; -Force skips the question; otherwise ShouldProcess asks (ConfirmImpact High).</summary>
-        private bool Confirmed(string target, string action)
-        {
-            bool whatIf = MyInvocation.BoundParameters.ContainsKey("WhatIf") && ((SwitchParameter)MyInvocation.BoundParameters["WhatIf"]).IsPresent;
-            if (Force && !whatIf)
-            {
-                return true;
-            }
-
-            return ShouldProcess(target, action);
         }
     }
 }

@@ -9,6 +9,7 @@ namespace VaultTools.Commands.Keys
     public sealed class UndoVaultKeyRemovalCommand : KeyCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(Completers.DeletedKeyNameCompleter))]
         public string Name { get; set; } = "";
 
         protected override void ProcessRecord()

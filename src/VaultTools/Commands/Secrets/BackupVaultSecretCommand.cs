@@ -1,6 +1,6 @@
-using System;
 using System.IO;
 using System.Management.Automation;
+using VaultTools.Connection;
 using VaultTools.Secrets;
 
 namespace VaultTools.Commands.Secrets
@@ -11,33 +11,23 @@ namespace VaultTools.Commands.Secrets
     /// </summary>
     [Cmdlet(VerbsData.Backup, "VaultSecret", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(FileInfo))]
-    public sealed class BackupVaultSecretCommand : VaultCmdlet
+    public sealed class BackupVaultSecretCommand : BackupEntryCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(Completers.SecretNameCompleter))]
         public string Name { get; set; } = "";
 
-        /// <summary>The backup file; by default &lt;vault&gt;-&lt;name&gt;-&lt;yyyyMMddHHmmss&gt;.blob in the current folder.</summary>
-        [Parameter(Position = 1)]
-        public string? OutputFile { get; set; }
+        protected override string EntryName => Name;
 
-        [Parameter]
-        public SwitchParameter Force { get; set; }
+        protected override string Noun => "secret";
 
-        protected override void ProcessRecord()
+        protected override string CheckName(VaultAddress vault, string name)
         {
-            Run(Name, () =>
-            {
-                var vault = ResolveVault();
-                Validation.EntryRules.CheckEntryName(Name, Errors.EntryKind.Secret, "Name");
-                string path = GetUnresolvedProviderPathFromPSPath(OutputFile ?? $"{vault.Name}-{Name}-{DateTime.Now:yyyyMMddHHmmss}.blob");
-                if (!ShouldProcess(path, $"Back up secret '{SecretService.EntryUrl(vault, Name, null)}' to file"))
-                {
-                    return;
-                }
-
-                WriteObject(new SecretService(Connection).Backup(vault, Name, path, Force, CancelToken));
-            });
+            Validation.EntryRules.CheckEntryName(name, Errors.EntryKind.Secret, "Name");
+            return SecretService.EntryUrl(vault, name, null);
         }
+
+        protected override FileInfo Backup(VaultAddress vault, string name, string path)
+            => new SecretService(Connection).Backup(vault, name, path, Force, CancelToken);
     }
 }

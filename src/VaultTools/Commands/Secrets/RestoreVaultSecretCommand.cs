@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using VaultTools.Connection;
 using VaultTools.Secrets;
 
 namespace VaultTools.Commands.Secrets
@@ -6,26 +7,10 @@ namespace VaultTools.Commands.Secrets
     /// <summary>Restores secrets (with every version) from backup files made by Backup-VaultSecret.</summary>
     [Cmdlet(VerbsData.Restore, "VaultSecret", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(VaultSecretProperties))]
-    public sealed class RestoreVaultSecretCommand : VaultCmdlet
+    public sealed class RestoreVaultSecretCommand : RestoreEntryCmdlet
     {
-        /// <summary>The backup file; binds from FullName, so Backup-VaultSecret's output pipes straight in.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("FullName")]
-        public string InputFile { get; set; } = "";
+        protected override string Noun => "secret";
 
-        protected override void ProcessRecord()
-        {
-            Run(InputFile, () =>
-            {
-                var vault = ResolveVault();
-                string path = GetUnresolvedProviderPathFromPSPath(InputFile);
-                if (!ShouldProcess(vault.Uri.ToString(), $"Restore secret from backup file '{path}'"))
-                {
-                    return;
-                }
-
-                WriteObject(new SecretService(Connection).Restore(vault, path, CancelToken));
-            });
-        }
+        protected override object Restore(VaultAddress vault, string path) => new SecretService(Connection).Restore(vault, path, CancelToken);
     }
 }

@@ -1,5 +1,5 @@
-using System.Collections.Generic;
 using System.Management.Automation;
+using VaultTools.Connection;
 using VaultTools.Secrets;
 
 namespace VaultTools.Commands.Secrets
@@ -11,47 +11,30 @@ namespace VaultTools.Commands.Secrets
     /// </summary>
     [Cmdlet(VerbsCommon.Undo, "VaultSecretRemoval", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(VaultSecretProperties))]
-    public sealed class UndoVaultSecretRemovalCommand : VaultCmdlet
+    public sealed class UndoVaultSecretRemovalCommand : UndoEntryRemovalCmdlet<VaultSecretProperties>
     {
-        private readonly List<PendingEntryOperation<VaultSecretProperties>> _recoveries = new List<PendingEntryOperation<VaultSecretProperties>>();
+        private SecretService? _service;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(Completers.DeletedSecretNameCompleter))]
         public string Name { get; set; } = "";
 
-        protected override void ProcessRecord()
+        protected override string EntryName => Name;
+
+        protected override string Noun => "secret";
+
+        private SecretService Service => _service ??= new SecretService(Connection);
+
+        protected override void CheckName(string name) => Validation.EntryRules.CheckEntryName(name, Errors.EntryKind.Secret, "Name");
+
+        protected override string DeletedUrl(VaultAddress vault, string name) => SecretService.DeletedUrl(vault, name);
+
+        protected override object StartRecover(VaultAddress vault, string name) => Service.StartRecover(vault, name, CancelToken);
+
+        private protected override bool WaitFor(object recovery, ProgressWriter progress, out double timeoutSeconds)
         {
-            Run(Name, () =>
-            {
-                var vault = ResolveVault();
-                Validation.EntryRules.CheckEntryName(Name, Errors.EntryKind.Secret, "Name");
-                if (!ShouldProcess(SecretService.DeletedUrl(vault, Name), "Recover deleted secret"))
-                {
-                    return;
-                }
-
-                _recoveries.Add(new SecretService(Connection).StartRecover(vault, Name, CancelToken));
-            });
-        }
-
-        protected override void EndProcessing()
-        {
-            var service = new SecretService(Connection);
-            var progress = new ProgressWriter(this, 1, "Undo-VaultSecretRemoval");
-            foreach (var recovery in _recoveries)
-            {
-                Run(recovery.Name, () =>
-                {
-                    if (!service.WaitFor(recovery, progress.Report, CancelToken))
-                    {
-                        WriteWarning($"The vault accepted the recovery of secret '{recovery.Name}', but it was not readable yet after {service.Polling.Timeout.TotalSeconds:0} s; it will finish on its own.");
-                    }
-
-                    WriteObject(recovery.Result);
-                });
-            }
-
-            progress.Complete();
+            timeoutSeconds = Service.Polling.Timeout.TotalSeconds;
+            return Service.WaitFor((PendingEntryOperation<VaultSecretProperties>)recovery, progress.Report, CancelToken);
         }
     }
 }

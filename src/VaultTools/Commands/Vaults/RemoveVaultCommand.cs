@@ -10,6 +10,7 @@ namespace VaultTools.Commands.Vaults
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("VaultName")]
+        [ArgumentCompleter(typeof(Completers.VaultNameCompleter))]
         public string Name { get; set; } = "";
 
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
@@ -24,7 +25,7 @@ namespace VaultTools.Commands.Vaults
             {
                 var service = new VaultService(Connection);
                 var vault = service.Get(Name, ResourceGroupName, SubscriptionId, "Name", CancelToken);
-                if (!ForceConfirmation.ShouldProcess(this, Force, vault.ResourceId, "Delete the vault and everything in it"))
+                if (!this.ShouldProcessOrForce(Force, vault.ResourceId, "Delete the vault and everything in it"))
                 {
                     return;
                 }

@@ -1,0 +1,172 @@
+# PowerShell conventions, checked over every exported cmdlet (a new cmdlet is checked without adding a test):
+# approved verbs, ShouldProcess on what changes state, ConfirmImpact High and -Force on what destroys or grants,
+# at most three named parameter sets, pipeline binding by property name, declared output types with a view,
+# and parameter validation errors that name the parameter. A justified exception goes in the lists below,
+# with its reason.
+BeforeDiscovery {
+    Import-Module (Join-Path $PSScriptRoot 'VaultTools.TestHelpers.psm1') -Force
+    Import-VaultToolsUnderTest
+    $script:cmdlets = @(Get-Command -Module VaultTools -CommandType Cmdlet | Sort-Object Name | ForEach-Object { @{ Name = $_.Name } })
+    # Entry and vault cmdlets whose -Name is a secret, key, certificate or vault name (checked by the service's rules).
+    $script:named = @(Get-Command -Module VaultTools -CommandType Cmdlet | Where-Object {
+            $_.Noun -match '^Vault(Secret|Key|Certificate)?' -and $_.Noun -notmatch '^Vault(Role|Access|Connection|Emulator)' -and $_.Parameters['Name'] -and $_.Parameters['Name'].ParameterType -eq [string]
+        } | Sort-Object Name | ForEach-Object { @{ Name = $_.Name } })
+    $script:withVaultName = @(Get-Command -Module VaultTools -CommandType Cmdlet | Where-Object { $_.Parameters['VaultName'] -and $_.Name -ne 'Connect-Vault' } | Sort-Object Name | ForEach-Object { @{ Name = $_.Name } })
+}
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'VaultTools.TestHelpers.psm1') -Force
+    Import-VaultToolsUnderTest
+
+    # Verbs whose cmdlets change something: a vault, a file, a process.
+    $script:changingVerbs = 'Set', 'Add', 'New', 'Remove', 'Grant', 'Revoke', 'Import', 'Restore', 'Update', 'Undo', 'Invoke', 'Backup', 'Export',
+        'Start', 'Stop', 'Clear', 'Reset', 'Rename', 'Move', 'Copy', 'Install', 'Uninstall', 'Register', 'Unregister', 'Enable', 'Disable', 'Publish', 'Write', 'Save', 'Lock', 'Unlock'
+
+    $script:noShouldProcess = @{
+        'Connect-Vault'              = 'changes only the session (which credential, which default vault), nothing in a vault or on disk; like Connect-AzAccount it is the first command of a script and would prompt under $ConfirmPreference Low for nothing'
+        'Disconnect-Vault'           = 'forgets the session only; nothing in a vault or on disk changes'
+        'New-VaultCertificatePolicy' = 'makes a policy object locally; no request is sent and nothing is written'
+        'New-VaultSignature'         = 'signs a digest with a key (like New-FileCatalog''s New-/Test- pair); the vault and its keys are unchanged'
+    }
+
+    # Cmdlets that grant access without a Grant verb.
+    $script:grants = 'Set-VaultAccessPolicy'
+
+    $script:noPipelineByPropertyName = @{
+        'Connect-Vault|VaultName'         = 'Connect-Vault takes the emulator object (Start-VaultEmulator | Connect-Vault -Emulator) from the pipeline; binding vault names by property name would pick up unrelated objects'
+        'Get-VaultRoleDefinition|Name'    = 'a role name; the objects of this module that have a Name (entries, vaults, role assignments) are not roles'
+        'Get-VaultRoleDefinition|Id'      = 'a role definition id; the Id of the module''s objects (entries, assignments) is not a role definition'
+    }
+
+    # Output types that are not VaultTools' own need no view of ours.
+    function Get-VaultToolsOutputTypes($Command) {
+        $Command.ImplementingType.GetCustomAttributes([System.Management.Automation.OutputTypeAttribute], $true) |
+            ForEach-Object { $_.Type } | Where-Object { $_.Type -and $_.Type.Namespace -eq 'VaultTools' } | ForEach-Object { $_.Type }
+    }
+
+    [xml] $script:format = Get-Content (Join-Path (Split-Path (Get-Module VaultTools).Path) 'VaultTools.format.ps1xml') -Raw
+    $script:viewNames = @($script:format.Configuration.ViewDefinitions.View.Name)
+
+    function Get-CmdletAttribute($Command) { $Command.ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $true)[0] }
+
+    # Values for the other mandatory parameters of a cmdlet's default parameter set, so that only the checked one is wrong.
+    function Get-MinimalArguments($Command, [string[]] $Except) {
+        $set = $Command.ParameterSets | Where-Object IsDefault | Select-Object -First 1
+        if (-not $set) { $set = $Command.ParameterSets[0] }
+        $arguments = @{}
+        foreach ($p in $set.Parameters | Where-Object { $_.IsMandatory -and $_.Name -notin $Except }) {
+            $arguments[$p.Name] = switch ($p.ParameterType) {
+                ([string]) { if ($p.Name -eq 'ObjectId') { [guid]::NewGuid().ToString() } elseif ($p.Name -eq 'Role') { 'Key Vault Secrets User' } else { 'x' } }
+                ([securestring]) { ConvertTo-SecureString 'x' -AsPlainText -Force }
+                ([byte[]]) { [byte[]](1, 2, 3) }
+                ([VaultTools.VaultCertificatePolicy]) { New-VaultCertificatePolicy -SubjectName 'CN=x' }
+                ([System.Management.Automation.SwitchParameter]) { [switch]$true }
+                default { throw "No minimal value for -$($p.Name) of type $($p.ParameterType) in $($Command.Name)" }
+            }
+        }
+        if ($Command.Parameters.ContainsKey('PermissionsToSecrets') -and 'PermissionsToSecrets' -notin $Except) { $arguments['PermissionsToSecrets'] = 'get' }   # one category is required
+        if ($Command.Parameters.ContainsKey('Confirm')) { $arguments['Confirm'] = $false }
+        $arguments
+    }
+
+    $script:emulator = Start-TestEmulator
+    $script:emulator | Connect-Vault -Emulator | Out-Null
+}
+
+AfterAll {
+    Disconnect-Vault
+    Stop-TestEmulator $script:emulator
+}
+
+Describe '<Name>' -ForEach $script:cmdlets {
+    BeforeAll { $command = Get-Command $Name; $attribute = Get-CmdletAttribute $command }
+
+    It 'uses an approved verb' {
+        (Get-Verb).Verb | Should -Contain $command.Verb
+    }
+
+    It 'supports -WhatIf and -Confirm when its verb changes state' {
+        if ($command.Verb -in $script:changingVerbs -and -not $script:noShouldProcess.ContainsKey($Name)) {
+            $attribute.SupportsShouldProcess | Should -BeTrue -Because "$Name changes state"
+        }
+        if ($script:noShouldProcess.ContainsKey($Name)) {
+            $attribute.SupportsShouldProcess | Should -BeFalse -Because "the exception list says: $($script:noShouldProcess[$Name]); remove it from the list"
+        }
+    }
+
+    It 'asks (ConfirmImpact High) and has -Force when it destroys or grants, and has -Force only with ShouldProcess' {
+        if ($command.Verb -in 'Remove', 'Revoke', 'Grant' -or $Name -in $script:grants) {
+            $attribute.ConfirmImpact | Should -Be 'High'
+        }
+        if ($attribute.ConfirmImpact -eq 'High') {
+            $command.Parameters.Keys | Should -Contain 'Force'
+        }
+        if ($command.Parameters.ContainsKey('Force')) {
+            $command.Parameters['Force'].ParameterType | Should -Be ([System.Management.Automation.SwitchParameter])
+            $attribute.SupportsShouldProcess | Should -BeTrue -Because '-Force skips a confirmation or an overwrite check, which only exists with ShouldProcess'
+        }
+    }
+
+    It 'has at most three parameter sets, with a default when there are several' {
+        $command.ParameterSets.Count | Should -BeLessOrEqual 3
+        if ($command.ParameterSets.Count -gt 1) {
+            $attribute.DefaultParameterSetName | Should -Not -BeNullOrEmpty
+        }
+    }
+
+    It 'binds VaultName, Name, Id and Version from the pipeline by property name' {
+        foreach ($parameterName in 'VaultName', 'Name', 'Id', 'Version') {
+            $parameter = $command.Parameters[$parameterName]
+            if (-not $parameter -or $script:noPipelineByPropertyName.ContainsKey("$Name|$parameterName")) { continue }
+            @($parameter.ParameterSets.Values | Where-Object ValueFromPipelineByPropertyName).Count | Should -BeGreaterThan 0 -Because "$Name -$parameterName"
+        }
+    }
+
+    It 'declares its output types, each of VaultTools'' own with a format view' {
+        $declared = $command.ImplementingType.GetCustomAttributes([System.Management.Automation.OutputTypeAttribute], $true)
+        $declared | Should -Not -BeNullOrEmpty
+        foreach ($type in Get-VaultToolsOutputTypes $command) {
+            $script:viewNames | Should -Contain $type.FullName -Because "$Name returns $($type.FullName)"
+        }
+    }
+}
+
+Describe 'Exception lists' {
+    It 'name only exported cmdlets' {
+        $exported = (Get-Command -Module VaultTools).Name
+        foreach ($name in @($script:noShouldProcess.Keys) + @($script:noPipelineByPropertyName.Keys | ForEach-Object { $_.Split('|')[0] }) + @($script:grants)) {
+            $exported | Should -Contain $name
+        }
+    }
+}
+
+Describe 'Entry names: <Name>' -ForEach $script:named {
+    It 'completes -Name with Tab (except where the name is a new one)' {
+        if ((Get-Command $Name).Verb -eq 'New') { return }
+        (Get-Command $Name).Parameters['Name'].Attributes.Where({ $_ -is [System.Management.Automation.ArgumentCompleterAttribute] }).Count | Should -Be 1
+    }
+
+    It 'refuses a -Name that breaks the service''s rule with an InvalidArgument error naming -Name' {
+        $command = Get-Command $Name
+        $arguments = Get-MinimalArguments $command -Except 'Name'
+        & $Name -Name 'bad_name!' @arguments -ErrorAction SilentlyContinue -ErrorVariable err | Out-Null
+        $err.Count | Should -Be 1
+        $err[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $err[0].FullyQualifiedErrorId | Should -Match '^Invalid(Secret|Key|Certificate|Vault)Name,'
+        $err[0].Exception.ParameterName | Should -Be 'Name'
+        $err[0].Exception.Message | Should -Match '-Name'
+    }
+}
+
+Describe 'Bad -VaultName is an InvalidArgument error naming -VaultName: <Name>' -ForEach $script:withVaultName {
+    It 'refuses a vault name that breaks the service''s rule' {
+        $command = Get-Command $Name
+        $arguments = Get-MinimalArguments $command -Except 'VaultName'
+        & $Name -VaultName 'bad_name!' @arguments -ErrorAction SilentlyContinue -ErrorVariable err | Out-Null
+        $err.Count | Should -Be 1
+        $err[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $err[0].FullyQualifiedErrorId | Should -Match '^InvalidVaultName,'
+        $err[0].Exception.ParameterName | Should -Be 'VaultName'
+        $err[0].Exception.Message | Should -Match '-VaultName'
+    }
+}
