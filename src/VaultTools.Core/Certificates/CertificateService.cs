@@ -274,17 +274,7 @@ namespace VaultTools.Certificates
         /// <summary>Waits (bounded) until a soft delete or recovery is visible; false when it is still not at the end of the wait.</summary>
         public bool WaitFor<T>(PendingEntryOperation<T> pending, Action<OperationProgress>? progress = null, CancellationToken cancellationToken = default)
             where T : class
-        {
-            string what = pending.Result is DeletedVaultCertificate ? "deletion" : "recovery";
-            string target = EntryUrl(new VaultAddress(pending.VaultName, pending.VaultUri), pending.Name, null);
-            return Translate.Call(EntryKind.Certificate, target, () => Internal.Polling.Until(
-                () => pending.Operation.HasCompleted,
-                () => pending.Operation.UpdateStatus(cancellationToken),
-                Polling,
-                () => $"Waiting for the {what} of certificate '{pending.Name}' to complete",
-                progress,
-                cancellationToken));
-        }
+            => pending.Wait(EntryKind.Certificate, EntryUrl(pending.Vault, pending.Name, null), Polling, progress, cancellationToken);
 
         public FileInfo Backup(VaultAddress vault, string name, string path, bool overwrite, CancellationToken cancellationToken = default)
         {

@@ -1,5 +1,9 @@
 using System;
+using System.Threading;
 using Azure;
+using VaultTools.Connection;
+using VaultTools.Errors;
+using VaultTools.Internal;
 
 namespace VaultTools
 {
@@ -32,6 +36,26 @@ namespace VaultTools
         public bool HasCompleted => Operation.HasCompleted;
 
         internal Operation Operation { get; }
+
+        internal VaultAddress Vault => new VaultAddress(VaultName, VaultUri);
+
+        /// <summary>
+        /// Polls the operation within <paramref name="settings"/> until the change is visible; false when it is
+        /// still not at the end of the wait. The one wait behind the services' WaitFor (secrets, keys,
+        /// certificates): <paramref name="target"/> is the entry's URL, which failures name.
+        /// </summary>
+        internal bool Wait(EntryKind kind, string target, PollSettings settings, Action<OperationProgress>? progress, CancellationToken cancellationToken)
+        {
+            string what = Result is IDeletedEntry ? "deletion" : "recovery";
+            string noun = kind.ToString().ToLowerInvariant();
+            return Translate.Call(kind, target, () => Polling.Until(
+                () => Operation.HasCompleted,
+                () => Operation.UpdateStatus(cancellationToken),
+                settings,
+                () => $"Waiting for the {what} of {noun} '{Name}' to complete",
+                progress,
+                cancellationToken));
+        }
 
         public override string ToString() => $"{VaultUri}{Name}";
     }

@@ -81,17 +81,7 @@ namespace VaultTools.Secrets
         /// </summary>
         public bool WaitFor<T>(PendingEntryOperation<T> pending, Action<OperationProgress>? progress = null, CancellationToken cancellationToken = default)
             where T : class
-        {
-            string what = pending.Result is DeletedVaultSecret ? "deletion" : "recovery";
-            string target = EntryUrl(new VaultAddress(pending.VaultName, pending.VaultUri), pending.Name, null);
-            return Translate.Call(EntryKind.Secret, target, () => Internal.Polling.Until(
-                () => pending.Operation.HasCompleted,
-                () => pending.Operation.UpdateStatus(cancellationToken),
-                Polling,
-                () => $"Waiting for the {what} of secret '{pending.Name}' to complete",
-                progress,
-                cancellationToken));
-        }
+            => pending.Wait(EntryKind.Secret, EntryUrl(pending.Vault, pending.Name, null), Polling, progress, cancellationToken);
 
         /// <summary>Backs up a secret (all versions, encrypted by the vault) to a file; refuses to replace a file unless <paramref name="overwrite"/>.</summary>
         public FileInfo Backup(VaultAddress vault, string name, string path, bool overwrite, CancellationToken cancellationToken = default)
