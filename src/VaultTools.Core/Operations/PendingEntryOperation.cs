@@ -2,7 +2,6 @@ using System;
 using System.Threading;
 using Azure;
 using VaultTools.Connection;
-using VaultTools.Errors;
 using VaultTools.Internal;
 
 namespace VaultTools
@@ -40,18 +39,18 @@ namespace VaultTools
         internal VaultAddress Vault => new VaultAddress(VaultName, VaultUri);
 
         /// <summary>
-        /// Polls the operation within <paramref name="settings"/> until the change is visible; false when it is
-        /// still not at the end of the wait. The one wait behind the services' WaitFor (secrets, keys,
-        /// certificates): <paramref name="target"/> is the entry's URL, which failures name.
+        /// Polls the operation within the service's <see cref="IEntryLifecycle.Polling"/> until the change is visible;
+        /// false when it is still not at the end of the wait. The one wait behind the services' WaitFor (secrets,
+        /// keys, certificates); failures name the entry's URL.
         /// </summary>
-        internal bool Wait(EntryKind kind, string target, PollSettings settings, Action<OperationProgress>? progress, CancellationToken cancellationToken)
+        internal bool Wait(IEntryLifecycle service, Action<OperationProgress>? progress, CancellationToken cancellationToken)
         {
             string what = Result is IDeletedEntry ? "deletion" : "recovery";
-            string noun = kind.ToString().ToLowerInvariant();
-            return Translate.Call(kind, target, () => Polling.Until(
+            string noun = service.Kind.ToString().ToLowerInvariant();
+            return Translate.Call(service.Kind, service.EntryUrl(Vault, Name), () => Polling.Until(
                 () => Operation.HasCompleted,
                 () => Operation.UpdateStatus(cancellationToken),
-                settings,
+                service.Polling,
                 () => $"Waiting for the {what} of {noun} '{Name}' to complete",
                 progress,
                 cancellationToken));
