@@ -654,30 +654,45 @@ Everything is checked before a request is sent: the name, RSA sizes, curves, key
     }
 
     'Remove-VaultKey' = @{
-        Synopsis    = 'Deletes a key (soft delete), or purges a deleted key.'
-        Description = 'Remove-VaultKey soft-deletes a key with all its versions: it can be recovered with Undo-VaultKeyRemoval until its scheduled purge date, and its name cannot be reused meanwhile (VaultKeyDeletedButRecoverable). With -InRemovedState it purges a soft-deleted key: that is permanent, and data encrypted with the key can no longer be decrypted. The cmdlet asks for confirmation (ConfirmImpact High) unless -Force or -Confirm:$false is given; -WhatIf shows what would happen.'
+        Synopsis    = 'Deletes keys (soft delete), or purges deleted keys.'
+        Description = @'
+Remove-VaultKey deletes a key with all its versions. Vaults keep deleted keys recoverable (soft delete) until their scheduled purge date: Get-VaultKey -InRemovedState lists them and Undo-VaultKeyRemoval brings them back. Meanwhile the name cannot be reused (VaultKeyDeletedButRecoverable).
+
+With -InRemovedState it purges a key that is already deleted: that is permanent, data encrypted or wrapped with the key can no longer be decrypted, and the name is free again. With -Purge it does both in one call: it deletes, waits until the vault shows the key as deleted (Key Vault finishes a deletion after a delay, about a minute on Azure; the wait is bounded to 3 minutes and shows a progress bar), then purges. When many names are piped in, every deletion is sent first and the waits overlap. If the deletion is still not visible at the end of the wait, the key is not purged and the error VaultKeyDeletionPending says so; purge it later with -InRemovedState.
+
+Without -Purge the cmdlet does not wait: the vault has accepted the deletion when it returns, and the deleted key may take a moment to appear in Get-VaultKey -InRemovedState.
+
+This is a high-impact operation: PowerShell asks for confirmation unless -Force or -Confirm:$false is given; -WhatIf shows what would be deleted. A failure for one key of a batch (not found, access denied) is a non-terminating error whose target is that key's name; the other keys are still processed.
+'@
         Parameters  = @{
-            Name           = 'The key''s name.'
-            InRemovedState = 'Purge the soft-deleted key permanently.'
-            Force          = 'Do not ask for confirmation.'
-            PassThru       = 'Return the deleted key, with its recovery id and scheduled purge date.'
+            Name           = 'The name of the key to delete (or, with -InRemovedState, to purge). Binds from the pipeline by property name, so the output of Get-VaultKey can be piped in.'
+            InRemovedState = 'Purge a key that is already in the deleted state. Purging is permanent.'
+            Purge          = 'Delete the key and purge it in one call (permanent). Waits, bounded, until the deletion is visible before purging.'
+            Force          = 'Do not ask for confirmation. -WhatIf still only shows what would happen, and an explicit -Confirm still asks.'
+            PassThru       = 'Return the deleted key (VaultTools.DeletedVaultKey: recovery id, deletion date, scheduled purge date).'
         }
         Examples    = @(
-            @{ Code = 'Remove-VaultKey -Name old-key -Force -PassThru'; Remarks = 'Soft-deletes old-key without asking and shows until when it can be recovered.' }
-            @{ Code = 'Get-VaultKey -InRemovedState -Name ''test-*'' | Remove-VaultKey -InRemovedState -Force'; Remarks = 'Purges every soft-deleted key whose name starts with test-.' }
+            @{ Title = 'Delete a key (recoverable)'; Code = 'Remove-VaultKey -Name old-key -Force -PassThru'; Remarks = 'Soft-deletes old-key without asking and shows until when it can be recovered with Undo-VaultKeyRemoval.' }
+            @{ Title = 'Delete and purge every test key'; Code = 'Get-VaultKey -Name ''test-*'' | Remove-VaultKey -Purge -Force'; Remarks = 'Deletes every key whose name starts with test-, waits until the deletions are visible and purges them, so the names can be reused at once.' }
+            @{ Title = 'Purge keys that were deleted earlier'; Code = 'Get-VaultKey -InRemovedState -Name ''test-*'' | Remove-VaultKey -InRemovedState -Force'; Remarks = 'Purges every soft-deleted key whose name starts with test-.' }
+            @{ Title = 'See what would be deleted'; Code = 'Get-VaultKey -Name ''app-*'' | Remove-VaultKey -Purge -WhatIf'; Remarks = 'Lists the keys that would be deleted and purged, without changing anything.' }
         )
-        Links       = @('Undo-VaultKeyRemoval', 'Get-VaultKey')
+        Links       = @('Undo-VaultKeyRemoval', 'Get-VaultKey', 'Backup-VaultKey')
     }
 
     'Undo-VaultKeyRemoval' = @{
-        Synopsis    = 'Recovers a soft-deleted key.'
-        Description = 'Undo-VaultKeyRemoval recovers a soft-deleted key with all its versions, tags and rotation policy, and returns it. It works until the key''s scheduled purge date. Supports -WhatIf and -Confirm.'
+        Synopsis    = 'Recovers deleted keys.'
+        Description = @'
+Undo-VaultKeyRemoval recovers a soft-deleted key with all its versions, tags and rotation policy, under the same name; it works until the key's scheduled purge date. Key Vault finishes a recovery after a delay, so the cmdlet waits (bounded to 3 minutes, with a progress bar) until the key can be read again, then returns it. When many names are piped in, every recovery is sent first and the waits overlap. If the wait ends before the vault shows the key, a warning says so; the recovery still completes on its own.
+
+A name that is not in the deleted state is the non-terminating error VaultKeyNotFound. Supports -WhatIf and -Confirm.
+'@
         Parameters  = @{
-            Name = 'The name of the deleted key.'
+            Name = 'The name of the deleted key. Binds from the pipeline by property name, so the output of Get-VaultKey -InRemovedState can be piped in. Tab completion offers the names of deleted keys.'
         }
         Examples    = @(
-            @{ Code = 'Undo-VaultKeyRemoval -Name cmk'; Remarks = 'Recovers the key cmk.' }
-            @{ Code = 'Get-VaultKey -InRemovedState | Undo-VaultKeyRemoval'; Remarks = 'Recovers every soft-deleted key of the vault.' }
+            @{ Title = 'Recover one key'; Code = 'Undo-VaultKeyRemoval -Name cmk'; Remarks = 'Recovers the key cmk and returns it once it can be read.' }
+            @{ Title = 'Recover every deleted key'; Code = 'Get-VaultKey -InRemovedState | Undo-VaultKeyRemoval'; Remarks = 'Recovers every soft-deleted key of the vault.' }
         )
         Links       = @('Remove-VaultKey', 'Get-VaultKey')
     }

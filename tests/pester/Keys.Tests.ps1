@@ -429,8 +429,79 @@ Describe 'Soft delete, recover and purge' {
         $conflict[0].CategoryInfo.Category | Should -Be 'ResourceExists'
 
         $recovered = Undo-VaultKeyRemoval -Name $key.Name
+        $recovered | Should -BeOfType ([VaultTools.VaultKey])
         $recovered.Version | Should -Be $key.Version
-        Wait-Until { Get-VaultKey -Name $key.Name -ErrorAction SilentlyContinue } | Should -BeTrue
+        # Undo waits until the recovered key can be read: no polling needed here.
+        (Get-VaultKey -Name $key.Name).Version | Should -Be $key.Version
+    }
+
+    It 'Undo-VaultKeyRemoval returns keys that are readable at once, recovers a piped batch and reports the missing one' {
+        $prefix = New-RandomName 'undo'
+        $keys = 1..2 | ForEach-Object { Add-VaultKey -Name "$prefix-$_" -KeyType EC }
+        $keys | Remove-VaultKey -Force
+        foreach ($key in $keys) { Wait-Until { Get-VaultKey -Name $key.Name -InRemovedState -ErrorAction SilentlyContinue } | Should -BeTrue }
+        $missing = "$prefix-missing"
+
+        $out = @(Get-VaultKey -InRemovedState -Name "$prefix-*") + [pscustomobject]@{ Name = $missing } | Undo-VaultKeyRemoval -ErrorAction SilentlyContinue -ErrorVariable err
+        @($out).Name | Sort-Object | Should -Be (@($keys.Name) | Sort-Object)
+        $err.Count | Should -Be 1
+        $err[0].TargetObject | Should -Be $missing
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'VaultKeyNotFound,*'
+        foreach ($key in $keys) {
+            $read = Get-VaultKey -Name $key.Name
+            $read.Version | Should -Be $key.Version
+            [Convert]::ToBase64String($read.Key.X) | Should -Be ([Convert]::ToBase64String($key.Key.X))
+        }
+    }
+
+    It 'Undo-VaultKeyRemoval -WhatIf recovers nothing' {
+        $key = Add-VaultKey -Name (New-RandomName 'undo') -KeyType EC
+        Remove-VaultKey -Name $key.Name -Force
+        Wait-Until { Get-VaultKey -Name $key.Name -InRemovedState -ErrorAction SilentlyContinue } | Should -BeTrue
+        Undo-VaultKeyRemoval -Name $key.Name -WhatIf | Should -BeNullOrEmpty
+        (Get-VaultKey -Name $key.Name -InRemovedState).Name | Should -Be $key.Name
+        Get-VaultKey -Name $key.Name -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+    }
+
+    It 'Remove-VaultKey -Purge deletes for good and frees the name' {
+        $key = Add-VaultKey -Name (New-RandomName 'purge') -KeyType EC
+        $verbose = Remove-VaultKey -Name $key.Name -Purge -Force -Verbose 4>&1
+        ($verbose | Out-String) | Should -Match "Key '$($key.Name)' purged from"
+        Get-VaultKey -Name $key.Name -InRemovedState -ErrorAction SilentlyContinue -ErrorVariable err | Should -BeNullOrEmpty
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'VaultKeyNotFound,*'
+        # The name is free again at once: no VaultKeyDeletedButRecoverable.
+        (Add-VaultKey -Name $key.Name -KeyType EC).Version | Should -Not -Be $key.Version
+    }
+
+    It 'Remove-VaultKey -Purge for a piped batch purges each one, returns them with -PassThru and reports the missing one' {
+        $prefix = New-RandomName 'purge'
+        $names = 1..3 | ForEach-Object { (Add-VaultKey -Name "$prefix-$_" -KeyType EC).Name }
+        $missing = "$prefix-missing"
+        $out = $names + $missing | ForEach-Object { [pscustomobject]@{ Name = $_ } } | Remove-VaultKey -Purge -Force -PassThru -ErrorAction SilentlyContinue -ErrorVariable err
+        $err.Count | Should -Be 1
+        $err[0].TargetObject | Should -Be $missing
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'VaultKeyNotFound,*'
+        $out | Should -HaveCount 3
+        $out | ForEach-Object { $_ | Should -BeOfType ([VaultTools.DeletedVaultKey]) }
+        @($out.Name) | Sort-Object | Should -Be ($names | Sort-Object)
+        @(Get-VaultKey -InRemovedState -Name "$prefix-*").Count | Should -Be 0
+        @(Get-VaultKey -Name "$prefix-*").Count | Should -Be 0
+    }
+
+    It 'Remove-VaultKey -Purge -WhatIf and -InRemovedState -WhatIf change nothing' {
+        $key = Add-VaultKey -Name (New-RandomName 'keep') -KeyType EC
+        Remove-VaultKey -Name $key.Name -Purge -WhatIf
+        (Get-VaultKey -Name $key.Name).Version | Should -Be $key.Version
+        & {
+            $WhatIfPreference = $true
+            Remove-VaultKey -Name $key.Name -Purge -Force
+        }
+        (Get-VaultKey -Name $key.Name).Version | Should -Be $key.Version
+
+        Remove-VaultKey -Name $key.Name -Force
+        Wait-Until { Get-VaultKey -Name $key.Name -InRemovedState -ErrorAction SilentlyContinue } | Should -BeTrue
+        Remove-VaultKey -Name $key.Name -InRemovedState -WhatIf
+        (Get-VaultKey -Name $key.Name -InRemovedState).Name | Should -Be $key.Name
     }
 
     It 'purges a deleted key for good' {
@@ -518,6 +589,26 @@ Describe 'The key cmdlets as commands' {
         $attribute = (Get-Command Remove-VaultKey).ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0]
         $attribute.ConfirmImpact | Should -Be 'High'
         (Get-Command Remove-VaultKey).Parameters.Keys | Should -Contain 'Force'
+    }
+
+    It 'Remove-VaultKey and Undo-VaultKeyRemoval have the parameter sets of their secret and certificate counterparts' {
+        function Get-Shape([string] $Name) {
+            $command = Get-Command $Name
+            $command.ParameterSets | Sort-Object Name | ForEach-Object {
+                $set = $_
+                $parameters = $set.Parameters | Where-Object { $_.Name -notin [System.Management.Automation.PSCmdlet]::CommonParameters -and $_.Name -notin [System.Management.Automation.PSCmdlet]::OptionalCommonParameters } |
+                    Sort-Object Name | ForEach-Object { "$($_.Name)$(if ($_.IsMandatory) { '!' })" }
+                "$($set.Name)$(if ($set.IsDefault) { '*' }): $($parameters -join ',')"
+            }
+        }
+        foreach ($other in 'Remove-VaultSecret', 'Remove-VaultCertificate') {
+            Get-Shape 'Remove-VaultKey' | Should -Be (Get-Shape $other) -Because $other
+        }
+        foreach ($other in 'Undo-VaultSecretRemoval', 'Undo-VaultCertificateRemoval') {
+            Get-Shape 'Undo-VaultKeyRemoval' | Should -Be (Get-Shape $other) -Because $other
+        }
+        (Get-Command Remove-VaultKey).OutputType.Name | Should -Be 'VaultTools.DeletedVaultKey'
+        (Get-Command Undo-VaultKeyRemoval).OutputType.Name | Should -Be 'VaultTools.VaultKey'
     }
 
     It 'Name, Version, VaultName and Id bind from the pipeline by property name' {

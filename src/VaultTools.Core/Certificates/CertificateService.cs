@@ -21,7 +21,7 @@ namespace VaultTools.Certificates
     /// failures as VaultExceptions (VaultCertificateNotFound, ...). Key material never goes into a
     /// message; private keys only travel from the backing secret into an export file.
     /// </summary>
-    public sealed class CertificateService
+    public sealed class CertificateService : IEntryRemoval<DeletedVaultCertificate>, IEntryRecovery<VaultCertificate>
     {
         /// <summary>The largest backup file Restore accepts.</summary>
         internal const long MaxBackupBytes = 4 * 1024 * 1024;
@@ -274,17 +274,7 @@ namespace VaultTools.Certificates
         /// <summary>Waits (bounded) until a soft delete or recovery is visible; false when it is still not at the end of the wait.</summary>
         public bool WaitFor<T>(PendingEntryOperation<T> pending, Action<OperationProgress>? progress = null, CancellationToken cancellationToken = default)
             where T : class
-        {
-            string what = pending.Result is DeletedVaultCertificate ? "deletion" : "recovery";
-            string target = EntryUrl(new VaultAddress(pending.VaultName, pending.VaultUri), pending.Name, null);
-            return Translate.Call(EntryKind.Certificate, target, () => Internal.Polling.Until(
-                () => pending.Operation.HasCompleted,
-                () => pending.Operation.UpdateStatus(cancellationToken),
-                Polling,
-                () => $"Waiting for the {what} of certificate '{pending.Name}' to complete",
-                progress,
-                cancellationToken));
-        }
+            => pending.Wait(this, progress, cancellationToken);
 
         public FileInfo Backup(VaultAddress vault, string name, string path, bool overwrite, CancellationToken cancellationToken = default)
         {
@@ -325,6 +315,12 @@ namespace VaultTools.Certificates
 
         public static string DeletedUrl(VaultAddress vault, string name)
             => new Uri(vault.Uri, "deletedcertificates/" + name).ToString();
+
+        EntryKind IEntryLifecycle.Kind => EntryKind.Certificate;
+
+        string IEntryLifecycle.EntryUrl(VaultAddress vault, string name) => EntryUrl(vault, name, null);
+
+        string IEntryLifecycle.DeletedUrl(VaultAddress vault, string name) => DeletedUrl(vault, name);
 
         private CertificateClient ClientFor(VaultAddress vault) => _connection.Certificates(vault);
 

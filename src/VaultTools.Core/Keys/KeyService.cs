@@ -18,7 +18,7 @@ namespace VaultTools.Keys
     /// input before any request and reports failures as VaultExceptions (EntryKind.Key). Results are
     /// VaultTools' own types; the SDK-shaped client stays inside Core.
     /// </summary>
-    public sealed class KeyService
+    public sealed class KeyService : IEntryRemoval<DeletedVaultKey>, IEntryRecovery<VaultKey>
     {
         private readonly VaultConnection _connection;
 
@@ -224,13 +224,20 @@ namespace VaultTools.Keys
 
         // ---- soft delete ----
 
-        /// <summary>Soft-deletes a key (every version); it stays recoverable until its scheduled purge date.</summary>
-        public DeletedVaultKey Remove(VaultAddress vault, string name, CancellationToken cancellationToken = default)
+        /// <summary>Bounds of the waits for soft delete and recovery.</summary>
+        public PollSettings Polling { get; set; } = new PollSettings();
+
+        /// <summary>
+        /// Soft-deletes a key (every version); it stays recoverable until its scheduled purge date. Returns at
+        /// once with the deleted key as the vault answered; call <see cref="WaitFor{T}"/> before purging or
+        /// recovering it.
+        /// </summary>
+        public PendingEntryOperation<DeletedVaultKey> Remove(VaultAddress vault, string name, CancellationToken cancellationToken = default)
         {
             EntryRules.CheckEntryName(name, EntryKind.Key, "Name");
             var client = _connection.Keys(vault);
-            var deleted = Call(vault, name, null, () => client.DeleteKey(name, cancellationToken));
-            return ToDeleted(vault, deleted);
+            var operation = Call(vault, name, null, () => client.StartDeleteKey(name, cancellationToken));
+            return new PendingEntryOperation<DeletedVaultKey>(vault.Name, vault.Uri, name, ToDeleted(vault, operation.Value), operation);
         }
 
         public DeletedVaultKey GetDeleted(VaultAddress vault, string name, CancellationToken cancellationToken = default)
@@ -249,14 +256,22 @@ namespace VaultTools.Keys
                 .Select(d => ToDeleted(vault, d));
         }
 
-        /// <summary>Recovers a soft-deleted key with all its versions.</summary>
-        public VaultKey Recover(VaultAddress vault, string name, CancellationToken cancellationToken = default)
+        /// <summary>Starts recovering a soft-deleted key with all its versions; see <see cref="WaitFor{T}"/>.</summary>
+        public PendingEntryOperation<VaultKey> StartRecover(VaultAddress vault, string name, CancellationToken cancellationToken = default)
         {
             EntryRules.CheckEntryName(name, EntryKind.Key, "Name");
             var client = _connection.Keys(vault);
-            var key = Translate.Call(EntryKind.Key, DeletedUrl(vault, name), () => client.RecoverDeletedKey(name, cancellationToken));
-            return ToKey(new VaultKey(), vault, key);
+            var operation = Translate.Call(EntryKind.Key, DeletedUrl(vault, name), () => client.StartRecoverDeletedKey(name, cancellationToken));
+            return new PendingEntryOperation<VaultKey>(vault.Name, vault.Uri, name, ToKey(new VaultKey(), vault, operation.Value), operation);
         }
+
+        /// <summary>
+        /// Waits (bounded by <see cref="Polling"/>) until a soft delete or recovery is visible. Returns false when
+        /// the vault has accepted it but it is still not visible at the end of the wait.
+        /// </summary>
+        public bool WaitFor<T>(PendingEntryOperation<T> pending, Action<OperationProgress>? progress = null, CancellationToken cancellationToken = default)
+            where T : class
+            => pending.Wait(this, progress, cancellationToken);
 
         /// <summary>Deletes a soft-deleted key for good.</summary>
         public void Purge(VaultAddress vault, string name, CancellationToken cancellationToken = default)
@@ -451,7 +466,13 @@ namespace VaultTools.Keys
         public static string EntryUrl(VaultAddress vault, string name, string? version)
             => new Uri(vault.Uri, "keys/" + name + (version is null ? "" : "/" + version)).ToString();
 
-        private static string DeletedUrl(VaultAddress vault, string name) => new Uri(vault.Uri, "deletedkeys/" + name).ToString();
+        public static string DeletedUrl(VaultAddress vault, string name) => new Uri(vault.Uri, "deletedkeys/" + name).ToString();
+
+        EntryKind IEntryLifecycle.Kind => EntryKind.Key;
+
+        string IEntryLifecycle.EntryUrl(VaultAddress vault, string name) => EntryUrl(vault, name, null);
+
+        string IEntryLifecycle.DeletedUrl(VaultAddress vault, string name) => DeletedUrl(vault, name);
 
         private static T Call<T>(VaultAddress vault, string name, string? version, Func<T> call)
             => Translate.Call(EntryKind.Key, EntryUrl(vault, name, version), call);

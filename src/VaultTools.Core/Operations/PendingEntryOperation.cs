@@ -1,5 +1,8 @@
 using System;
+using System.Threading;
 using Azure;
+using VaultTools.Connection;
+using VaultTools.Internal;
 
 namespace VaultTools
 {
@@ -32,6 +35,26 @@ namespace VaultTools
         public bool HasCompleted => Operation.HasCompleted;
 
         internal Operation Operation { get; }
+
+        internal VaultAddress Vault => new VaultAddress(VaultName, VaultUri);
+
+        /// <summary>
+        /// Polls the operation within the service's <see cref="IEntryLifecycle.Polling"/> until the change is visible;
+        /// false when it is still not at the end of the wait. The one wait behind the services' WaitFor (secrets,
+        /// keys, certificates); failures name the entry's URL.
+        /// </summary>
+        internal bool Wait(IEntryLifecycle service, Action<OperationProgress>? progress, CancellationToken cancellationToken)
+        {
+            string what = Result is IDeletedEntry ? "deletion" : "recovery";
+            string noun = service.Kind.ToString().ToLowerInvariant();
+            return Translate.Call(service.Kind, service.EntryUrl(Vault, Name), () => Polling.Until(
+                () => Operation.HasCompleted,
+                () => Operation.UpdateStatus(cancellationToken),
+                service.Polling,
+                () => $"Waiting for the {what} of {noun} '{Name}' to complete",
+                progress,
+                cancellationToken));
+        }
 
         public override string ToString() => $"{VaultUri}{Name}";
     }

@@ -21,7 +21,7 @@ namespace VaultTools.Secrets
     /// polls it with the official SDK operation (DeleteSecretOperation, RecoverDeletedSecretOperation)
     /// within <see cref="Polling"/>'s bounds.
     /// </summary>
-    public sealed partial class SecretService
+    public sealed partial class SecretService : IEntryRemoval<DeletedVaultSecret>, IEntryRecovery<VaultSecretProperties>
     {
         /// <summary>The largest backup file Restore accepts (Key Vault's backups of secrets are a few KB).</summary>
         internal const long MaxBackupBytes = 4 * 1024 * 1024;
@@ -81,17 +81,7 @@ namespace VaultTools.Secrets
         /// </summary>
         public bool WaitFor<T>(PendingEntryOperation<T> pending, Action<OperationProgress>? progress = null, CancellationToken cancellationToken = default)
             where T : class
-        {
-            string what = pending.Result is DeletedVaultSecret ? "deletion" : "recovery";
-            string target = EntryUrl(new VaultAddress(pending.VaultName, pending.VaultUri), pending.Name, null);
-            return Translate.Call(EntryKind.Secret, target, () => Internal.Polling.Until(
-                () => pending.Operation.HasCompleted,
-                () => pending.Operation.UpdateStatus(cancellationToken),
-                Polling,
-                () => $"Waiting for the {what} of secret '{pending.Name}' to complete",
-                progress,
-                cancellationToken));
-        }
+            => pending.Wait(this, progress, cancellationToken);
 
         /// <summary>Backs up a secret (all versions, encrypted by the vault) to a file; refuses to replace a file unless <paramref name="overwrite"/>.</summary>
         public FileInfo Backup(VaultAddress vault, string name, string path, bool overwrite, CancellationToken cancellationToken = default)
@@ -164,6 +154,12 @@ namespace VaultTools.Secrets
 
         public static string DeletedUrl(VaultAddress vault, string name)
             => new Uri(vault.Uri, "deletedsecrets/" + name).ToString();
+
+        EntryKind IEntryLifecycle.Kind => EntryKind.Secret;
+
+        string IEntryLifecycle.EntryUrl(VaultAddress vault, string name) => EntryUrl(vault, name, null);
+
+        string IEntryLifecycle.DeletedUrl(VaultAddress vault, string name) => DeletedUrl(vault, name);
 
         /// <summary>
         /// The latest version of a secret. Reading the secret is the only way the service names it; the

@@ -6,15 +6,16 @@ using VaultTools.Errors;
 namespace VaultTools.Commands
 {
     /// <summary>
-    /// Remove-VaultSecret and Remove-VaultCertificate: soft delete, purge of an entry already deleted
+    /// Remove-VaultSecret, Remove-VaultKey and Remove-VaultCertificate: soft delete, purge of an entry already deleted
     /// (-InRemovedState), or both in one call (-Purge), which waits (bounded) until the deletion is visible, as
     /// Key Vault needs before a purge. For a batch every deletion is sent in ProcessRecord and the waits happen
     /// in EndProcessing, so they overlap. ConfirmImpact High: -Force skips the question, never -WhatIf.
     /// </summary>
     /// <remarks>
-    /// Each cmdlet declares -Name (its completer differs). The pending operations (Core's PendingEntryOperation)
-    /// travel as object through the virtual methods: a generic Core type in a virtual signature makes the runtime
-    /// load Core while PowerShell scans the cmdlets, before the module's load context exists.
+    /// Each cmdlet declares -Name (its completer differs) and names its Core service, which does the rest through
+    /// Core's IEntryRemoval. The service and the pending operations (Core's PendingEntryOperation) are typed only
+    /// inside method bodies: a generic Core type in a virtual signature makes the runtime load Core while
+    /// PowerShell scans the cmdlets, before the module's load context exists.
     /// </remarks>
     public abstract class RemoveEntryCmdlet<TDeleted> : VaultCmdlet
         where TDeleted : class, IDeletedEntry
@@ -23,6 +24,7 @@ namespace VaultTools.Commands
         protected const string InRemovedStateSet = "InRemovedState";
 
         private readonly List<object> _toPurge = new List<object>();
+        private IEntryLifecycle? _service;
 
         /// <summary>Purge an entry that is already in the deleted state (permanent).</summary>
         [Parameter(Mandatory = true, ParameterSetName = InRemovedStateSet)]
@@ -41,38 +43,30 @@ namespace VaultTools.Commands
         /// <summary>The -Name of the entry.</summary>
         protected abstract string EntryName { get; }
 
-        /// <summary>Secret or Certificate (ErrorIds, messages).</summary>
-        protected abstract string Kind { get; }
-
         /// <summary>What a removal takes away, for the confirmation (e.g. "certificate with its key and secret").</summary>
         protected abstract string What { get; }
 
-        protected abstract void CheckName(string name);
+        /// <summary>The Core service of the entry kind; it must implement IEntryRemoval of TDeleted.</summary>
+        private protected abstract IEntryLifecycle CreateService();
 
-        protected abstract string EntryUrl(VaultAddress vault, string name);
+        private IEntryLifecycle Service => _service ??= CreateService();
 
-        protected abstract string DeletedUrl(VaultAddress vault, string name);
-
-        /// <summary>Sends the delete; returns the PendingEntryOperation of TDeleted.</summary>
-        protected abstract object Delete(VaultAddress vault, string name);
-
-        protected abstract void PurgeDeleted(VaultAddress vault, string name);
-
-        /// <summary>Waits (bounded) until the deletion is visible; false at the end of the wait, with the bound in <paramref name="timeoutSeconds"/>.</summary>
-        private protected abstract bool WaitFor(object removal, ProgressWriter progress, out double timeoutSeconds);
+        /// <summary>Secret, Key or Certificate (ErrorIds, messages).</summary>
+        private string Kind => Service.Kind.ToString();
 
         protected override void ProcessRecord()
         {
             Run(EntryName, () =>
             {
                 var vault = ResolveVault();
-                CheckName(EntryName);
+                var service = (IEntryRemoval<TDeleted>)Service;
+                Validation.EntryRules.CheckEntryName(EntryName, service.Kind, "Name");
                 string noun = Kind.ToLowerInvariant();
                 if (InRemovedState)
                 {
-                    if (this.ShouldProcessOrForce(Force, DeletedUrl(vault, EntryName), $"Purge deleted {What} (permanent, cannot be undone)"))
+                    if (this.ShouldProcessOrForce(Force, service.DeletedUrl(vault, EntryName), $"Purge deleted {What} (permanent, cannot be undone)"))
                     {
-                        PurgeDeleted(vault, EntryName);
+                        service.Purge(vault, EntryName, CancelToken);
                         WriteVerbose($"Deleted {noun} '{EntryName}' purged from {vault.Uri}.");
                     }
 
@@ -80,12 +74,12 @@ namespace VaultTools.Commands
                 }
 
                 string action = Purge ? $"Remove {What} and purge it (permanent, cannot be undone)" : $"Remove {What} (soft delete, recoverable)";
-                if (!this.ShouldProcessOrForce(Force, EntryUrl(vault, EntryName), action))
+                if (!this.ShouldProcessOrForce(Force, service.EntryUrl(vault, EntryName), action))
                 {
                     return;
                 }
 
-                var removal = (PendingEntryOperation<TDeleted>)Delete(vault, EntryName);
+                var removal = service.Remove(vault, EntryName, CancelToken);
                 WriteVerbose($"{Kind} '{EntryName}' deleted from {vault.Uri}; recoverable until {removal.Result.ScheduledPurgeDate:u}.");
                 if (Purge)
                 {
@@ -105,6 +99,7 @@ namespace VaultTools.Commands
                 return;
             }
 
+            var service = (IEntryRemoval<TDeleted>)Service;
             string noun = Kind.ToLowerInvariant();
             var progress = new ProgressWriter(this, 1, MyInvocation.MyCommand.Name + " -Purge");
             foreach (PendingEntryOperation<TDeleted> removal in _toPurge)
@@ -116,15 +111,15 @@ namespace VaultTools.Commands
                     {
                         WriteVerbose($"Vault {vault.Uri} has no soft delete: {noun} '{removal.Name}' is already gone.");
                     }
-                    else if (!WaitFor(removal, progress, out double timeoutSeconds))
+                    else if (!service.WaitFor(removal, progress.Report, CancelToken))
                     {
                         throw new VaultException(VaultErrorKind.ServiceError, $"Vault{Kind}DeletionPending",
-                            $"{Kind} '{removal.Name}' was deleted but the deletion was not visible after {timeoutSeconds:0} s, so it was not purged. Purge it later with {MyInvocation.MyCommand.Name} -InRemovedState.",
-                            null, EntryUrl(vault, removal.Name));
+                            $"{Kind} '{removal.Name}' was deleted but the deletion was not visible after {service.Polling.Timeout.TotalSeconds:0} s, so it was not purged. Purge it later with {MyInvocation.MyCommand.Name} -InRemovedState.",
+                            null, service.EntryUrl(vault, removal.Name));
                     }
                     else
                     {
-                        PurgeDeleted(vault, removal.Name);
+                        service.Purge(vault, removal.Name, CancelToken);
                         WriteVerbose($"{Kind} '{removal.Name}' purged from {vault.Uri}.");
                     }
 
@@ -140,43 +135,40 @@ namespace VaultTools.Commands
     }
 
     /// <summary>
-    /// Undo-VaultSecretRemoval and Undo-VaultCertificateRemoval: recover soft-deleted entries with all their
-    /// versions. Key Vault finishes a recovery after a delay, so each is awaited (bounded) until it can be read;
-    /// for a batch every recovery is sent first (ProcessRecord), then each is awaited (EndProcessing).
+    /// Undo-VaultSecretRemoval, Undo-VaultKeyRemoval and Undo-VaultCertificateRemoval: recover soft-deleted entries
+    /// with all their versions. Key Vault finishes a recovery after a delay, so each is awaited (bounded) until it
+    /// can be read; for a batch every recovery is sent first (ProcessRecord), then each is awaited (EndProcessing).
     /// </summary>
     public abstract class UndoEntryRemovalCmdlet<TRecovered> : VaultCmdlet
         where TRecovered : class
     {
         private readonly List<object> _recoveries = new List<object>();
+        private IEntryLifecycle? _service;
 
         /// <summary>The -Name of the entry.</summary>
         protected abstract string EntryName { get; }
 
-        /// <summary>secret or certificate (messages).</summary>
-        protected abstract string Noun { get; }
+        /// <summary>The Core service of the entry kind; it must implement IEntryRecovery of TRecovered.</summary>
+        private protected abstract IEntryLifecycle CreateService();
 
-        protected abstract void CheckName(string name);
+        private IEntryLifecycle Service => _service ??= CreateService();
 
-        protected abstract string DeletedUrl(VaultAddress vault, string name);
-
-        /// <summary>Sends the recovery; returns the PendingEntryOperation of TRecovered.</summary>
-        protected abstract object StartRecover(VaultAddress vault, string name);
-
-        /// <summary>Waits (bounded) until the recovery is visible; false at the end of the wait, with the bound in <paramref name="timeoutSeconds"/>.</summary>
-        private protected abstract bool WaitFor(object recovery, ProgressWriter progress, out double timeoutSeconds);
+        /// <summary>secret, key or certificate (messages).</summary>
+        private string Noun => Service.Kind.ToString().ToLowerInvariant();
 
         protected override void ProcessRecord()
         {
             Run(EntryName, () =>
             {
                 var vault = ResolveVault();
-                CheckName(EntryName);
-                if (!ShouldProcess(DeletedUrl(vault, EntryName), $"Recover deleted {Noun}"))
+                var service = (IEntryRecovery<TRecovered>)Service;
+                Validation.EntryRules.CheckEntryName(EntryName, service.Kind, "Name");
+                if (!ShouldProcess(service.DeletedUrl(vault, EntryName), $"Recover deleted {Noun}"))
                 {
                     return;
                 }
 
-                _recoveries.Add(StartRecover(vault, EntryName));
+                _recoveries.Add(service.StartRecover(vault, EntryName, CancelToken));
             });
         }
 
@@ -187,9 +179,9 @@ namespace VaultTools.Commands
             {
                 Run(recovery.Name, () =>
                 {
-                    if (!WaitFor(recovery, progress, out double timeoutSeconds))
+                    if (!Service.WaitFor(recovery, progress.Report, CancelToken))
                     {
-                        WriteWarning($"The vault accepted the recovery of {Noun} '{recovery.Name}', but it was not readable yet after {timeoutSeconds:0} s; it will finish on its own.");
+                        WriteWarning($"The vault accepted the recovery of {Noun} '{recovery.Name}', but it was not readable yet after {Service.Polling.Timeout.TotalSeconds:0} s; it will finish on its own.");
                     }
 
                     WriteObject(recovery.Result);

@@ -205,7 +205,9 @@ public sealed class KeyServiceEmulatorTests(CoreEmulatorFixture emulator)
     {
         var name = Unique("del");
         var created = Keys.Create(Vault, new KeyCreate { Name = name, KeyType = "EC" });
-        var deleted = Keys.Remove(Vault, name);
+        var removal = Keys.Remove(Vault, name);
+        Assert.True(Keys.WaitFor(removal));
+        var deleted = removal.Result;
         Assert.Equal($"{Vault.Uri}deletedkeys/{name}", deleted.RecoveryId);
         Assert.Equal(created.Version, deleted.Version);
         Assert.Equal(90, (deleted.ScheduledPurgeDate!.Value - deleted.DeletedOn!.Value).TotalDays);
@@ -215,11 +217,14 @@ public sealed class KeyServiceEmulatorTests(CoreEmulatorFixture emulator)
         var conflict = Assert.Throws<VaultException>(() => Keys.Create(Vault, new KeyCreate { Name = name, KeyType = "EC" }));
         Assert.Equal("VaultKeyDeletedButRecoverable", conflict.ErrorId);
 
-        Assert.Equal(created.Version, Keys.Recover(Vault, name).Version);
-        Keys.Remove(Vault, name);
+        var recovery = Keys.StartRecover(Vault, name);
+        Assert.Equal(created.Version, recovery.Result.Version);
+        Assert.True(Keys.WaitFor(recovery));
+        Assert.Equal(created.Version, Keys.Get(Vault, name, null).Version);
+        Assert.True(Keys.WaitFor(Keys.Remove(Vault, name)));
         Keys.Purge(Vault, name);
         Assert.Equal("VaultKeyNotFound", Assert.Throws<VaultException>(() => Keys.GetDeleted(Vault, name)).ErrorId);
-        Assert.Equal("VaultKeyNotFound", Assert.Throws<VaultException>(() => Keys.Recover(Vault, name)).ErrorId);
+        Assert.Equal("VaultKeyNotFound", Assert.Throws<VaultException>(() => Keys.StartRecover(Vault, name)).ErrorId);
     }
 
     [Fact]
@@ -235,7 +240,7 @@ public sealed class KeyServiceEmulatorTests(CoreEmulatorFixture emulator)
         var conflict = Assert.Throws<VaultException>(() => Keys.Restore(Vault, file.FullName));
         Assert.Equal(409, conflict.Status);
 
-        Keys.Remove(Vault, name);
+        Assert.True(Keys.WaitFor(Keys.Remove(Vault, name)));
         Keys.Purge(Vault, name);
         var restored = Keys.Restore(Vault, file.FullName);
         Assert.Equal(second.Version, restored.Version);

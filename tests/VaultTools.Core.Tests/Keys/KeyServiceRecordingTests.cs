@@ -175,7 +175,7 @@ public class KeyServiceRecordingTests
         var transport = Recordings.Replay("KeyVaultKeyClient.CreateDeletedKey");
         var (service, vault, _) = Connect(transport);
         service.Create(vault, new KeyCreate { Name = "CreateDeletedKey", KeyType = "EC" });
-        var deleted = service.Remove(vault, "CreateDeletedKey");
+        var deleted = service.Remove(vault, "CreateDeletedKey").Result;
         Assert.Equal("DELETE", transport.Authorized.Last().Method);
         Assert.Equal("/keys/CreateDeletedKey", transport.Authorized.Last().Path);
         Assert.Equal("https://cpp-recordings.vault.azure.net/deletedkeys/CreateDeletedKey", deleted.RecoveryId);

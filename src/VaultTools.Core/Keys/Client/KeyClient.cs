@@ -32,8 +32,8 @@ namespace VaultTools.Keys.Client
     /// </summary>
     internal sealed class KeyClient
     {
-        private const string KeysPath = "/keys/";
-        private const string DeletedKeysPath = "/deletedkeys/";
+        internal const string KeysPath = "/keys/";
+        internal const string DeletedKeysPath = "/deletedkeys/";
         private readonly HttpPipeline _pipeline;
 
         public KeyClient(Uri vaultUri, TokenCredential credential, KeyClientOptions? options = null)
@@ -141,9 +141,12 @@ namespace VaultTools.Keys.Client
             return Send(RequestMethod.Patch, KeysPath + Segment(properties.Name) + "/" + Segment(properties.Version!), body, KeyVaultKey.FromBundle, cancellationToken);
         }
 
-        /// <summary>DELETE /keys/{name}: soft delete (the official client's StartDeleteKey, without the polling).</summary>
-        public DeletedKey DeleteKey(string name, CancellationToken cancellationToken = default)
-            => Send(RequestMethod.Delete, KeysPath + Segment(name), null, DeletedKey.FromBundle, cancellationToken);
+        /// <summary>
+        /// DELETE /keys/{name}: soft delete. The vault answers at once with the deleted key and shows it in the
+        /// deleted state later; the operation polls GET /deletedkeys/{name} until it does.
+        /// </summary>
+        public DeleteKeyOperation StartDeleteKey(string name, CancellationToken cancellationToken = default)
+            => new DeleteKeyOperation(this, name, SendForResponse(RequestMethod.Delete, KeysPath + Segment(name), null, DeletedKey.FromBundle, cancellationToken));
 
         public DeletedKey GetDeletedKey(string name, CancellationToken cancellationToken = default)
             => Send(RequestMethod.Get, DeletedKeysPath + Segment(name), null, DeletedKey.FromBundle, cancellationToken);
@@ -151,9 +154,12 @@ namespace VaultTools.Keys.Client
         public IEnumerable<DeletedKey> GetDeletedKeys(CancellationToken cancellationToken = default)
             => Page("/deletedkeys", DeletedKey.FromItem, cancellationToken);
 
-        /// <summary>POST /deletedkeys/{name}/recover (the official client's StartRecoverDeletedKey, without the polling).</summary>
-        public KeyVaultKey RecoverDeletedKey(string name, CancellationToken cancellationToken = default)
-            => Send(RequestMethod.Post, DeletedKeysPath + Segment(name) + "/recover", null, KeyVaultKey.FromBundle, cancellationToken);
+        /// <summary>
+        /// POST /deletedkeys/{name}/recover. The vault answers at once with the key and makes it readable later;
+        /// the operation polls GET /keys/{name}/ until it is.
+        /// </summary>
+        public RecoverDeletedKeyOperation StartRecoverDeletedKey(string name, CancellationToken cancellationToken = default)
+            => new RecoverDeletedKeyOperation(this, name, SendForResponse(RequestMethod.Post, DeletedKeysPath + Segment(name) + "/recover", null, KeyVaultKey.FromBundle, cancellationToken));
 
         /// <summary>DELETE /deletedkeys/{name}: 204.</summary>
         public void PurgeDeletedKey(string name, CancellationToken cancellationToken = default)
@@ -189,6 +195,26 @@ namespace VaultTools.Keys.Client
         // ---- transport ----
 
         internal T Send<T>(RequestMethod method, string path, byte[]? body, Func<JsonElement, T> read, CancellationToken cancellationToken)
+            => SendForResponse(method, path, body, read, cancellationToken).Value;
+
+        /// <summary>As <see cref="Send{T}"/>, with the HTTP response (what a long-running operation starts from).</summary>
+        private Response<T> SendForResponse<T>(RequestMethod method, string path, byte[]? body, Func<JsonElement, T> read, CancellationToken cancellationToken)
+            => SendMessage(CreateMessage(method, path), body, read, cancellationToken);
+
+        /// <summary>
+        /// GET of a path that answers the response whatever its status: how the delete and recover operations
+        /// poll, where 404 means "not yet" rather than a failure. The pipeline has buffered the (small) body,
+        /// so the message is left to the collector, as for the failures of <see cref="SendMessage{T}"/>.
+        /// </summary>
+        internal Response Probe(string path, CancellationToken cancellationToken)
+        {
+            var message = CreateMessage(RequestMethod.Get, path);
+            message.Request.Headers.Add("Accept", "application/json");
+            _pipeline.Send(message, cancellationToken);
+            return message.Response;
+        }
+
+        private HttpMessage CreateMessage(RequestMethod method, string path)
         {
             var message = _pipeline.CreateMessage();
             var request = message.Request;
@@ -196,10 +222,10 @@ namespace VaultTools.Keys.Client
             request.Uri.Reset(VaultUri);
             request.Uri.AppendPath(path, false);
             request.Uri.AppendQuery("api-version", KeyClientOptions.ServiceVersion);
-            return SendMessage(message, body, read, cancellationToken);
+            return message;
         }
 
-        private T SendMessage<T>(HttpMessage message, byte[]? body, Func<JsonElement, T> read, CancellationToken cancellationToken)
+        private Response<T> SendMessage<T>(HttpMessage message, byte[]? body, Func<JsonElement, T> read, CancellationToken cancellationToken)
         {
             var request = message.Request;
             request.Headers.Add("Accept", "application/json");
@@ -223,11 +249,11 @@ namespace VaultTools.Keys.Client
                 if (content is null || content.ToMemory().Length == 0)
                 {
                     using var empty = JsonDocument.Parse("{}");
-                    return read(empty.RootElement.Clone());
+                    return Response.FromValue(read(empty.RootElement.Clone()), response);
                 }
 
                 using var document = JsonDocument.Parse(content.ToMemory());
-                return read(document.RootElement.Clone());
+                return Response.FromValue(read(document.RootElement.Clone()), response);
             }
         }
 
@@ -270,7 +296,7 @@ namespace VaultTools.Keys.Client
 
                     string? nl = root.TryGetProperty("nextLink", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
                     return (list, string.IsNullOrEmpty(nl) ? null : nl);
-                }, cancellationToken);
+                }, cancellationToken).Value;
                 nextLink = link;
                 foreach (var item in items)
                 {
@@ -290,6 +316,6 @@ namespace VaultTools.Keys.Client
             return stream.ToArray();
         }
 
-        private static string Segment(string value) => Uri.EscapeDataString(value);
+        internal static string Segment(string value) => Uri.EscapeDataString(value);
     }
 }

@@ -3,26 +3,21 @@ using VaultTools.Keys;
 
 namespace VaultTools.Commands.Keys
 {
-    /// <summary>Recovers a soft-deleted key with all its versions.</summary>
+    /// <summary>
+    /// Recovers soft-deleted keys with all their versions. Key Vault finishes a recovery after a delay, so the
+    /// cmdlet waits (bounded) until each recovered key can be read before returning it; for a batch every
+    /// recovery is sent first, then each is awaited.
+    /// </summary>
     [Cmdlet(VerbsCommon.Undo, "VaultKeyRemoval", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(VaultKey))]
-    public sealed class UndoVaultKeyRemovalCommand : KeyCmdlet
+    public sealed class UndoVaultKeyRemovalCommand : UndoEntryRemovalCmdlet<VaultKey>
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(Completers.DeletedKeyNameCompleter))]
         public string Name { get; set; } = "";
 
-        protected override void ProcessRecord()
-        {
-            Run(Name, () =>
-            {
-                var vault = ResolveVault();
-                Validation.EntryRules.CheckEntryName(Name, Errors.EntryKind.Key, "Name");
-                if (ShouldProcess(KeyService.EntryUrl(vault, Name, null), "Recover deleted key"))
-                {
-                    WriteObject(Keys.Recover(vault, Name, CancelToken));
-                }
-            });
-        }
+        protected override string EntryName => Name;
+
+        private protected override IEntryLifecycle CreateService() => new KeyService(Connection);
     }
 }

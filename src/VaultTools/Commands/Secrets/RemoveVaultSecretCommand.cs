@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using VaultTools.Connection;
 using VaultTools.Secrets;
 
 namespace VaultTools.Commands.Secrets
@@ -14,34 +13,14 @@ namespace VaultTools.Commands.Secrets
     [OutputType(typeof(DeletedVaultSecret))]
     public sealed class RemoveVaultSecretCommand : RemoveEntryCmdlet<DeletedVaultSecret>
     {
-        private SecretService? _service;
-
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(Completers.SecretNameCompleter))]
         public string Name { get; set; } = "";
 
         protected override string EntryName => Name;
 
-        protected override string Kind => "Secret";
-
         protected override string What => "secret";
 
-        private SecretService Service => _service ??= new SecretService(Connection);
-
-        protected override void CheckName(string name) => Validation.EntryRules.CheckEntryName(name, Errors.EntryKind.Secret, "Name");
-
-        protected override string EntryUrl(VaultAddress vault, string name) => SecretService.EntryUrl(vault, name, null);
-
-        protected override string DeletedUrl(VaultAddress vault, string name) => SecretService.DeletedUrl(vault, name);
-
-        protected override object Delete(VaultAddress vault, string name) => Service.Remove(vault, name, CancelToken);
-
-        protected override void PurgeDeleted(VaultAddress vault, string name) => Service.Purge(vault, name, CancelToken);
-
-        private protected override bool WaitFor(object removal, ProgressWriter progress, out double timeoutSeconds)
-        {
-            timeoutSeconds = Service.Polling.Timeout.TotalSeconds;
-            return Service.WaitFor((PendingEntryOperation<DeletedVaultSecret>)removal, progress.Report, CancelToken);
-        }
+        private protected override IEntryLifecycle CreateService() => new SecretService(Connection);
     }
 }

@@ -1,0 +1,53 @@
+using System;
+using System.Threading;
+using VaultTools.Connection;
+using VaultTools.Errors;
+using VaultTools.Internal;
+
+namespace VaultTools
+{
+    /// <summary>
+    /// The soft-delete cycle of one kind of entry, the same for secrets, keys and certificates: SecretService,
+    /// KeyService and CertificateService implement it, and Remove-Vault* / Undo-Vault*Removal drive any of them
+    /// through it (split by the type each cmdlet handles: <see cref="IEntryRemoval{TDeleted}"/>,
+    /// <see cref="IEntryRecovery{TRecovered}"/>).
+    /// </summary>
+    public interface IEntryLifecycle
+    {
+        /// <summary>Secret, Key or Certificate: names errors (VaultKeyNotFound, VaultKeyDeletionPending...) and messages.</summary>
+        EntryKind Kind { get; }
+
+        /// <summary>Bounds of the waits for soft delete and recovery.</summary>
+        PollSettings Polling { get; }
+
+        /// <summary>The entry's URL (latest version): https://vault/keys/name.</summary>
+        string EntryUrl(VaultAddress vault, string name);
+
+        /// <summary>The deleted entry's URL: https://vault/deletedkeys/name.</summary>
+        string DeletedUrl(VaultAddress vault, string name);
+
+        /// <summary>
+        /// Waits (bounded by <see cref="Polling"/>) until a soft delete or recovery is visible; false when the vault
+        /// has accepted it but it is still not visible at the end of the wait.
+        /// </summary>
+        bool WaitFor<T>(PendingEntryOperation<T> pending, Action<OperationProgress>? progress = null, CancellationToken cancellationToken = default)
+            where T : class;
+    }
+
+    /// <summary>Soft delete (returns at once, see <see cref="IEntryLifecycle.WaitFor{T}"/>) and purge of a deleted entry.</summary>
+    public interface IEntryRemoval<TDeleted> : IEntryLifecycle
+        where TDeleted : class, IDeletedEntry
+    {
+        PendingEntryOperation<TDeleted> Remove(VaultAddress vault, string name, CancellationToken cancellationToken = default);
+
+        /// <summary>Permanently deletes an entry that is in the deleted state.</summary>
+        void Purge(VaultAddress vault, string name, CancellationToken cancellationToken = default);
+    }
+
+    /// <summary>Recovery of a deleted entry with all its versions (returns at once, see <see cref="IEntryLifecycle.WaitFor{T}"/>).</summary>
+    public interface IEntryRecovery<TRecovered> : IEntryLifecycle
+        where TRecovered : class
+    {
+        PendingEntryOperation<TRecovered> StartRecover(VaultAddress vault, string name, CancellationToken cancellationToken = default);
+    }
+}
