@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using VaultTools.Emulator.Errors;
 using VaultTools.Emulator.Secrets;
+using VaultTools.Emulator.Storage;
 
 namespace VaultTools.Emulator.Keys;
 
@@ -36,6 +37,15 @@ public static class KeyRules
     public const double MinimumTriggerDays = 7;
 
     public static void ValidateName(string name) => SecretRules.ValidateName(name);
+
+    /// <summary>RSA-HSM and EC-HSM keys (also a certificate's) need a premium vault: else the service's 403.</summary>
+    public static void CheckHsmAllowed(VaultRecord vault, bool hsm)
+    {
+        if (hsm && !string.Equals(vault.Sku, "premium", StringComparison.OrdinalIgnoreCase))
+        {
+            throw KeyVaultErrors.HsmNotAllowedOnStandardVault().ToException();
+        }
+    }
 
     public static bool IsVersion(string version) => SecretRules.IsVersion(version);
 
