@@ -115,7 +115,7 @@ public sealed class KeyService(EmulatorDatabase database, BackupProtector backup
     }
 
     private JsonObject AddVersion(DataPlaneContext dp, string name, string kty, KeyMaterial key, List<string> ops,
-        KeyRules.RequestAttributes attributes, Dictionary<string, string>? tags, string? keepCrv, string operation)
+        EntryRequest.Attributes attributes, Dictionary<string, string>? tags, string? keepCrv, string operation)
     {
         var version = KeyRules.NewVersion();
         var now = Time.GetUtcNow();

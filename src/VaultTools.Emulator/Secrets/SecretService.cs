@@ -28,10 +28,10 @@ public sealed class SecretService(EmulatorDatabase database, BackupProtector bac
             throw KeyVaultErrors.BadParameter("The property 'value' is required and must be a string.").ToException();
         }
         SecretRules.ValidateValue(value);
-        var contentType = ReadOptionalString(body, "contentType");
+        var contentType = EntryRequest.ReadString(body, "contentType");
         SecretRules.ValidateContentType(contentType);
         var tags = SecretRules.ParseTags(body["tags"]);
-        var attributes = ReadAttributes(body["attributes"]);
+        var attributes = EntryRequest.ReadAttributes(body["attributes"], withExportable: false);
         var now = Now;
         var document = new SecretDocument
         {
@@ -67,10 +67,10 @@ public sealed class SecretService(EmulatorDatabase database, BackupProtector bac
     public override JsonObject Update(DataPlaneContext dp, string name, string? version, JsonObject body)
     {
         SecretRules.ValidateName(name);
-        var contentType = body.ContainsKey("contentType") ? ReadOptionalString(body, "contentType") : null;
+        var contentType = body.ContainsKey("contentType") ? EntryRequest.ReadString(body, "contentType") : null;
         SecretRules.ValidateContentType(contentType);
         var tags = SecretRules.ParseTags(body["tags"]);
-        var attributes = ReadAttributes(body["attributes"]);
+        var attributes = EntryRequest.ReadAttributes(body["attributes"], withExportable: false);
         return Database.Write(s =>
         {
             var found = FindActiveVersion(s, dp, name, version);
@@ -132,43 +132,6 @@ public sealed class SecretService(EmulatorDatabase database, BackupProtector bac
         doc.ProtectedValue is null
             ? doc
             : doc with { Value = System.Text.Encoding.UTF8.GetString(material.Unprotect(doc.ProtectedValue, SecretDocument.ProtectionBinding(version))) };
-
-    private static string? ReadOptionalString(JsonObject body, string property)
-    {
-        var node = body[property];
-        if (node is null)
-        {
-            return null;
-        }
-        return node is JsonValue value && value.TryGetValue<string>(out var text)
-            ? text
-            : throw KeyVaultErrors.BadParameter($"The property '{property}' must be a string.").ToException();
-    }
-
-    private sealed record RequestAttributes(bool? Enabled, long? NotBefore, long? Expires);
-
-    private static RequestAttributes ReadAttributes(JsonNode? node)
-    {
-        if (node is null)
-        {
-            return new RequestAttributes(null, null, null);
-        }
-        if (node is not JsonObject obj)
-        {
-            throw KeyVaultErrors.BadParameter("'attributes' must be an object.").ToException();
-        }
-        try
-        {
-            return new RequestAttributes(
-                obj["enabled"]?.GetValue<bool>(),
-                obj["nbf"]?.GetValue<long>(),
-                obj["exp"]?.GetValue<long>());
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or FormatException)
-        {
-            throw KeyVaultErrors.BadParameter("'attributes' has a value of the wrong type (enabled: boolean; nbf, exp: epoch seconds).").ToException();
-        }
-    }
 }
 
 /// <summary>The JSON inside a secret backup blob (see <see cref="BackupProtector"/>).</summary>
