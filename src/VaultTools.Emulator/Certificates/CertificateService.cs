@@ -103,12 +103,7 @@ public sealed class CertificateService(EmulatorDatabase database, BackupProtecto
             // 3. Store the policy and the operation (checks repeated under the write lock).
             return Database.Write(s =>
             {
-                CompleteDue(s, dp, name, polled: false);
-                var obj = s.GetObject(dp.Vault.Name, CertificateKind, name);
-                CheckWritable(s, dp, name, obj);
-                var storedName = obj?.Name ?? name;
-                var existing = ReadPolicy(s, dp, name);
-                WritePolicy(s, dp, storedName, policy with { Created = existing?.Created ?? Now, Updated = Now });
+                var (storedName, _) = StorePolicyForNewVersion(s, dp, name, policy);
                 WriteOperation(s, dp, storedName, operation);
                 return CertificateJson.Operation(dp, storedName, operation);
             });
@@ -159,13 +154,7 @@ public sealed class CertificateService(EmulatorDatabase database, BackupProtecto
 
         return Database.Write(s =>
         {
-            CompleteDue(s, dp, name, polled: false);
-            var obj = s.GetObject(dp.Vault.Name, CertificateKind, name);
-            CheckWritable(s, dp, name, obj);
-            var storedName = obj?.Name ?? name;
-            var existing = ReadPolicy(s, dp, name);
-            var stored = policy with { Created = existing?.Created ?? Now, Updated = Now };
-            WritePolicy(s, dp, storedName, stored);
+            var (storedName, stored) = StorePolicyForNewVersion(s, dp, name, policy);
             var doc = AddVersions(s, dp, storedName, staged);
             return CertificateJson.Bundle(dp, storedName, version, doc, CertificateJson.Tail.Policy, stored, ReadOperation(s, dp, storedName) is not null);
         });
@@ -460,6 +449,24 @@ public sealed class CertificateService(EmulatorDatabase database, BackupProtecto
 
     private string RevealSecret(string version, SecretDocument doc) =>
         doc.ProtectedValue is null ? doc.Value : Encoding.UTF8.GetString(material.Unprotect(doc.ProtectedValue, SecretDocument.ProtectionBinding(version)));
+
+    /// <summary>
+    /// In the write of a create or an import: completes a creation that is due, checks that the name can take
+    /// a new version (<see cref="CheckWritable"/>) and stores the policy, keeping its first created time.
+    /// Returns the name as first created and the policy as stored.
+    /// </summary>
+    private (string StoredName, CertificatePolicyDocument Policy) StorePolicyForNewVersion(StorageSession s, DataPlaneContext dp, string name,
+        CertificatePolicyDocument policy)
+    {
+        CompleteDue(s, dp, name, polled: false);
+        var obj = s.GetObject(dp.Vault.Name, CertificateKind, name);
+        CheckWritable(s, dp, name, obj);
+        var storedName = obj?.Name ?? name;
+        var existing = ReadPolicy(s, dp, name);
+        var stored = policy with { Created = existing?.Created ?? Now, Updated = Now };
+        WritePolicy(s, dp, storedName, stored);
+        return (storedName, stored);
+    }
 
     /// <summary>Stores a staged version as the latest of the certificate, its key and its secret.</summary>
     private CertificateDocument AddVersions(StorageSession s, DataPlaneContext dp, string name, StagedVersion staged)
