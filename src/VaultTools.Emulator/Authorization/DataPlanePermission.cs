@@ -12,6 +12,12 @@ public sealed record DataPlanePermission(string DataAction, string PolicyCategor
     public override string ToString() => $"{DataAction} ({PolicyCategory}/{PolicyPermission})";
 }
 
+/// <summary>What the operations every entry kind has need (mapped by Entries/EntryEndpoints).</summary>
+public sealed record EntryPermissions(
+    DataPlanePermission Get, DataPlanePermission List, DataPlanePermission Update, DataPlanePermission Delete,
+    DataPlanePermission Backup, DataPlanePermission Restore, DataPlanePermission Recover, DataPlanePermission Purge,
+    DataPlanePermission GetDeleted, DataPlanePermission ListDeleted);
+
 /// <summary>
 /// The permissions each data-plane operation declares. Data actions are Microsoft's names for Key
 /// Vault (the "Key Vault data actions" list and the access-policy-to-RBAC mapping); access-policy
@@ -43,6 +49,9 @@ public static class KeyVaultPermissions
         public static readonly DataPlanePermission GetDeleted = new(Vaults + "secrets/readMetadata/action", "secrets", "get");
         /// <summary>GET /deletedsecrets (access policy: list).</summary>
         public static readonly DataPlanePermission ListDeleted = new(Vaults + "secrets/readMetadata/action", "secrets", "list");
+
+        // Last: static fields are initialized in the order they are written.
+        public static readonly EntryPermissions Lifecycle = new(Get, List, Update, Delete, Backup, Restore, Recover, Purge, GetDeleted, ListDeleted);
     }
 
     /// <summary>
@@ -75,6 +84,8 @@ public static class KeyVaultPermissions
         public static readonly DataPlanePermission GetDeleted = new(Vaults + "certificates/read", "certificates", "get");
         /// <summary>GET /deletedcertificates.</summary>
         public static readonly DataPlanePermission ListDeleted = new(Vaults + "certificates/read", "certificates", "list");
+
+        public static readonly EntryPermissions Lifecycle = new(Get, List, Update, Delete, Backup, Restore, Recover, Purge, GetDeleted, ListDeleted);
     }
 
     /// <summary>
@@ -116,5 +127,7 @@ public static class KeyVaultPermissions
         public static readonly DataPlanePermission UnwrapKey = new(Vaults + "keys/unwrap/action", "keys", "unwrapKey");
         public static readonly DataPlanePermission Sign = new(Vaults + "keys/sign/action", "keys", "sign");
         public static readonly DataPlanePermission Verify = new(Vaults + "keys/verify/action", "keys", "verify");
+
+        public static readonly EntryPermissions Lifecycle = new(Get, List, Update, Delete, Backup, Restore, Recover, Purge, GetDeleted, ListDeleted);
     }
 }

@@ -1,3 +1,4 @@
+using VaultTools.Emulator.Entries;
 using VaultTools.Emulator.Keys;
 using VaultTools.Emulator.Secrets;
 
@@ -70,19 +71,12 @@ public sealed record StagedVersion
 }
 
 /// <summary>The JSON inside a certificate backup blob (see <see cref="Storage.BackupProtector"/>): the whole entry with its key and secret, private parts in clear inside the encrypted blob.</summary>
-public sealed record CertificateBackup
+public sealed record CertificateBackup() : EntryBackup<CertificateBackupVersion>("VaultToolsEmulatorCertificateBackup")
 {
-    public string Format { get; init; } = "VaultToolsEmulatorCertificateBackup";
-    public int FormatVersion { get; init; } = 1;
-    public required string SourceVault { get; init; }
-    public required string Name { get; init; }
-    public required string LatestVersion { get; init; }
-    public long BackedUpAt { get; init; }
     public required CertificatePolicyDocument Policy { get; init; }
-    public required List<CertificateBackupVersion> Versions { get; init; }
 }
 
-public sealed record CertificateBackupVersion
+public sealed record CertificateBackupVersion : IEntryBackupVersion
 {
     public required string Version { get; init; }
     public required CertificateDocument Certificate { get; init; }

@@ -1,5 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
+using VaultTools.Emulator.Entries;
+using VaultTools.Emulator.Errors;
 using VaultTools.Emulator.Hosting;
 
 namespace VaultTools.Emulator.Certificates;
@@ -15,14 +17,13 @@ namespace VaultTools.Emulator.Certificates;
 /// </summary>
 public static class CertificateJson
 {
-    public static string Id(DataPlaneContext dp, string name, string? version) =>
-        version is null ? $"{dp.BaseUri}/certificates/{name}" : $"{dp.BaseUri}/certificates/{name}/{version}";
+    public static string Id(DataPlaneContext dp, string name, string? version) => EntryJson.Id(dp, ObjectKind.Certificate, name, version);
 
     public static string PendingId(DataPlaneContext dp, string name) => $"{dp.BaseUri}/certificates/{name}/pending";
 
-    public static string Kid(DataPlaneContext dp, string name, string version) => $"{dp.BaseUri}/keys/{name}/{version}";
+    public static string Kid(DataPlaneContext dp, string name, string version) => EntryJson.Id(dp, ObjectKind.Key, name, version);
 
-    public static string Sid(DataPlaneContext dp, string name, string version) => $"{dp.BaseUri}/secrets/{name}/{version}";
+    public static string Sid(DataPlaneContext dp, string name, string version) => EntryJson.Id(dp, ObjectKind.Secret, name, version);
 
     /// <summary>What a bundle ends with.</summary>
     public enum Tail
@@ -46,7 +47,7 @@ public static class CertificateJson
     public static JsonObject DeletedBundle(DataPlaneContext dp, string name, string version, CertificateDocument doc,
         CertificatePolicyDocument? policy, bool hasOperation, long deletedDate, long scheduledPurgeDate)
     {
-        var body = DeletedHeader(dp, name, deletedDate, scheduledPurgeDate);
+        var body = EntryJson.DeletedHeader(dp, ObjectKind.Certificate, name, deletedDate, scheduledPurgeDate);
         AddBundle(body, dp, name, version, doc, Tail.Policy, policy, hasOperation);
         return body;
     }
@@ -63,7 +64,7 @@ public static class CertificateJson
 
     public static JsonObject DeletedItem(DataPlaneContext dp, string name, CertificateDocument doc, long deletedDate, long scheduledPurgeDate)
     {
-        var body = DeletedHeader(dp, name, deletedDate, scheduledPurgeDate);
+        var body = EntryJson.DeletedHeader(dp, ObjectKind.Certificate, name, deletedDate, scheduledPurgeDate);
         body["id"] = Id(dp, name, null);
         body["x5t"] = CertificateFactory.X5t(Convert.FromBase64String(doc.Cer));
         body["attributes"] = Attributes(dp, doc, withRecovery: true);
@@ -130,38 +131,10 @@ public static class CertificateJson
         }
     }
 
-    private static JsonObject DeletedHeader(DataPlaneContext dp, string name, long deletedDate, long scheduledPurgeDate) => new()
-    {
-        ["recoveryId"] = $"{dp.BaseUri}/deletedcertificates/{name}",
-        ["deletedDate"] = deletedDate,
-        ["scheduledPurgeDate"] = scheduledPurgeDate,
-    };
+    /// <summary>A certificate's nbf and exp are its X.509 validity, always present.</summary>
+    private static JsonObject Attributes(DataPlaneContext dp, CertificateDocument doc, bool withRecovery) =>
+        EntryJson.Attributes(dp, doc.Enabled, doc.NotBefore, doc.Expires, doc.Created, doc.Updated, withRecovery);
 
-    private static JsonObject Attributes(DataPlaneContext dp, CertificateDocument doc, bool withRecovery)
-    {
-        var attributes = new JsonObject
-        {
-            ["enabled"] = doc.Enabled,
-            ["nbf"] = doc.NotBefore,
-            ["exp"] = doc.Expires,
-            ["created"] = doc.Created,
-            ["updated"] = doc.Updated,
-        };
-        if (withRecovery)
-        {
-            attributes["recoveryLevel"] = dp.Vault.RecoveryLevel;
-            attributes["recoverableDays"] = dp.Vault.SoftDeleteRetentionInDays;
-        }
-        return attributes;
-    }
-
-    private static JsonObject Tags(CertificateDocument doc)
-    {
-        var tags = new JsonObject();
-        foreach (var (k, v) in doc.Tags)
-        {
-            tags[k] = v;
-        }
-        return tags;
-    }
+    /// <summary>Always present, <c>{}</c> when none were set.</summary>
+    private static JsonObject Tags(CertificateDocument doc) => EntryJson.Tags(doc.Tags);
 }

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using VaultTools.Emulator.Errors;
 using VaultTools.Emulator.Hosting;
+using VaultTools.Emulator.Keys;
 using VaultTools.Emulator.Storage;
 
 namespace VaultTools.Emulator.Certificates;
@@ -245,10 +246,7 @@ public static partial class CertificatePolicyRules
             default:
                 throw Bad($"Unsupported key type ({p.Kty}). Certificates use RSA, RSA-HSM, EC or EC-HSM keys.");
         }
-        if (p.Kty.EndsWith("-HSM", StringComparison.Ordinal) && !string.Equals(vault.Sku, "premium", StringComparison.OrdinalIgnoreCase))
-        {
-            throw KeyVaultErrors.HsmNotAllowedOnStandardVault().ToException();
-        }
+        KeyRules.CheckHsmAllowed(vault, p.Kty.EndsWith("-HSM", StringComparison.Ordinal));
 
         if (p.ContentType is not (Pkcs12 or Pem))
         {

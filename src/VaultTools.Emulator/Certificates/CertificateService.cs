@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.IdentityModel.Tokens;
+using VaultTools.Emulator.Entries;
 using VaultTools.Emulator.Errors;
 using VaultTools.Emulator.Hosting;
 using VaultTools.Emulator.Keys;
@@ -15,9 +16,10 @@ namespace VaultTools.Emulator.Certificates;
 
 /// <summary>
 /// The certificates data plane (the certificates REST API, api-version 2025-07-01 and older): create
-/// with the Self issuer (202 and a pending operation), import PFX/PEM, get, list, versions, update,
-/// policy get/update, pending operation get/cancel/delete, soft delete, deleted get/list, recover,
-/// purge, backup and restore.
+/// with the Self issuer (202 and a pending operation), import PFX/PEM, get, update, policy get/update,
+/// pending operation get/cancel/delete here; lists, soft delete, deleted get/list, recover, purge,
+/// backup and restore are the entry lifecycle (<see cref="EntryService{TDocument, TBackup, TBackupVersion}"/>),
+/// with the backing key and secret as companions.
 ///
 /// As in the service, every version has a backing key (kind <c>key</c>) and a backing secret (kind
 /// <c>secret</c>) of the same name and version, both <c>managed</c>: the key holds the private key
@@ -31,8 +33,9 @@ namespace VaultTools.Emulator.Certificates;
 /// Until then the new version is not visible.
 /// </summary>
 public sealed class CertificateService(EmulatorDatabase database, BackupProtector backups, KeyMaterialProtector material, TimeProvider time)
+    : EntryService<CertificateDocument, CertificateBackup, CertificateBackupVersion>(ObjectKind.Certificate, database, backups, time)
 {
-    public const string Kind = "certificate";
+    private const string CertificateKind = "certificate";
     private const string SecretKind = "secret";
     private const string KeyKind = "key";
     public const string PolicyKind = "certificate.policy";
@@ -47,8 +50,6 @@ public sealed class CertificateService(EmulatorDatabase database, BackupProtecto
 
     private static readonly ObjectKind Certificate = ObjectKind.Certificate;
 
-    private long Now => time.GetUtcNow().ToUnixTimeSeconds();
-
     // ------------------------------------------------------------------ create
 
     /// <summary>POST /certificates/{name}/create: validates, makes the key and certificate, stores the pending operation.</summary>
@@ -61,9 +62,9 @@ public sealed class CertificateService(EmulatorDatabase database, BackupProtecto
         CompleteDueOperations(dp, name, polled: false);
 
         // 1. What the request needs from storage (read lock only).
-        var (basePolicy, previousKey) = database.Read<(CertificatePolicyDocument?, (string, KeyDocument)?)>(s =>
+        var (basePolicy, previousKey) = Database.Read<(CertificatePolicyDocument?, (string, KeyDocument)?)>(s =>
         {
-            var obj = s.GetObject(dp.Vault.Name, Kind, name);
+            var obj = s.GetObject(dp.Vault.Name, CertificateKind, name);
             CheckWritable(s, dp, name, obj);
             var stored = ReadPolicy(s, dp, name);
             KeyDocument? previous = null;
@@ -80,7 +81,7 @@ public sealed class CertificateService(EmulatorDatabase database, BackupProtecto
         var policy = Validate(policyNode is null ? basePolicy! : Apply(new CertificatePolicyDocument(), policyNode), dp.Vault, forCreate: true);
 
         // 2. The key pair and the certificate, outside the storage lock (RSA 4096 takes a moment).
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         using var key = ReusedKey(policy, previousKey) ?? CertificateFactory.NewKey(policy);
         var (issued, csr) = CertificateFactory.IssueSelfSigned(policy, key, now);
         using (issued)
@@ -100,14 +101,9 @@ public sealed class CertificateService(EmulatorDatabase database, BackupProtecto
             };
 
             // 3. Store the policy and the operation (checks repeated under the write lock).
-            return database.Write(s =>
+            return Database.Write(s =>
             {
-                CompleteDue(s, dp, name, polled: false);
-                var obj = s.GetObject(dp.Vault.Name, Kind, name);
-                CheckWritable(s, dp, name, obj);
-                var storedName = obj?.Name ?? name;
-                var existing = ReadPolicy(s, dp, name);
-                WritePolicy(s, dp, storedName, policy with { Created = existing?.Created ?? Now, Updated = Now });
+                var (storedName, _) = StorePolicyForNewVersion(s, dp, name, policy);
                 WriteOperation(s, dp, storedName, operation);
                 return CertificateJson.Operation(dp, storedName, operation);
             });
@@ -156,15 +152,9 @@ public sealed class CertificateService(EmulatorDatabase database, BackupProtecto
         var version = SecretRules.NewVersion();
         var staged = Stage(dp, name, version, imported.Leaf, key, imported.Chain, policy, tags, enabled ?? true);
 
-        return database.Write(s =>
+        return Database.Write(s =>
         {
-            CompleteDue(s, dp, name, polled: false);
-            var obj = s.GetObject(dp.Vault.Name, Kind, name);
-            CheckWritable(s, dp, name, obj);
-            var storedName = obj?.Name ?? name;
-            var existing = ReadPolicy(s, dp, name);
-            var stored = policy with { Created = existing?.Created ?? Now, Updated = Now };
-            WritePolicy(s, dp, storedName, stored);
+            var (storedName, stored) = StorePolicyForNewVersion(s, dp, name, policy);
             var doc = AddVersions(s, dp, storedName, staged);
             return CertificateJson.Bundle(dp, storedName, version, doc, CertificateJson.Tail.Policy, stored, ReadOperation(s, dp, storedName) is not null);
         });
@@ -172,91 +162,59 @@ public sealed class CertificateService(EmulatorDatabase database, BackupProtecto
 
     // ------------------------------------------------------------------ read
 
-    public JsonObject Get(DataPlaneContext dp, string name, string? version)
+    public override JsonObject Get(DataPlaneContext dp, string name, string? version)
     {
         SecretRules.ValidateName(name);
         CompleteDueOperations(dp, name, polled: false);
-        return database.Read(s =>
+        return Database.Read(s =>
         {
-            var (obj, stored, latest) = FindActiveVersion(s, dp, name, version);
-            var doc = Doc(stored);
-            return latest
-                ? CertificateJson.Bundle(dp, obj.Name, stored.Version, doc, CertificateJson.Tail.Policy, ReadPolicy(s, dp, obj.Name), ReadOperation(s, dp, obj.Name) is not null)
-                : CertificateJson.Bundle(dp, obj.Name, stored.Version, doc, CertificateJson.Tail.Details, null, false);
+            var found = FindActiveVersion(s, dp, name, version);
+            return found.IsLatest
+                ? LatestBundle(s, dp, found.Name, found.Version, found.Document)
+                : CertificateJson.Bundle(dp, found.Name, found.Version, found.Document, CertificateJson.Tail.Details, null, false);
         });
-    }
-
-    public JsonObject List(DataPlaneContext dp, PageRequest page)
-    {
-        CompleteDueOperations(dp, null, polled: false);
-        var (items, next) = database.Read(s =>
-        {
-            var objects = s.ListObjects(dp.Vault.Name, Kind, deleted: false, page.After, page.MaxResults);
-            var nodes = objects.Items
-                .Select(o => (JsonNode)CertificateJson.Item(dp, o.Name, null, Doc(s.GetVersion(dp.Vault.Name, Kind, o.Name, o.LatestVersion)!)))
-                .ToList();
-            return (nodes, objects.ContinueAfter);
-        });
-        return page.ToListBody(items, next, dp.BaseUri, "/certificates", dp.ApiVersion);
-    }
-
-    public JsonObject ListVersions(DataPlaneContext dp, string name, PageRequest page)
-    {
-        SecretRules.ValidateName(name);
-        CompleteDueOperations(dp, name, polled: false);
-        var (items, next) = database.Read(s =>
-        {
-            var obj = s.GetObject(dp.Vault.Name, Kind, name);
-            if (obj is null || obj.IsDeleted)
-            {
-                return (new List<JsonNode>(), (string?)null); // recorded: 200 with an empty list
-            }
-            var versions = s.ListVersions(dp.Vault.Name, Kind, obj.Name, page.After, page.MaxResults);
-            var nodes = versions.Items.Select(v => (JsonNode)CertificateJson.Item(dp, obj.Name, v.Version, Doc(v))).ToList();
-            return (nodes, versions.ContinueAfter);
-        });
-        return page.ToListBody(items, next, dp.BaseUri, $"/certificates/{name}/versions", dp.ApiVersion);
     }
 
     // ------------------------------------------------------------------ update
 
     /// <summary>PATCH /certificates/{name}/{version}: enabled (also of the backing key and secret) and tags; a policy in the body updates the policy.</summary>
-    public JsonObject Update(DataPlaneContext dp, string name, string? version, JsonObject body)
+    public override JsonObject Update(DataPlaneContext dp, string name, string? version, JsonObject body)
     {
         SecretRules.ValidateName(name);
         var tags = SecretRules.ParseTags(body["tags"]);
         var enabled = ReadEnabled(body);
         var policyNode = body["policy"];
         CompleteDueOperations(dp, name, polled: false);
-        return database.Write(s =>
+        return Database.Write(s =>
         {
-            var (obj, stored, _) = FindActiveVersion(s, dp, name, version);
+            var found = FindActiveVersion(s, dp, name, version);
+            var (storedName, storedVersion) = (found.Name, found.Version);
             if (policyNode is not null)
             {
-                var current = ReadPolicy(s, dp, obj.Name) ?? new CertificatePolicyDocument();
-                WritePolicy(s, dp, obj.Name, Validate(Apply(current, policyNode), dp.Vault, forCreate: false) with { Updated = Now });
+                var current = ReadPolicy(s, dp, storedName) ?? new CertificatePolicyDocument();
+                WritePolicy(s, dp, storedName, Validate(Apply(current, policyNode), dp.Vault, forCreate: false) with { Updated = Now });
             }
-            var doc = Doc(stored) with
+            var doc = found.Document with
             {
-                Enabled = enabled ?? Doc(stored).Enabled,
-                Tags = tags ?? Doc(stored).Tags,
+                Enabled = enabled ?? found.Document.Enabled,
+                Tags = tags ?? found.Document.Tags,
                 Updated = Now,
             };
-            s.ReplaceVersionDocument(dp.Vault.Name, Kind, obj.Name, stored.Version, StorageJson.Serialize(doc));
+            s.ReplaceVersionDocument(dp.Vault.Name, CertificateKind, storedName, storedVersion, StorageJson.Serialize(doc));
             if (enabled is { } flag)
             {
                 // A disabled certificate's key and secret cannot be used either.
-                if (s.GetVersion(dp.Vault.Name, SecretKind, obj.Name, stored.Version) is { } secret)
+                if (s.GetVersion(dp.Vault.Name, SecretKind, storedName, storedVersion) is { } secret)
                 {
                     var secretDoc = StorageJson.Deserialize<SecretDocument>(secret.Document) with { Enabled = flag, Updated = Now };
-                    s.ReplaceVersionDocument(dp.Vault.Name, SecretKind, obj.Name, stored.Version, StorageJson.Serialize(secretDoc));
+                    s.ReplaceVersionDocument(dp.Vault.Name, SecretKind, storedName, storedVersion, StorageJson.Serialize(secretDoc));
                 }
-                if (KeyDoc(s.GetVersion(dp.Vault.Name, KeyKind, obj.Name, stored.Version)) is { } keyDoc)
+                if (KeyDoc(s.GetVersion(dp.Vault.Name, KeyKind, storedName, storedVersion)) is { } keyDoc)
                 {
-                    s.ReplaceVersionDocument(dp.Vault.Name, KeyKind, obj.Name, stored.Version, StorageJson.Serialize(keyDoc with { Enabled = flag, Updated = Now }));
+                    s.ReplaceVersionDocument(dp.Vault.Name, KeyKind, storedName, storedVersion, StorageJson.Serialize(keyDoc with { Enabled = flag, Updated = Now }));
                 }
             }
-            return CertificateJson.Bundle(dp, obj.Name, stored.Version, doc, CertificateJson.Tail.PendingOnly, null, ReadOperation(s, dp, obj.Name) is not null);
+            return CertificateJson.Bundle(dp, storedName, storedVersion, doc, CertificateJson.Tail.PendingOnly, null, ReadOperation(s, dp, storedName) is not null);
         });
     }
 
@@ -266,9 +224,9 @@ public sealed class CertificateService(EmulatorDatabase database, BackupProtecto
     {
         SecretRules.ValidateName(name);
         CompleteDueOperations(dp, name, polled: false);
-        return database.Read(s =>
+        return Database.Read(s =>
         {
-            var obj = s.GetObject(dp.Vault.Name, Kind, name);
+            var obj = s.GetObject(dp.Vault.Name, CertificateKind, name);
             var policy = ReadPolicy(s, dp, name);
             if (policy is null || obj is { IsDeleted: true } || (obj is null && ReadOperation(s, dp, name) is null))
             {
@@ -282,9 +240,9 @@ public sealed class CertificateService(EmulatorDatabase database, BackupProtecto
     public JsonObject UpdatePolicy(DataPlaneContext dp, string name, JsonObject body)
     {
         SecretRules.ValidateName(name);
-        return database.Write(s =>
+        return Database.Write(s =>
         {
-            var obj = s.GetObject(dp.Vault.Name, Kind, name);
+            var obj = s.GetObject(dp.Vault.Name, CertificateKind, name);
             var current = ReadPolicy(s, dp, name);
             if (obj is null || obj.IsDeleted || current is null)
             {
@@ -303,7 +261,7 @@ public sealed class CertificateService(EmulatorDatabase database, BackupProtecto
     {
         SecretRules.ValidateName(name);
         CompleteDueOperations(dp, name, polled: true);
-        return database.Read(s =>
+        return Database.Read(s =>
         {
             var op = ReadOperation(s, dp, name) ?? throw KeyVaultErrors.PendingCertificateNotFound(name).ToException();
             return CertificateJson.Operation(dp, StoredName(s, dp, name), op);
@@ -315,7 +273,7 @@ public sealed class CertificateService(EmulatorDatabase database, BackupProtecto
     {
         SecretRules.ValidateName(name);
         var cancel = Bool(body, "cancellation_requested") ?? throw Bad("The property 'cancellation_requested' (boolean) is required.");
-        return database.Write(s =>
+        return Database.Write(s =>
         {
             var op = ReadOperation(s, dp, name) ?? throw KeyVaultErrors.PendingCertificateNotFound(name).ToException();
             if (cancel && op.InProgress)
@@ -341,7 +299,7 @@ public sealed class CertificateService(EmulatorDatabase database, BackupProtecto
     public JsonObject DeleteOperation(DataPlaneContext dp, string name)
     {
         SecretRules.ValidateName(name);
-        return database.Write(s =>
+        return Database.Write(s =>
         {
             var op = ReadOperation(s, dp, name) ?? throw KeyVaultErrors.PendingCertificateNotFound(name).ToException();
             var storedName = StoredName(s, dp, name);
@@ -350,216 +308,85 @@ public sealed class CertificateService(EmulatorDatabase database, BackupProtecto
         });
     }
 
-    // ------------------------------------------------------------------ soft delete
+    // ------------------------------------------------------------------ the lifecycle's hooks (Entries/EntryService)
 
-    public JsonObject Delete(DataPlaneContext dp, string name)
+    /// <summary>The backing secret and key: deleted, recovered and purged with their certificate.</summary>
+    protected override IReadOnlyList<ObjectKind> Companions => [ObjectKind.Secret, ObjectKind.Key];
+
+    /// <summary>Lists, versions and backups see the creations that are due.</summary>
+    protected override void CompletePending(DataPlaneContext dp, string? name) => CompleteDueOperations(dp, name, polled: false);
+
+    /// <summary>A creation in progress ends with the certificate (its version is never stored).</summary>
+    protected override void OnDeleting(StorageSession s, DataPlaneContext dp, StoredObject entry)
     {
-        SecretRules.ValidateName(name);
-        return database.Write(s =>
+        if (ReadOperation(s, dp, entry.Name) is { InProgress: true } op)
         {
-            var obj = s.GetObject(dp.Vault.Name, Kind, name);
-            if (obj is null || obj.IsDeleted)
+            WriteOperation(s, dp, entry.Name, op with
             {
-                throw KeyVaultErrors.NotFound(Certificate, name).ToException();
-            }
-            if (ReadOperation(s, dp, obj.Name) is { InProgress: true } op)
-            {
-                WriteOperation(s, dp, obj.Name, op with
-                {
-                    Status = CertificateOperationStatus.Cancelled,
-                    StatusDetails = "The certificate was deleted while the operation was in progress.",
-                    Staged = null,
-                });
-            }
-            var deleted = Now;
-            var purge = deleted + dp.Vault.SoftDeleteRetentionInDays * 86_400L;
-            foreach (var kind in (string[])[Kind, SecretKind, KeyKind])
-            {
-                if (s.GetObject(dp.Vault.Name, kind, obj.Name) is { IsDeleted: false })
-                {
-                    s.MarkDeleted(dp.Vault.Name, kind, obj.Name, deleted, purge);
-                }
-            }
-            var latest = Doc(s.GetVersion(dp.Vault.Name, Kind, obj.Name, obj.LatestVersion)!);
-            return CertificateJson.DeletedBundle(dp, obj.Name, obj.LatestVersion, latest, ReadPolicy(s, dp, obj.Name),
-                ReadOperation(s, dp, obj.Name) is not null, deleted, purge);
-        });
-    }
-
-    public JsonObject GetDeleted(DataPlaneContext dp, string name)
-    {
-        SecretRules.ValidateName(name);
-        return database.Read(s =>
-        {
-            var obj = s.GetObject(dp.Vault.Name, Kind, name);
-            if (obj is not { IsDeleted: true })
-            {
-                throw KeyVaultErrors.DeletedNotFound(Certificate, name).ToException();
-            }
-            var latest = Doc(s.GetVersion(dp.Vault.Name, Kind, obj.Name, obj.LatestVersion)!);
-            return CertificateJson.DeletedBundle(dp, obj.Name, obj.LatestVersion, latest, ReadPolicy(s, dp, obj.Name),
-                ReadOperation(s, dp, obj.Name) is not null, obj.DeletedDate!.Value, obj.ScheduledPurgeDate!.Value);
-        });
-    }
-
-    public JsonObject ListDeleted(DataPlaneContext dp, PageRequest page)
-    {
-        var (items, next) = database.Read(s =>
-        {
-            var objects = s.ListObjects(dp.Vault.Name, Kind, deleted: true, page.After, page.MaxResults);
-            var nodes = objects.Items
-                .Select(o => (JsonNode)CertificateJson.DeletedItem(dp, o.Name, Doc(s.GetVersion(dp.Vault.Name, Kind, o.Name, o.LatestVersion)!),
-                    o.DeletedDate!.Value, o.ScheduledPurgeDate!.Value))
-                .ToList();
-            return (nodes, objects.ContinueAfter);
-        });
-        return page.ToListBody(items, next, dp.BaseUri, "/deletedcertificates", dp.ApiVersion);
-    }
-
-    public JsonObject Recover(DataPlaneContext dp, string name)
-    {
-        SecretRules.ValidateName(name);
-        return database.Write(s =>
-        {
-            var obj = s.GetObject(dp.Vault.Name, Kind, name);
-            if (obj is not { IsDeleted: true })
-            {
-                throw KeyVaultErrors.NotFound(Certificate, name).ToException(); // recorded: the live entry's 404 text
-            }
-            foreach (var kind in (string[])[Kind, SecretKind, KeyKind])
-            {
-                if (s.GetObject(dp.Vault.Name, kind, obj.Name) is { IsDeleted: true })
-                {
-                    s.MarkRecovered(dp.Vault.Name, kind, obj.Name);
-                }
-            }
-            var latest = Doc(s.GetVersion(dp.Vault.Name, Kind, obj.Name, obj.LatestVersion)!);
-            return CertificateJson.Bundle(dp, obj.Name, obj.LatestVersion, latest, CertificateJson.Tail.Policy, ReadPolicy(s, dp, obj.Name),
-                ReadOperation(s, dp, obj.Name) is not null);
-        });
-    }
-
-    public void Purge(DataPlaneContext dp, string name)
-    {
-        SecretRules.ValidateName(name);
-        database.Write(s =>
-        {
-            var obj = s.GetObject(dp.Vault.Name, Kind, name);
-            if (obj is not { IsDeleted: true })
-            {
-                throw KeyVaultErrors.DeletedNotFound(Certificate, name).ToException();
-            }
-            if (dp.Vault.EnablePurgeProtection)
-            {
-                throw KeyVaultErrors.PurgeProtected().ToException();
-            }
-            foreach (var kind in (string[])[SecretKind, KeyKind])
-            {
-                if (s.GetObject(dp.Vault.Name, kind, obj.Name) is { IsDeleted: true })
-                {
-                    s.Purge(dp.Vault.Name, kind, obj.Name);
-                }
-            }
-            s.Purge(dp.Vault.Name, Kind, obj.Name); // with its certificate.policy and certificate.operation
-        });
-    }
-
-    // ------------------------------------------------------------------ backup / restore
-
-    public JsonObject Backup(DataPlaneContext dp, string name)
-    {
-        SecretRules.ValidateName(name);
-        CompleteDueOperations(dp, name, polled: false);
-        var blob = database.Read(s =>
-        {
-            var obj = s.GetObject(dp.Vault.Name, Kind, name);
-            if (obj is null || obj.IsDeleted)
-            {
-                throw KeyVaultErrors.NotFound(Certificate, name).ToException();
-            }
-            var versions = new List<CertificateBackupVersion>();
-            foreach (var v in s.AllVersions(dp.Vault.Name, Kind, obj.Name))
-            {
-                var keyDoc = KeyDoc(s.GetVersion(dp.Vault.Name, KeyKind, obj.Name, v.Version))!;
-                var secretDoc = StorageJson.Deserialize<SecretDocument>(s.GetVersion(dp.Vault.Name, SecretKind, obj.Name, v.Version)!.Document);
-                versions.Add(new CertificateBackupVersion
-                {
-                    Version = v.Version,
-                    Certificate = Doc(v),
-                    Key = keyDoc with { PrivateKey = Convert.ToBase64String(material.Unprotect(keyDoc.PrivateKey, v.Version)) },
-                    Secret = secretDoc with { Value = RevealSecret(v.Version, secretDoc), ProtectedValue = null },
-                });
-            }
-            var backup = new CertificateBackup
-            {
-                SourceVault = dp.Vault.Name,
-                Name = obj.Name,
-                LatestVersion = obj.LatestVersion,
-                BackedUpAt = Now,
-                Policy = ReadPolicy(s, dp, obj.Name) ?? new CertificatePolicyDocument(),
-                Versions = versions,
-            };
-            return backups.Protect(Kind, JsonSerializer.Serialize(backup, StorageJson.Options));
-        });
-        return new JsonObject { ["value"] = Base64UrlEncoder.Encode(blob) };
-    }
-
-    public JsonObject Restore(DataPlaneContext dp, JsonObject body)
-    {
-        var encoded = String(body, "value");
-        if (string.IsNullOrEmpty(encoded))
-        {
-            throw Bad("The property 'value' (the backup blob) is required.");
+                Status = CertificateOperationStatus.Cancelled,
+                StatusDetails = "The certificate was deleted while the operation was in progress.",
+                Staged = null,
+            });
         }
-        CertificateBackup? backup;
-        try
-        {
-            var json = backups.TryUnprotect(Kind, Base64UrlEncoder.DecodeBytes(encoded));
-            backup = json is null ? null : JsonSerializer.Deserialize<CertificateBackup>(json, StorageJson.Options);
-        }
-        catch (Exception ex) when (ex is FormatException or ArgumentException or JsonException)
-        {
-            backup = null;
-        }
-        if (backup is null || backup.FormatVersion != 1 || backup.Versions.Count == 0)
-        {
-            throw KeyVaultErrors.BadParameter(
-                "Backup blob contains invalid or corrupt version: it was altered, is not a certificate backup, or was made by an emulator with another data folder.")
-                .ToException();
-        }
-
-        if (backup.Versions.Any(v => v.Key.IsHsm) && !string.Equals(dp.Vault.Sku, "premium", StringComparison.OrdinalIgnoreCase))
-        {
-            throw KeyVaultErrors.HsmNotAllowedOnStandardVault().ToException();
-        }
-
-        return database.Write(s =>
-        {
-            foreach (var (kind, objectKind) in (IEnumerable<(string, ObjectKind)>)[(Kind, Certificate), (SecretKind, ObjectKind.Secret), (KeyKind, ObjectKind.Key)])
-            {
-                if (s.GetObject(dp.Vault.Name, kind, backup.Name) is { } existing)
-                {
-                    throw (existing.IsDeleted
-                        ? KeyVaultErrors.DeletedButRecoverable(objectKind, existing.Name)
-                        : KeyVaultErrors.AlreadyExists(objectKind, existing.Name)).ToException();
-                }
-            }
-            var ordered = backup.Versions.Where(x => x.Version != backup.LatestVersion)
-                .Concat(backup.Versions.Where(x => x.Version == backup.LatestVersion));
-            foreach (var v in ordered)
-            {
-                s.AddVersion(dp.Vault.Name, KeyKind, backup.Name, v.Version,
-                    StorageJson.Serialize(v.Key with { PrivateKey = material.Protect(Convert.FromBase64String(v.Key.PrivateKey), v.Version) }));
-                s.AddVersion(dp.Vault.Name, SecretKind, backup.Name, v.Version,
-                    StorageJson.Serialize(ProtectSecret(v.Version, v.Secret, v.Secret.Value)));
-                s.AddVersion(dp.Vault.Name, Kind, backup.Name, v.Version, StorageJson.Serialize(v.Certificate));
-            }
-            s.SetSetting(dp.Vault.Name, OperationKind, backup.Name, null);
-            WritePolicy(s, dp, backup.Name, backup.Policy);
-            var latest = backup.Versions.First(x => x.Version == backup.LatestVersion);
-            return CertificateJson.Bundle(dp, backup.Name, latest.Version, latest.Certificate, CertificateJson.Tail.Policy, backup.Policy, false);
-        });
     }
+
+    protected override JsonObject ListItem(DataPlaneContext dp, string name, string? version, CertificateDocument doc) =>
+        CertificateJson.Item(dp, name, version, doc);
+
+    protected override JsonObject DeletedListItem(DataPlaneContext dp, string name, CertificateDocument doc, long deletedDate, long scheduledPurgeDate) =>
+        CertificateJson.DeletedItem(dp, name, doc, deletedDate, scheduledPurgeDate);
+
+    protected override JsonObject DeletedBundle(StorageSession s, DataPlaneContext dp, string name, string version, CertificateDocument doc,
+        long deletedDate, long scheduledPurgeDate) =>
+        CertificateJson.DeletedBundle(dp, name, version, doc, ReadPolicy(s, dp, name), ReadOperation(s, dp, name) is not null, deletedDate, scheduledPurgeDate);
+
+    protected override JsonObject RecoveredBundle(StorageSession s, DataPlaneContext dp, string name, string version, CertificateDocument doc) =>
+        LatestBundle(s, dp, name, version, doc);
+
+    /// <summary>Every version with its key and secret, private parts in clear inside the (encrypted) blob, and the policy.</summary>
+    protected override CertificateBackup CreateBackup(StorageSession s, DataPlaneContext dp, StoredObject entry)
+    {
+        var versions = new List<CertificateBackupVersion>();
+        foreach (var v in s.AllVersions(dp.Vault.Name, CertificateKind, entry.Name))
+        {
+            var keyDoc = KeyDoc(s.GetVersion(dp.Vault.Name, KeyKind, entry.Name, v.Version))!;
+            var secretDoc = StorageJson.Deserialize<SecretDocument>(s.GetVersion(dp.Vault.Name, SecretKind, entry.Name, v.Version)!.Document);
+            versions.Add(new CertificateBackupVersion
+            {
+                Version = v.Version,
+                Certificate = Doc(v),
+                Key = keyDoc with { PrivateKey = Convert.ToBase64String(material.Unprotect(keyDoc.PrivateKey, v.Version)) },
+                Secret = secretDoc with { Value = RevealSecret(v.Version, secretDoc), ProtectedValue = null },
+            });
+        }
+        return new CertificateBackup
+        {
+            Policy = ReadPolicy(s, dp, entry.Name) ?? new CertificatePolicyDocument(),
+            Versions = versions,
+        };
+    }
+
+    protected override void CheckRestorable(DataPlaneContext dp, CertificateBackup backup) =>
+        KeyRules.CheckHsmAllowed(dp.Vault, backup.Versions.Any(v => v.Key.IsHsm));
+
+    protected override CertificateDocument RestoreVersion(StorageSession s, DataPlaneContext dp, string name, CertificateBackupVersion version)
+    {
+        s.AddVersion(dp.Vault.Name, KeyKind, name, version.Version,
+            StorageJson.Serialize(version.Key with { PrivateKey = material.Protect(Convert.FromBase64String(version.Key.PrivateKey), version.Version) }));
+        s.AddVersion(dp.Vault.Name, SecretKind, name, version.Version,
+            StorageJson.Serialize(ProtectSecret(version.Version, version.Secret, version.Secret.Value)));
+        s.AddVersion(dp.Vault.Name, CertificateKind, name, version.Version, StorageJson.Serialize(version.Certificate));
+        return version.Certificate;
+    }
+
+    /// <summary>The backed-up policy; no pending operation.</summary>
+    protected override void RestoreSettings(StorageSession s, DataPlaneContext dp, CertificateBackup backup)
+    {
+        s.SetSetting(dp.Vault.Name, OperationKind, backup.Name, null);
+        WritePolicy(s, dp, backup.Name, backup.Policy);
+    }
+
+    protected override string? ReadBackupValue(JsonObject body) => String(body, "value");
 
     // ------------------------------------------------------------------ versions: staging and completion
 
@@ -623,6 +450,24 @@ public sealed class CertificateService(EmulatorDatabase database, BackupProtecto
     private string RevealSecret(string version, SecretDocument doc) =>
         doc.ProtectedValue is null ? doc.Value : Encoding.UTF8.GetString(material.Unprotect(doc.ProtectedValue, SecretDocument.ProtectionBinding(version)));
 
+    /// <summary>
+    /// In the write of a create or an import: completes a creation that is due, checks that the name can take
+    /// a new version (<see cref="CheckWritable"/>) and stores the policy, keeping its first created time.
+    /// Returns the name as first created and the policy as stored.
+    /// </summary>
+    private (string StoredName, CertificatePolicyDocument Policy) StorePolicyForNewVersion(StorageSession s, DataPlaneContext dp, string name,
+        CertificatePolicyDocument policy)
+    {
+        CompleteDue(s, dp, name, polled: false);
+        var obj = s.GetObject(dp.Vault.Name, CertificateKind, name);
+        CheckWritable(s, dp, name, obj);
+        var storedName = obj?.Name ?? name;
+        var existing = ReadPolicy(s, dp, name);
+        var stored = policy with { Created = existing?.Created ?? Now, Updated = Now };
+        WritePolicy(s, dp, storedName, stored);
+        return (storedName, stored);
+    }
+
     /// <summary>Stores a staged version as the latest of the certificate, its key and its secret.</summary>
     private CertificateDocument AddVersions(StorageSession s, DataPlaneContext dp, string name, StagedVersion staged)
     {
@@ -630,21 +475,21 @@ public sealed class CertificateService(EmulatorDatabase database, BackupProtecto
         var certificate = staged.Certificate with { Created = now, Updated = now };
         s.AddVersion(dp.Vault.Name, KeyKind, name, staged.Version, StorageJson.Serialize(staged.Key with { Created = now, Updated = now }));
         s.AddVersion(dp.Vault.Name, SecretKind, name, staged.Version, StorageJson.Serialize(staged.Secret with { Created = now, Updated = now }));
-        s.AddVersion(dp.Vault.Name, Kind, name, staged.Version, StorageJson.Serialize(certificate));
+        s.AddVersion(dp.Vault.Name, CertificateKind, name, staged.Version, StorageJson.Serialize(certificate));
         return certificate;
     }
 
     private void CompleteDueOperations(DataPlaneContext dp, string? name, bool polled)
     {
         var now = Now;
-        var due = database.Read(s => name is null
+        var due = Database.Read(s => name is null
             ? s.ListSettings(dp.Vault.Name, OperationKind).Any(x => IsDue(StorageJson.Deserialize<CertificateOperationDocument>(x.Document), now, polled))
             : ReadOperation(s, dp, name) is { } op && IsDue(op, now, polled));
         if (!due)
         {
             return;
         }
-        database.Write(s =>
+        Database.Write(s =>
         {
             if (name is not null)
             {
@@ -667,7 +512,7 @@ public sealed class CertificateService(EmulatorDatabase database, BackupProtecto
         {
             return;
         }
-        var obj = s.GetObject(dp.Vault.Name, Kind, name);
+        var obj = s.GetObject(dp.Vault.Name, CertificateKind, name);
         var storedName = obj?.Name ?? name;
         if (op.Staged is null || obj is { IsDeleted: true })
         {
@@ -731,24 +576,12 @@ public sealed class CertificateService(EmulatorDatabase database, BackupProtecto
     private static bool IsManaged(StoredVersion? version) =>
         version is not null && JsonNode.Parse(version.Document)?["managed"] is JsonValue v && v.TryGetValue<bool>(out var managed) && managed;
 
-    private static (StoredObject Object, StoredVersion Version, bool Latest) FindActiveVersion(StorageSession s, DataPlaneContext dp, string name, string? version)
-    {
-        // "" and "/" (and "%2F", as the C++ client sends an empty version) mean the latest version, as in the service.
-        var latest = string.IsNullOrEmpty(version) || version == "/" || version.Equals("%2F", StringComparison.OrdinalIgnoreCase);
-        var obj = s.GetObject(dp.Vault.Name, Kind, name);
-        if (obj is null || obj.IsDeleted || (!latest && !SecretRules.IsVersion(version!)))
-        {
-            throw KeyVaultErrors.NotFound(Certificate, latest ? name : $"{name}/{version}").ToException();
-        }
-        var stored = s.GetVersion(dp.Vault.Name, Kind, obj.Name, latest ? obj.LatestVersion : version!)
-            ?? throw KeyVaultErrors.NotFound(Certificate, $"{name}/{version}").ToException();
-        return (obj, stored, latest);
-    }
+    /// <summary>The latest version with the policy, and pending when an operation exists (GET without a version, recover, restore).</summary>
+    private static JsonObject LatestBundle(StorageSession s, DataPlaneContext dp, string name, string version, CertificateDocument doc) =>
+        CertificateJson.Bundle(dp, name, version, doc, CertificateJson.Tail.Policy, ReadPolicy(s, dp, name), ReadOperation(s, dp, name) is not null);
 
     private static string StoredName(StorageSession s, DataPlaneContext dp, string name) =>
-        s.GetObject(dp.Vault.Name, Kind, name)?.Name ?? name;
-
-    private static CertificateDocument Doc(StoredVersion v) => StorageJson.Deserialize<CertificateDocument>(v.Document);
+        s.GetObject(dp.Vault.Name, CertificateKind, name)?.Name ?? name;
 
     private static KeyDocument? KeyDoc(StoredVersion? v) => v is null ? null : StorageJson.Deserialize<KeyDocument>(v.Document);
 

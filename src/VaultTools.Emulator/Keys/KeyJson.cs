@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using VaultTools.Emulator.Entries;
+using VaultTools.Emulator.Errors;
 using VaultTools.Emulator.Hosting;
 
 namespace VaultTools.Emulator.Keys;
@@ -12,8 +14,7 @@ namespace VaultTools.Emulator.Keys;
 /// </summary>
 public static class KeyJson
 {
-    public static string Kid(DataPlaneContext dp, string name, string? version) =>
-        version is null ? $"{dp.BaseUri}/keys/{name}" : $"{dp.BaseUri}/keys/{name}/{version}";
+    public static string Kid(DataPlaneContext dp, string name, string? version) => EntryJson.Id(dp, ObjectKind.Key, name, version);
 
     public static JsonObject Bundle(DataPlaneContext dp, string name, string version, KeyDocument doc)
     {
@@ -24,7 +25,7 @@ public static class KeyJson
 
     public static JsonObject DeletedBundle(DataPlaneContext dp, string name, string version, KeyDocument doc, long deletedDate, long scheduledPurgeDate)
     {
-        var body = DeletedHeader(dp, name, deletedDate, scheduledPurgeDate);
+        var body = EntryJson.DeletedHeader(dp, ObjectKind.Key, name, deletedDate, scheduledPurgeDate);
         body["key"] = JsonWebKey(dp, name, version, doc);
         AddCommon(body, dp, doc);
         return body;
@@ -40,7 +41,7 @@ public static class KeyJson
 
     public static JsonObject DeletedItem(DataPlaneContext dp, string name, KeyDocument doc, long deletedDate, long scheduledPurgeDate)
     {
-        var body = DeletedHeader(dp, name, deletedDate, scheduledPurgeDate);
+        var body = EntryJson.DeletedHeader(dp, ObjectKind.Key, name, deletedDate, scheduledPurgeDate);
         body["kid"] = Kid(dp, name, null);
         AddCommon(body, dp, doc);
         return body;
@@ -114,37 +115,12 @@ public static class KeyJson
         return jwk;
     }
 
-    private static JsonObject DeletedHeader(DataPlaneContext dp, string name, long deletedDate, long scheduledPurgeDate) => new()
-    {
-        ["recoveryId"] = $"{dp.BaseUri}/deletedkeys/{name}",
-        ["deletedDate"] = deletedDate,
-        ["scheduledPurgeDate"] = scheduledPurgeDate,
-    };
-
     private static void AddCommon(JsonObject body, DataPlaneContext dp, KeyDocument doc)
     {
-        var attributes = new JsonObject { ["enabled"] = doc.Enabled };
-        if (doc.NotBefore is { } nbf)
-        {
-            attributes["nbf"] = nbf;
-        }
-        if (doc.Expires is { } exp)
-        {
-            attributes["exp"] = exp;
-        }
-        attributes["created"] = doc.Created;
-        attributes["updated"] = doc.Updated;
-        attributes["recoveryLevel"] = dp.Vault.RecoveryLevel;
-        attributes["recoverableDays"] = dp.Vault.SoftDeleteRetentionInDays;
-        body["attributes"] = attributes;
+        body["attributes"] = EntryJson.Attributes(dp, doc.Enabled, doc.NotBefore, doc.Expires, doc.Created, doc.Updated);
         if (doc.Tags is not null)
         {
-            var tags = new JsonObject();
-            foreach (var (k, v) in doc.Tags)
-            {
-                tags[k] = v;
-            }
-            body["tags"] = tags;
+            body["tags"] = EntryJson.Tags(doc.Tags);
         }
         if (doc.Managed)
         {

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
+using VaultTools.Emulator.Entries;
 using VaultTools.Emulator.Errors;
 using VaultTools.Emulator.Secrets;
+using VaultTools.Emulator.Storage;
 
 namespace VaultTools.Emulator.Keys;
 
@@ -36,6 +38,15 @@ public static class KeyRules
     public const double MinimumTriggerDays = 7;
 
     public static void ValidateName(string name) => SecretRules.ValidateName(name);
+
+    /// <summary>RSA-HSM and EC-HSM keys (also a certificate's) need a premium vault: else the service's 403.</summary>
+    public static void CheckHsmAllowed(VaultRecord vault, bool hsm)
+    {
+        if (hsm && !string.Equals(vault.Sku, "premium", StringComparison.OrdinalIgnoreCase))
+        {
+            throw KeyVaultErrors.HsmNotAllowedOnStandardVault().ToException();
+        }
+    }
 
     public static bool IsVersion(string version) => SecretRules.IsVersion(version);
 
@@ -81,37 +92,13 @@ public static class KeyRules
 
     public static List<string> DefaultOperations(bool isRsa) => [.. isRsa ? DefaultRsaOperations : DefaultEcOperations];
 
-    public sealed record RequestAttributes(bool? Enabled, long? NotBefore, long? Expires, bool? Exportable);
-
-    public static RequestAttributes ReadAttributes(JsonNode? node)
-    {
-        if (node is null)
-        {
-            return new RequestAttributes(null, null, null, null);
-        }
-        if (node is not JsonObject obj)
-        {
-            throw KeyVaultErrors.BadParameter("'attributes' must be an object.").ToException();
-        }
-        try
-        {
-            return new RequestAttributes(
-                obj["enabled"]?.GetValue<bool>(),
-                obj["nbf"]?.GetValue<long>(),
-                obj["exp"]?.GetValue<long>(),
-                obj["exportable"]?.GetValue<bool>());
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or FormatException)
-        {
-            throw KeyVaultErrors.BadParameter("'attributes' has a value of the wrong type (enabled, exportable: boolean; nbf, exp: epoch seconds).").ToException();
-        }
-    }
+    public static EntryRequest.Attributes ReadAttributes(JsonNode? node) => EntryRequest.ReadAttributes(node, withExportable: true);
 
     /// <summary>
     /// Exportable keys need a release policy (secure key release), which the emulator does not
     /// implement: an exportable key without one is the service's 400, with one it is 501.
     /// </summary>
-    public static void RefuseExportable(RequestAttributes attributes, JsonObject body)
+    public static void RefuseExportable(EntryRequest.Attributes attributes, JsonObject body)
     {
         if (body["release_policy"] is not null)
         {
@@ -123,17 +110,7 @@ public static class KeyRules
         }
     }
 
-    public static string? ReadString(JsonObject body, string property)
-    {
-        var node = body[property];
-        if (node is null)
-        {
-            return null;
-        }
-        return node is JsonValue value && value.TryGetValue<string>(out var text)
-            ? text
-            : throw KeyVaultErrors.BadParameter($"The property '{property}' must be a string.").ToException();
-    }
+    public static string? ReadString(JsonObject body, string property) => EntryRequest.ReadString(body, property);
 
     public static int? ReadInt(JsonObject body, string property)
     {

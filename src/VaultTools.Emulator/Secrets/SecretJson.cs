@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using VaultTools.Emulator.Entries;
+using VaultTools.Emulator.Errors;
 using VaultTools.Emulator.Hosting;
 
 namespace VaultTools.Emulator.Secrets;
@@ -9,8 +11,7 @@ namespace VaultTools.Emulator.Secrets;
 /// </summary>
 public static class SecretJson
 {
-    public static string Id(DataPlaneContext dp, string name, string? version) =>
-        version is null ? $"{dp.BaseUri}/secrets/{name}" : $"{dp.BaseUri}/secrets/{name}/{version}";
+    public static string Id(DataPlaneContext dp, string name, string? version) => EntryJson.Id(dp, ObjectKind.Secret, name, version);
 
     public static JsonObject Bundle(DataPlaneContext dp, string name, string version, SecretDocument doc, bool includeValue)
     {
@@ -33,24 +34,17 @@ public static class SecretJson
 
     public static JsonObject DeletedBundle(DataPlaneContext dp, string name, string version, SecretDocument doc, long deletedDate, long scheduledPurgeDate)
     {
-        var body = DeletedHeader(dp, name, deletedDate, scheduledPurgeDate);
+        var body = EntryJson.DeletedHeader(dp, ObjectKind.Secret, name, deletedDate, scheduledPurgeDate);
         AddCommon(body, dp, Id(dp, name, version), doc);
         return body;
     }
 
     public static JsonObject DeletedItem(DataPlaneContext dp, string name, SecretDocument doc, long deletedDate, long scheduledPurgeDate)
     {
-        var body = DeletedHeader(dp, name, deletedDate, scheduledPurgeDate);
+        var body = EntryJson.DeletedHeader(dp, ObjectKind.Secret, name, deletedDate, scheduledPurgeDate);
         AddCommon(body, dp, Id(dp, name, null), doc, includeKid: false);
         return body;
     }
-
-    private static JsonObject DeletedHeader(DataPlaneContext dp, string name, long deletedDate, long scheduledPurgeDate) => new()
-    {
-        ["recoveryId"] = $"{dp.BaseUri}/deletedsecrets/{name}",
-        ["deletedDate"] = deletedDate,
-        ["scheduledPurgeDate"] = scheduledPurgeDate,
-    };
 
     private static void AddCommon(JsonObject body, DataPlaneContext dp, string id, SecretDocument doc, bool includeKid = true)
     {
@@ -63,37 +57,14 @@ public static class SecretJson
         {
             body["managed"] = true;
         }
-        body["attributes"] = Attributes(dp, doc);
+        body["attributes"] = EntryJson.Attributes(dp, doc.Enabled, doc.NotBefore, doc.Expires, doc.Created, doc.Updated);
         if (doc.Tags is not null)
         {
-            var tags = new JsonObject();
-            foreach (var (k, v) in doc.Tags)
-            {
-                tags[k] = v;
-            }
-            body["tags"] = tags;
+            body["tags"] = EntryJson.Tags(doc.Tags);
         }
         if (includeKid && doc.Kid is not null)
         {
             body["kid"] = doc.Kid;
         }
-    }
-
-    private static JsonObject Attributes(DataPlaneContext dp, SecretDocument doc)
-    {
-        var attributes = new JsonObject { ["enabled"] = doc.Enabled };
-        if (doc.NotBefore is { } nbf)
-        {
-            attributes["nbf"] = nbf;
-        }
-        if (doc.Expires is { } exp)
-        {
-            attributes["exp"] = exp;
-        }
-        attributes["created"] = doc.Created;
-        attributes["updated"] = doc.Updated;
-        attributes["recoveryLevel"] = dp.Vault.RecoveryLevel;
-        attributes["recoverableDays"] = dp.Vault.SoftDeleteRetentionInDays;
-        return attributes;
     }
 }
