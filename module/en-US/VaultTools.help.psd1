@@ -91,6 +91,7 @@ Without -DataPath the emulator uses a per-user data folder and keeps entries in 
             ConfigPath   = 'A JSON file with identities, vaults and role assignments to add to the defaults (see about_VaultTools).'
             FaultRate    = 'The fraction (0 to 1) of data-plane requests that fail on purpose, to test retry behaviour.'
             FaultKind    = 'Which faults -FaultRate injects: 429 (with Retry-After), 503, drop (connection closed). All three by default.'
+            ConsistencyDelaySeconds = 'Seconds (0 to 600) for which a deletion or recovery stays invisible to readers, as on Azure, where it takes about a minute: the deleted entry is not found yet, the name answers 409 ObjectIsBeingDeleted, a recovered entry is not readable yet. Use it to test scripts that purge after a delete or read after a recovery. 0 (the default): visible at once.'
             Detached     = 'Keep the emulator running after this PowerShell process exits. Stop it with Stop-VaultEmulator -ProcessId.'
             EmulatorPath = 'The VaultTools.Emulator.dll to run. By default the one in the module''s emulator folder, or $env:VAULTTOOLS_EMULATOR_PATH.'
         }
@@ -99,6 +100,9 @@ Without -DataPath the emulator uses a per-user data folder and keeps entries in 
 $emulator | Connect-Vault -Emulator'; Remarks = 'Starts an emulator with in-memory storage and connects to its default vault as the built-in administrator.' }
             @{ Code = 'Start-VaultEmulator -DataPath ./vault-data -ConfigPath ./emulator.config.json'; Remarks = 'Starts a durable emulator whose identities, vaults and role assignments come from a configuration file.' }
             @{ Code = 'Start-VaultEmulator -InMemory -DataPath (New-Item -ItemType Directory -Path (Join-Path ([IO.Path]::GetTempPath()) (New-Guid))) -FaultRate 0.2 -FaultKind 429'; Remarks = 'A throwaway emulator that throttles one request in five, to see retries at work.' }
+            @{ Code = 'Start-VaultEmulator -ConsistencyDelaySeconds 5 | Connect-Vault -Emulator
+Set-VaultSecret -Name old-key -PlainTextValue x
+Remove-VaultSecret -Name old-key -Purge -Force'; Remarks = 'Deletions take five seconds to become visible, as they take about a minute on Azure: Remove-VaultSecret -Purge waits for the deletion (with a progress bar) before it purges.' }
         )
         Links       = @('Stop-VaultEmulator', 'Connect-Vault', 'about_VaultTools')
     }

@@ -38,6 +38,9 @@ public sealed class LifecycleTests
     [Theory]
     [InlineData("--port", "notaport")]
     [InlineData("--bogus")]
+    [InlineData("--consistency-delay", "-1")]
+    [InlineData("--consistency-delay", "601")]
+    [InlineData("--consistency-delay", "soon")]
     public async Task Bad_arguments_exit_with_code_2_and_usage(params string[] args)
     {
         var (exitCode, stderr) = await EmulatorProcess.RunToExitAsync(args);

@@ -16,8 +16,17 @@ Import-Module $PesterPath -Force
 $env:VAULTTOOLS_TEST_MODULE = (Resolve-Path $ModulePath).Path
 
 $files = Get-ChildItem $PSScriptRoot -Filter '*.Tests.ps1' | Where-Object { -not $Filter -or $_.Name -like "*$Filter*" }
+# Every file runs once as it is. The secrets lifecycle file runs a second time against an emulator whose
+# deletes and recoveries become visible 2 s late (Start-VaultEmulator -ConsistencyDelaySeconds), as they do
+# about a minute late on Azure: what it asserts must hold either way.
+$containers = @(foreach ($file in $files) {
+        New-PesterContainer -Path $file.FullName
+        if ($file.Name -eq 'SecretLifecycle.Tests.ps1') {
+            New-PesterContainer -Path $file.FullName -Data @{ ConsistencyDelaySeconds = 2 }
+        }
+    })
 $config = New-PesterConfiguration
-$config.Run.Path = @($files.FullName)
+$config.Run.Container = $containers
 $config.Run.PassThru = $true
 $config.Output.Verbosity = 'Normal'
 $config.Should.ErrorAction = 'Stop'

@@ -2,11 +2,14 @@
 # state, recover, purge, backup/restore to files, property updates, batches, -WhatIf and pipelines.
 # Written to the service's behaviour: Key Vault makes a deletion or recovery visible after a delay
 # (about a minute on Azure), so tests that look at the deleted state wait for it (Wait-Until), as a
-# script against Azure must; the cmdlets that need it (-Purge, Undo) wait by themselves.
+# script against Azure must; the cmdlets that need it (-Purge, Undo) wait by themselves. The suite runs
+# twice (Invoke-PesterSuite.ps1): with changes visible at once, and with -ConsistencyDelaySeconds.
+param([double] $ConsistencyDelaySeconds = 0)
+
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'VaultTools.TestHelpers.psm1') -Force
     Import-VaultToolsUnderTest
-    $script:emulator = Start-TestEmulator
+    $script:emulator = Start-TestEmulator -ConsistencyDelaySeconds $ConsistencyDelaySeconds
     $script:emulator | Connect-Vault -Emulator | Out-Null
     $script:folder = Join-Path ([IO.Path]::GetTempPath()) ("vt-lifecycle-" + [guid]::NewGuid().ToString('n'))
     New-Item -ItemType Directory -Path $script:folder | Out-Null

@@ -7,10 +7,14 @@ function Import-VaultToolsUnderTest {
     Import-Module $path -Force -Global
 }
 
+# -ConsistencyDelaySeconds: deletes and recoveries become visible that late, as on Azure (the lifecycle files
+# run a second time that way, see Invoke-PesterSuite.ps1).
 function Start-TestEmulator {
-    param([string] $ConfigPath, [switch] $Durable, [double] $FaultRate, [string[]] $FaultKind, [int] $Port)
+    param([string] $ConfigPath, [switch] $Durable, [double] $FaultRate, [string[]] $FaultKind, [int] $Port,
+        [double] $ConsistencyDelaySeconds)
     $dataPath = Join-Path ([IO.Path]::GetTempPath()) ("vaulttools-test-" + [guid]::NewGuid().ToString('n'))
     $arguments = @{ DataPath = $dataPath; InMemory = -not $Durable }
+    if ($ConsistencyDelaySeconds) { $arguments.ConsistencyDelaySeconds = $ConsistencyDelaySeconds }
     if ($ConfigPath) { $arguments.ConfigPath = $ConfigPath }
     if ($FaultRate) { $arguments.FaultRate = $FaultRate }
     if ($FaultKind) { $arguments.FaultKind = $FaultKind }

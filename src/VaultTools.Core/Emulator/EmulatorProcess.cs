@@ -22,6 +22,8 @@ namespace VaultTools.Emulator
         public string? ConfigPath { get; set; }
         public double FaultRate { get; set; }
         public string[]? FaultKinds { get; set; }
+        /// <summary>How long deletes and recoveries stay invisible to readers, as on Azure (about a minute there). Zero: at once.</summary>
+        public TimeSpan ConsistencyDelay { get; set; }
         /// <summary>When true the emulator exits with this process (the default for emulators started from PowerShell).</summary>
         public bool TieToThisProcess { get; set; } = true;
         public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(60);
@@ -33,6 +35,9 @@ namespace VaultTools.Emulator
     /// </summary>
     public static class EmulatorProcess
     {
+        /// <summary>The emulator's own bound for --consistency-delay.</summary>
+        public static readonly TimeSpan MaxConsistencyDelay = TimeSpan.FromSeconds(600);
+
         private static readonly object Gate = new object();
         private static readonly List<VaultEmulator> Started = new List<VaultEmulator>();
 
@@ -68,6 +73,12 @@ namespace VaultTools.Emulator
             if (options.FaultRate < 0 || options.FaultRate > 1)
             {
                 throw VaultException.InvalidArgument("InvalidFaultRate", "FaultRate", $"-FaultRate must be between 0 and 1; got {options.FaultRate.ToString(CultureInfo.InvariantCulture)}.");
+            }
+
+            if (options.ConsistencyDelay < TimeSpan.Zero || options.ConsistencyDelay > MaxConsistencyDelay)
+            {
+                throw VaultException.InvalidArgument("InvalidConsistencyDelay", "ConsistencyDelaySeconds",
+                    $"-ConsistencyDelaySeconds must be between 0 and {MaxConsistencyDelay.TotalSeconds.ToString(CultureInfo.InvariantCulture)}; got {options.ConsistencyDelay.TotalSeconds.ToString(CultureInfo.InvariantCulture)}.");
             }
 
             // The emulator creates the data folder itself, readable by its owner only.
@@ -108,6 +119,12 @@ namespace VaultTools.Emulator
                     args.Add("--fault-kinds");
                     args.Add(string.Join(",", options.FaultKinds));
                 }
+            }
+
+            if (options.ConsistencyDelay > TimeSpan.Zero)
+            {
+                args.Add("--consistency-delay");
+                args.Add(options.ConsistencyDelay.TotalSeconds.ToString("R", CultureInfo.InvariantCulture));
             }
 
             if (options.TieToThisProcess)

@@ -32,8 +32,9 @@ namespace VaultTools.Emulator.Certificates;
 /// /pending, or <see cref="CompletionDelay"/> after the request for a client that does not poll.
 /// Until then the new version is not visible.
 /// </summary>
-public sealed class CertificateService(EmulatorDatabase database, BackupProtector backups, KeyMaterialProtector material, TimeProvider time)
-    : EntryService<CertificateDocument, CertificateBackup, CertificateBackupVersion>(ObjectKind.Certificate, database, backups, time)
+public sealed class CertificateService(EmulatorDatabase database, BackupProtector backups, KeyMaterialProtector material, TimeProvider time,
+    EntryVisibility visibility)
+    : EntryService<CertificateDocument, CertificateBackup, CertificateBackupVersion>(ObjectKind.Certificate, database, backups, visibility, time)
 {
     private const string CertificateKind = "certificate";
     private const string SecretKind = "secret";
@@ -228,7 +229,8 @@ public sealed class CertificateService(EmulatorDatabase database, BackupProtecto
         {
             var obj = s.GetObject(dp.Vault.Name, CertificateKind, name);
             var policy = ReadPolicy(s, dp, name);
-            if (policy is null || obj is { IsDeleted: true } || (obj is null && ReadOperation(s, dp, name) is null))
+            if (policy is null || obj is { IsDeleted: true } || (obj is not null && Pending(dp, Certificate, obj.Name) == PendingChange.Recovering)
+                || (obj is null && ReadOperation(s, dp, name) is null))
             {
                 throw KeyVaultErrors.NotFound(Certificate, name).ToException();
             }
@@ -244,7 +246,7 @@ public sealed class CertificateService(EmulatorDatabase database, BackupProtecto
         {
             var obj = s.GetObject(dp.Vault.Name, CertificateKind, name);
             var current = ReadPolicy(s, dp, name);
-            if (obj is null || obj.IsDeleted || current is null)
+            if (obj is null || obj.IsDeleted || Pending(dp, Certificate, obj.Name) == PendingChange.Recovering || current is null)
             {
                 throw KeyVaultErrors.NotFound(Certificate, name).ToException();
             }
@@ -550,11 +552,11 @@ public sealed class CertificateService(EmulatorDatabase database, BackupProtecto
     // ------------------------------------------------------------------ helpers
 
     /// <summary>A name can take a new version unless it is deleted, held by a secret or key of its own, or mid-creation.</summary>
-    private static void CheckWritable(StorageSession s, DataPlaneContext dp, string name, StoredObject? certificate, bool ignoreOperation = false)
+    private void CheckWritable(StorageSession s, DataPlaneContext dp, string name, StoredObject? certificate, bool ignoreOperation = false)
     {
-        if (certificate is { IsDeleted: true })
+        if (NameInUse(dp, Certificate, certificate) is { } conflict)
         {
-            throw KeyVaultErrors.DeletedButRecoverable(Certificate, certificate.Name).ToException();
+            throw conflict.ToException();
         }
         foreach (var (kind, objectKind) in (IEnumerable<(string, ObjectKind)>)[(SecretKind, ObjectKind.Secret), (KeyKind, ObjectKind.Key)])
         {
@@ -564,7 +566,7 @@ public sealed class CertificateService(EmulatorDatabase database, BackupProtecto
                 continue;
             }
             throw (other.IsDeleted
-                ? KeyVaultErrors.DeletedButRecoverable(objectKind, other.Name)
+                ? NameInUse(dp, objectKind, other)!
                 : KeyVaultErrors.NameUsedByOtherKind(objectKind, other.Name)).ToException();
         }
         if (!ignoreOperation && ReadOperation(s, dp, name) is { InProgress: true })

@@ -36,11 +36,11 @@ public sealed record EntryVersion<TDocument>(string Name, string Version, TDocum
 /// below: the bodies, the secrets and keys that back a certificate (<see cref="IsManaged"/>: they are
 /// read and listed here but written only through their certificate), the entries that share a
 /// certificate's life (<see cref="Companions"/>), and what a backup holds.
-/// Delete and recover take effect at once (the service makes them visible after a delay; clients poll,
-/// so both behaviours work).
+/// Delete and recover are stored at once; readers see them after <c>--consistency-delay</c>, as on the
+/// service (<see cref="EntryVisibility"/>; none by default).
 /// </summary>
 public abstract class EntryService<TDocument, TBackup, TBackupVersion>(
-    ObjectKind kind, EmulatorDatabase database, BackupProtector backups, TimeProvider time) : IEntryService
+    ObjectKind kind, EmulatorDatabase database, BackupProtector backups, EntryVisibility visibility, TimeProvider time) : IEntryService
     where TBackup : EntryBackup<TBackupVersion>
     where TBackupVersion : IEntryBackupVersion
 {
@@ -118,7 +118,7 @@ public abstract class EntryService<TDocument, TBackup, TBackupVersion>(
             var objects = s.ListObjects(dp.Vault.Name, kind.StorageKind, deleted: false, page.After, page.MaxResults);
             var nodes = objects.Items
                 .Select(o => (o, Latest: s.GetVersion(dp.Vault.Name, kind.StorageKind, o.Name, o.LatestVersion)))
-                .Where(x => x.Latest is not null)
+                .Where(x => x.Latest is not null && Pending(dp, kind, x.o.Name) != PendingChange.Recovering)
                 .Select(x => (JsonNode)ListItem(dp, x.o.Name, null, Doc(x.Latest!)))
                 .ToList();
             return (nodes, objects.ContinueAfter);
@@ -133,7 +133,7 @@ public abstract class EntryService<TDocument, TBackup, TBackupVersion>(
         var (items, next) = database.Read(s =>
         {
             var obj = s.GetObject(dp.Vault.Name, kind.StorageKind, name);
-            if (obj is null || obj.IsDeleted)
+            if (obj is null || obj.IsDeleted || Pending(dp, kind, obj.Name) == PendingChange.Recovering)
             {
                 return (new List<JsonNode>(), (string?)null); // recorded: 200 with an empty list
             }
@@ -149,7 +149,8 @@ public abstract class EntryService<TDocument, TBackup, TBackupVersion>(
     public JsonObject Delete(DataPlaneContext dp, string name)
     {
         SecretRules.ValidateName(name);
-        return database.Write(s =>
+        var changed = new List<(ObjectKind Kind, string Name)>();
+        var bundle = database.Write(s =>
         {
             var obj = ActiveObject(s, dp, name);
             var latest = LatestDoc(s, dp, obj);
@@ -162,10 +163,13 @@ public abstract class EntryService<TDocument, TBackup, TBackupVersion>(
                 if (s.GetObject(dp.Vault.Name, k.StorageKind, obj.Name) is { IsDeleted: false })
                 {
                     s.MarkDeleted(dp.Vault.Name, k.StorageKind, obj.Name, deleted, purge);
+                    changed.Add((k, obj.Name));
                 }
             }
             return DeletedBundle(s, dp, obj.Name, obj.LatestVersion, latest, deleted, purge);
         });
+        Changed(dp, changed, PendingChange.Deleting);
+        return bundle;
     }
 
     public JsonObject GetDeleted(DataPlaneContext dp, string name)
@@ -186,6 +190,7 @@ public abstract class EntryService<TDocument, TBackup, TBackupVersion>(
             // then be shorter than maxresults and still have a nextLink, which the service allows too).
             var objects = s.ListObjects(dp.Vault.Name, kind.StorageKind, deleted: true, page.After, page.MaxResults);
             var nodes = objects.Items
+                .Where(o => Pending(dp, kind, o.Name) != PendingChange.Deleting)
                 .Select(o => (o, Doc: LatestDoc(s, dp, o)))
                 .Where(x => !IsManaged(x.Doc))
                 .Select(x => (JsonNode)DeletedListItem(dp, x.o.Name, x.Doc, x.o.DeletedDate!.Value, x.o.ScheduledPurgeDate!.Value))
@@ -198,10 +203,11 @@ public abstract class EntryService<TDocument, TBackup, TBackupVersion>(
     public JsonObject Recover(DataPlaneContext dp, string name)
     {
         SecretRules.ValidateName(name);
-        return database.Write(s =>
+        var changed = new List<(ObjectKind Kind, string Name)>();
+        var bundle = database.Write(s =>
         {
             var obj = s.GetObject(dp.Vault.Name, kind.StorageKind, name);
-            if (obj is not { IsDeleted: true })
+            if (obj is not { IsDeleted: true } || Pending(dp, kind, obj.Name) == PendingChange.Deleting)
             {
                 throw KeyVaultErrors.NotFound(kind, name).ToException(); // recorded: the live entry's 404 text
             }
@@ -212,10 +218,13 @@ public abstract class EntryService<TDocument, TBackup, TBackupVersion>(
                 if (s.GetObject(dp.Vault.Name, k.StorageKind, obj.Name) is { IsDeleted: true })
                 {
                     s.MarkRecovered(dp.Vault.Name, k.StorageKind, obj.Name);
+                    changed.Add((k, obj.Name));
                 }
             }
             return RecoveredBundle(s, dp, obj.Name, obj.LatestVersion, latest);
         });
+        Changed(dp, changed, PendingChange.Recovering);
+        return bundle;
     }
 
     /// <summary>Removes a deleted entry, its versions and its companions for good (with its <c>{kind}.x</c> settings: <see cref="StorageSession.Purge"/>).</summary>
@@ -235,9 +244,11 @@ public abstract class EntryService<TDocument, TBackup, TBackupVersion>(
                 if (s.GetObject(dp.Vault.Name, companion.StorageKind, obj.Name) is { IsDeleted: true })
                 {
                     s.Purge(dp.Vault.Name, companion.StorageKind, obj.Name);
+                    visibility.Forget(dp.Vault.Name, companion.StorageKind, obj.Name);
                 }
             }
             s.Purge(dp.Vault.Name, kind.StorageKind, obj.Name);
+            visibility.Forget(dp.Vault.Name, kind.StorageKind, obj.Name);
         });
     }
 
@@ -300,9 +311,7 @@ public abstract class EntryService<TDocument, TBackup, TBackupVersion>(
             {
                 if (s.GetObject(dp.Vault.Name, k.StorageKind, backup.Name) is { } existing)
                 {
-                    throw (existing.IsDeleted
-                        ? KeyVaultErrors.DeletedButRecoverable(k, existing.Name)
-                        : KeyVaultErrors.AlreadyExists(k, existing.Name)).ToException();
+                    throw (NameInUse(dp, k, existing) ?? KeyVaultErrors.AlreadyExists(k, existing.Name)).ToException();
                 }
             }
             // The latest version last, so that it is the latest again.
@@ -329,7 +338,7 @@ public abstract class EntryService<TDocument, TBackup, TBackupVersion>(
         SecretRules.ValidateName(name);
         var latest = string.IsNullOrEmpty(version) || version == "/" || version.Equals("%2F", StringComparison.OrdinalIgnoreCase);
         var obj = s.GetObject(dp.Vault.Name, kind.StorageKind, name);
-        if (obj is null || obj.IsDeleted || (!latest && !SecretRules.IsVersion(version!)))
+        if (obj is null || obj.IsDeleted || Pending(dp, kind, obj.Name) == PendingChange.Recovering || (!latest && !SecretRules.IsVersion(version!)))
         {
             throw KeyVaultErrors.NotFound(kind, latest ? name : $"{name}/{version}").ToException();
         }
@@ -342,7 +351,9 @@ public abstract class EntryService<TDocument, TBackup, TBackupVersion>(
     protected StoredObject ActiveObject(StorageSession s, DataPlaneContext dp, string name)
     {
         var obj = s.GetObject(dp.Vault.Name, kind.StorageKind, name);
-        return obj is null || obj.IsDeleted ? throw KeyVaultErrors.NotFound(kind, name).ToException() : obj;
+        return obj is null || obj.IsDeleted || Pending(dp, kind, obj.Name) == PendingChange.Recovering
+            ? throw KeyVaultErrors.NotFound(kind, name).ToException()
+            : obj;
     }
 
     /// <summary>
@@ -352,15 +363,47 @@ public abstract class EntryService<TDocument, TBackup, TBackupVersion>(
     protected string NameForNewVersion(StorageSession s, DataPlaneContext dp, string name, string operation)
     {
         var existing = s.GetObject(dp.Vault.Name, kind.StorageKind, name);
-        if (existing is { IsDeleted: true })
+        if (NameInUse(dp, kind, existing) is { } conflict)
         {
-            throw KeyVaultErrors.DeletedButRecoverable(kind, existing.Name).ToException();
+            throw conflict.ToException();
         }
         if (existing is not null)
         {
             RefuseManaged(LatestDoc(s, dp, existing), operation);
         }
         return existing?.Name ?? name;
+    }
+
+    /// <summary>
+    /// The 409 for a new version or a restore under the name of <paramref name="existing"/> (of kind
+    /// <paramref name="k"/>): it is deleted, or its delete or recover is not yet visible. Null when the name
+    /// may take a new version.
+    /// </summary>
+    protected KeyVaultError? NameInUse(DataPlaneContext dp, ObjectKind k, StoredObject? existing)
+    {
+        if (existing is null)
+        {
+            return null;
+        }
+        var pending = Pending(dp, k, existing.Name);
+        if (existing.IsDeleted)
+        {
+            return pending == PendingChange.Deleting
+                ? KeyVaultErrors.BeingDeleted(k, existing.Name)
+                : KeyVaultErrors.DeletedButRecoverable(k, existing.Name);
+        }
+        return pending == PendingChange.Recovering ? KeyVaultErrors.BeingRecovered(k, existing.Name) : null;
+    }
+
+    /// <summary>The delete or recover of this entry that readers cannot see yet (<see cref="EntryVisibility"/>).</summary>
+    protected PendingChange Pending(DataPlaneContext dp, ObjectKind k, string name) => visibility.Pending(dp.Vault.Name, k.StorageKind, name);
+
+    private void Changed(DataPlaneContext dp, List<(ObjectKind Kind, string Name)> changed, PendingChange change)
+    {
+        foreach (var (k, name) in changed)
+        {
+            visibility.Changed(dp.Vault.Name, k.StorageKind, name, change);
+        }
     }
 
     protected void RefuseManaged(TDocument doc, string operation)
@@ -381,6 +424,8 @@ public abstract class EntryService<TDocument, TBackup, TBackupVersion>(
     private StoredObject DeletedObject(StorageSession s, DataPlaneContext dp, string name)
     {
         var obj = s.GetObject(dp.Vault.Name, kind.StorageKind, name);
-        return obj is { IsDeleted: true } ? obj : throw KeyVaultErrors.DeletedNotFound(kind, name).ToException();
+        return obj is { IsDeleted: true } && Pending(dp, kind, obj.Name) != PendingChange.Deleting
+            ? obj
+            : throw KeyVaultErrors.DeletedNotFound(kind, name).ToException();
     }
 }

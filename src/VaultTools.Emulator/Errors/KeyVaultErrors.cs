@@ -139,6 +139,17 @@ public static class KeyVaultErrors
             $"{kind.Title} {name} is currently in a deleted but recoverable state, and its name cannot be reused; in this state, the {kind.Singular} can only be recovered or purged.",
             "ObjectIsDeletedButRecoverable");
 
+    /// <summary>
+    /// Recorded (key create, KeyVaultKeyClient.CreateDeletedKeyBeforePollComplete): a name whose deletion is
+    /// acknowledged but not yet visible (<c>--consistency-delay</c>).
+    /// </summary>
+    public static KeyVaultError BeingDeleted(ObjectKind kind, string name) =>
+        new(409, "Conflict", $"{kind.Title} {name} is currently being deleted and cannot be re-created; retry later.", "ObjectIsBeingDeleted");
+
+    /// <summary>Approximation, shaped like <see cref="BeingDeleted"/>: a name whose recovery is not yet visible.</summary>
+    public static KeyVaultError BeingRecovered(ObjectKind kind, string name) =>
+        new(409, "Conflict", $"{kind.Title} {name} is currently being recovered and cannot be re-created; retry later.", "ObjectIsBeingRecovered");
+
     /// <summary>Approximation: restore onto a name that exists.</summary>
     public static KeyVaultError AlreadyExists(ObjectKind kind, string name) =>
         new(409, "Conflict", $"{kind.Title} {name} already exists.", "ObjectAlreadyExists");

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using VaultTools.Emulator.Arm;
 using VaultTools.Emulator.Authorization;
 using VaultTools.Emulator.Certificates;
+using VaultTools.Emulator.Entries;
 using VaultTools.Emulator.Errors;
 using VaultTools.Emulator.Identity;
 using VaultTools.Emulator.Keys;
@@ -127,6 +128,7 @@ public static class EmulatorHost
         services.AddSingleton<SecretService>();
         services.AddSingleton<KeyService>();
         services.AddSingleton<CertificateService>();
+        services.AddSingleton<EntryVisibility>();
         services.AddHostedService<ParentProcessWatcher>();
         services.AddHostedService<ScheduledPurgeService>();
         services.AddRouting();

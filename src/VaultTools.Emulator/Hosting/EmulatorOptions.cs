@@ -5,7 +5,7 @@ namespace VaultTools.Emulator.Hosting;
 /// <summary>
 /// The command line (a public contract, documented in docs/emulator.md):
 /// <c>[--port N] [--identity-port N] [--data-dir DIR] [--in-memory] [--config FILE] [--parent-pid PID]
-/// [--fault-rate R] [--fault-kinds 429,503,drop] [--fault-retry-after S] [--fault-seed N]</c>.
+/// [--fault-rate R] [--fault-kinds 429,503,drop] [--fault-retry-after S] [--fault-seed N] [--consistency-delay S]</c>.
 /// </summary>
 public sealed record EmulatorOptions
 {
@@ -20,6 +20,8 @@ public sealed record EmulatorOptions
     public IReadOnlyList<FaultKind> FaultKinds { get; init; } = [FaultKind.Throttle429, FaultKind.Unavailable503, FaultKind.Drop];
     public int FaultRetryAfterSeconds { get; init; } = 1;
     public int? FaultSeed { get; init; }
+    /// <summary>How long a delete or recover stays invisible to readers, as on the service (see Entries/EntryVisibility.cs). Default none.</summary>
+    public TimeSpan ConsistencyDelay { get; init; }
 
     /// <summary>The data folder actually used.</summary>
     public string DataPath => Path.GetFullPath(DataDir ?? DefaultDataPath);
@@ -33,7 +35,7 @@ public sealed record EmulatorOptions
     public const string Usage =
         "Usage: dotnet VaultTools.Emulator.dll [--port N] [--identity-port N] [--data-dir DIR] [--in-memory] [--config FILE]\n" +
         "                                     [--parent-pid PID] [--fault-rate R] [--fault-kinds 429,503,drop]\n" +
-        "                                     [--fault-retry-after SECONDS] [--fault-seed N]\n" +
+        "                                     [--fault-retry-after SECONDS] [--fault-seed N] [--consistency-delay SECONDS]\n" +
         "See docs/emulator.md.";
 
     public static EmulatorOptions Parse(IReadOnlyList<string> args)
@@ -62,6 +64,7 @@ public sealed record EmulatorOptions
                 "--fault-kinds" => options with { FaultKinds = ParseKinds(Value()) },
                 "--fault-retry-after" => options with { FaultRetryAfterSeconds = ParseInt(arg, Value(), 0, 3600) },
                 "--fault-seed" => options with { FaultSeed = ParseInt(arg, Value(), int.MinValue, int.MaxValue) },
+                "--consistency-delay" => options with { ConsistencyDelay = ParseSeconds(arg, Value(), 600) },
                 _ => throw new ArgumentException($"Unknown argument '{arg}'."),
             };
         }
@@ -74,6 +77,11 @@ public sealed record EmulatorOptions
         int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
             ? n
             : throw new ArgumentException($"{name} must be an integer from {min} to {max}, not '{value}'.");
+
+    private static TimeSpan ParseSeconds(string name, string value, double max) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0 && seconds <= max
+            ? TimeSpan.FromSeconds(seconds)
+            : throw new ArgumentException($"{name} must be a number of seconds from 0 to {max.ToString(CultureInfo.InvariantCulture)}, not '{value}'.");
 
     private static double ParseRate(string value) =>
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var r) && r >= 0 && r <= 1

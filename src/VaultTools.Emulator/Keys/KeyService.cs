@@ -15,8 +15,9 @@ namespace VaultTools.Emulator.Keys;
 /// responses. Private keys are generated and used here, stored only encrypted (<see cref="KeyMaterialProtector"/>)
 /// and never written into a response.
 /// </summary>
-public sealed class KeyService(EmulatorDatabase database, BackupProtector backups, KeyMaterialProtector material, TimeProvider time)
-    : EntryService<KeyDocument, KeyBackup, KeyBackupVersion>(ObjectKind.Key, database, backups, time)
+public sealed class KeyService(EmulatorDatabase database, BackupProtector backups, KeyMaterialProtector material, TimeProvider time,
+    EntryVisibility visibility)
+    : EntryService<KeyDocument, KeyBackup, KeyBackupVersion>(ObjectKind.Key, database, backups, visibility, time)
 {
     /// <summary>
     /// The rotation policy (a vault setting named after the key). Not <c>key.something</c>, so a purge leaves it

@@ -15,8 +15,9 @@ namespace VaultTools.Emulator.Secrets;
 /// but written only by Certificates/: set, update, delete, recover, purge and backup refuse them with
 /// the service's 403 SecretManagedByKeyVault, and the deleted listing leaves them out, as the service does.
 /// </summary>
-public sealed class SecretService(EmulatorDatabase database, BackupProtector backups, KeyMaterialProtector material, TimeProvider time)
-    : EntryService<SecretDocument, SecretBackup, SecretBackupVersion>(ObjectKind.Secret, database, backups, time)
+public sealed class SecretService(EmulatorDatabase database, BackupProtector backups, KeyMaterialProtector material, TimeProvider time,
+    EntryVisibility visibility)
+    : EntryService<SecretDocument, SecretBackup, SecretBackupVersion>(ObjectKind.Secret, database, backups, visibility, time)
 {
     // ------------------------------------------------------------------ set / get / update
 

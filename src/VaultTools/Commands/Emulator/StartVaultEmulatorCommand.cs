@@ -45,6 +45,14 @@ namespace VaultTools.Commands.Emulator
         [ValidateSet("429", "503", "drop")]
         public string[]? FaultKind { get; set; }
 
+        /// <summary>
+        /// Seconds for which a deletion or recovery stays invisible to readers, as on Azure (about a minute
+        /// there), to test scripts that wait for them. Default 0: visible at once.
+        /// </summary>
+        [Parameter]
+        [ValidateRange(0.0, 600.0)]
+        public double ConsistencyDelaySeconds { get; set; }
+
         /// <summary>Keep the emulator running after this PowerShell process exits.</summary>
         [Parameter]
         public SwitchParameter Detached { get; set; }
@@ -65,6 +73,7 @@ namespace VaultTools.Commands.Emulator
                 ConfigPath = ConfigPath is null ? null : GetUnresolvedProviderPathFromPSPath(ConfigPath),
                 FaultRate = FaultRate,
                 FaultKinds = FaultKind,
+                ConsistencyDelay = TimeSpan.FromSeconds(ConsistencyDelaySeconds),
                 TieToThisProcess = !Detached,
             };
 
