@@ -499,7 +499,7 @@ public sealed class CertificateConformanceTests(EmulatorFixture emulator)
             Assert.Equal("10", created.Headers.RetryAfter!.ToString());
             Assert.StartsWith($"{emulator.Info.VaultUri}certificates/{name}/pending?api-version=7.6&request_id=", created.Headers.Location!.ToString());
         }
-        await Task.Delay(2500);
+        await Task.Delay(3200); // CompletionDelay (2 s) counted in whole seconds, rounded up
         KeyVaultCertificateWithPolicy certificate = await emulator.CreateCertificateClient().GetCertificateAsync(name);
         Assert.Equal("CN=unpolled", certificate.Policy.Subject);
     }

@@ -97,7 +97,8 @@ public sealed class CertificateService(EmulatorDatabase database, BackupProtecto
                 IssuerName = policy.IssuerName,
                 Csr = Convert.ToBase64String(csr),
                 Created = now.ToUnixTimeSeconds(),
-                ReadyAt = (now + CompletionDelay).ToUnixTimeSeconds(),
+                // From when the answer goes out (key generation can take a while), rounded up: never less than CompletionDelay.
+                ReadyAt = (long)Math.Ceiling((Time.GetUtcNow() + CompletionDelay).ToUnixTimeMilliseconds() / 1000.0),
                 Staged = staged,
             };
 
