@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Threading;
 using VaultTools.Connection;
 using VaultTools.Errors;
@@ -49,5 +50,16 @@ namespace VaultTools
         where TRecovered : class
     {
         PendingEntryOperation<TRecovered> StartRecover(VaultAddress vault, string name, CancellationToken cancellationToken = default);
+    }
+
+    /// <summary>Backup of one entry to a file; Backup-VaultSecret, Backup-VaultKey and Backup-VaultCertificate drive it through this.</summary>
+    public interface IEntryBackup : IEntryLifecycle
+    {
+        /// <summary>
+        /// Writes the entry's backup (every version, protected by Key Vault) to <paramref name="path"/>: the target is
+        /// checked before any request, the file is written atomically and owner-only (Unix), and an existing file is
+        /// replaced only when <paramref name="overwrite"/> is true.
+        /// </summary>
+        FileInfo Backup(VaultAddress vault, string name, string path, bool overwrite, CancellationToken cancellationToken = default);
     }
 }
