@@ -21,7 +21,8 @@ namespace VaultTools.Certificates
     /// failures as VaultExceptions (VaultCertificateNotFound, ...). Key material never goes into a
     /// message; private keys only travel from the backing secret into an export file.
     /// </summary>
-    public sealed class CertificateService : IEntryRemoval<DeletedVaultCertificate>, IEntryRecovery<VaultCertificate>, IEntryBackup
+    public sealed class CertificateService : IEntryRemoval<DeletedVaultCertificate>, IEntryRecovery<VaultCertificate>, IEntryBackup,
+        IEntryReading<VaultCertificate, VaultCertificateProperties, DeletedVaultCertificate>
     {
         /// <summary>The largest backup file Restore accepts.</summary>
         internal const long MaxBackupBytes = 4 * 1024 * 1024;

@@ -18,7 +18,8 @@ namespace VaultTools.Keys
     /// input before any request and reports failures as VaultExceptions (EntryKind.Key). Results are
     /// VaultTools' own types; the SDK-shaped client stays inside Core.
     /// </summary>
-    public sealed class KeyService : IEntryRemoval<DeletedVaultKey>, IEntryRecovery<VaultKey>, IEntryBackup
+    public sealed class KeyService : IEntryRemoval<DeletedVaultKey>, IEntryRecovery<VaultKey>, IEntryBackup,
+        IEntryReading<VaultKey, VaultKeyProperties, DeletedVaultKey>
     {
         private readonly VaultConnection _connection;
 
