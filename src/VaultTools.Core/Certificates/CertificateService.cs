@@ -60,15 +60,9 @@ namespace VaultTools.Certificates
 
         public (VaultAddress Vault, string Name, string? Version) ParseId(Uri id, string parameterName)
         {
-            if (id is null || !id.IsAbsoluteUri || !KeyVaultCertificateIdentifier.TryCreate(id, out var parsed))
-            {
-                throw VaultException.InvalidArgument("InvalidCertificateId", parameterName,
-                    $"-{parameterName} '{id}' is not a certificate URL: expected https://<vault>/certificates/<name>[/<version>].", id);
-            }
-
-            EntryRules.CheckEntryName(parsed.Name, EntryKind.Certificate, parameterName);
-            EntryRules.CheckVersion(parsed.Version, parameterName);
-            return (_connection.VaultOfEntry(parsed.VaultUri), parsed.Name, parsed.Version);
+            var (vaultUri, name, version) = EntryRules.CheckEntryId(id, EntryKind.Certificate, parameterName,
+                uri => KeyVaultCertificateIdentifier.TryCreate(uri, out var parsed) ? (parsed.VaultUri, parsed.Name, parsed.Version) : ((Uri, string, string?)?)null);
+            return (_connection.VaultOfEntry(vaultUri), name, version);
         }
 
         /// <summary>Lists the certificates of a vault (latest versions, properties only), optionally filtered by name.</summary>

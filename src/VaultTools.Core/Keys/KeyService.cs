@@ -53,18 +53,17 @@ namespace VaultTools.Keys
         /// <summary>Parses a key's URL into its vault, name and version, or fails naming the parameter.</summary>
         public (VaultAddress Vault, string Name, string? Version) ParseId(Uri id, string parameterName)
         {
-            string[] segments = id is null || !id.IsAbsoluteUri ? Array.Empty<string>() : id.AbsolutePath.Trim('/').Split('/');
-            if (segments.Length < 2 || segments.Length > 3 || !string.Equals(segments[0], "keys", StringComparison.OrdinalIgnoreCase) || id!.Scheme != Uri.UriSchemeHttps)
+            var (vaultUri, name, version) = EntryRules.CheckEntryId(id, EntryKind.Key, parameterName, uri =>
             {
-                throw VaultException.InvalidArgument("InvalidKeyId", parameterName,
-                    $"-{parameterName} '{id}' is not a key URL: expected https://<vault>/keys/<name>[/<version>].", id);
-            }
+                string[] segments = uri.AbsolutePath.Trim('/').Split('/');
+                if (segments.Length < 2 || segments.Length > 3 || !string.Equals(segments[0], "keys", StringComparison.OrdinalIgnoreCase) || uri.Scheme != Uri.UriSchemeHttps)
+                {
+                    return null;
+                }
 
-            string name = Uri.UnescapeDataString(segments[1]);
-            string? version = segments.Length == 3 && segments[2].Length > 0 ? segments[2] : null;
-            EntryRules.CheckEntryName(name, EntryKind.Key, parameterName);
-            EntryRules.CheckVersion(version, parameterName);
-            return (_connection.VaultOfEntry(id), name, version);
+                return (uri, Uri.UnescapeDataString(segments[1]), segments.Length == 3 && segments[2].Length > 0 ? segments[2] : null);
+            });
+            return (_connection.VaultOfEntry(vaultUri), name, version);
         }
 
         /// <summary>Lists the keys of a vault (latest versions, no key material), optionally filtered by name.</summary>
