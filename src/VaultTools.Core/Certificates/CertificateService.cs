@@ -84,7 +84,7 @@ namespace VaultTools.Certificates
                 .ToList();
             if (versions.Count == 0)
             {
-                throw new VaultException(VaultErrorKind.NotFound, "VaultCertificateNotFound", $"The certificate '{EntryUrl(vault, name, null)}' was not found.", null, EntryUrl(vault, name, null));
+                throw ServiceErrors.EntryNotFound(EntryKind.Certificate, EntryUrl(vault, name, null));
             }
 
             return versions.OrderByDescending(v => v.Created ?? DateTimeOffset.MinValue);

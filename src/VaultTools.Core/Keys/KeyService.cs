@@ -87,7 +87,7 @@ namespace VaultTools.Keys
             if (versions.Count == 0)
             {
                 // The service lists nothing (rather than 404) for an unknown name; say so like Get does.
-                throw new VaultException(VaultErrorKind.NotFound, "VaultKeyNotFound", $"The key '{url}' was not found.", null, url);
+                throw ServiceErrors.EntryNotFound(EntryKind.Key, url);
             }
 
             return versions.OrderByDescending(v => v.Created ?? DateTimeOffset.MinValue);

@@ -67,7 +67,7 @@ namespace VaultTools.Secrets
             if (versions.Count == 0)
             {
                 // The service lists nothing (rather than 404) for an unknown name; say so like Get does.
-                throw new VaultException(VaultErrorKind.NotFound, "VaultSecretNotFound", $"The secret '{EntryUrl(vault, name, null)}' was not found.", null, EntryUrl(vault, name, null));
+                throw ServiceErrors.EntryNotFound(EntryKind.Secret, EntryUrl(vault, name, null));
             }
 
             // Newest first. Versions made within the same second tie on Created (whole seconds on the
