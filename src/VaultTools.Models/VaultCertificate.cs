@@ -9,7 +9,7 @@ namespace VaultTools
     /// for wildcards and -IncludeVersions. Name, Version, VaultName, VaultUri and Id bind by property name
     /// into the next VaultTools cmdlet.
     /// </summary>
-    public class VaultCertificateProperties
+    public class VaultCertificateProperties : IVaultEntry
     {
         public string VaultName { get; set; } = "";
         public string Name { get; set; } = "";

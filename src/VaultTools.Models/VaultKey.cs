@@ -19,7 +19,7 @@ namespace VaultTools
     /// A key's properties, without its public key: what listing returns (Get-VaultKey with wildcards or
     /// -IncludeVersions). Name, Version, VaultName and Id bind by property name into the next cmdlet.
     /// </summary>
-    public class VaultKeyProperties
+    public class VaultKeyProperties : IVaultEntry
     {
         public string VaultName { get; set; } = "";
         public string Name { get; set; } = "";

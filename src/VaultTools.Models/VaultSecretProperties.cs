@@ -9,7 +9,7 @@ namespace VaultTools
     /// for wildcards and -IncludeVersions, and of Set-VaultSecret -PassThru.
     /// Its Name, Version, VaultName and Id bind by property name into the next VaultTools cmdlet.
     /// </summary>
-    public class VaultSecretProperties
+    public class VaultSecretProperties : IVaultEntry
     {
         public string VaultName { get; set; } = "";
         public string Name { get; set; } = "";

@@ -21,7 +21,8 @@ namespace VaultTools.Certificates
     /// failures as VaultExceptions (VaultCertificateNotFound, ...). Key material never goes into a
     /// message; private keys only travel from the backing secret into an export file.
     /// </summary>
-    public sealed class CertificateService : IEntryRemoval<DeletedVaultCertificate>, IEntryRecovery<VaultCertificate>
+    public sealed class CertificateService : IEntryRemoval<DeletedVaultCertificate>, IEntryRecovery<VaultCertificate>, IEntryBackup,
+        IEntryReading<VaultCertificate, VaultCertificateProperties, DeletedVaultCertificate>
     {
         /// <summary>The largest backup file Restore accepts.</summary>
         internal const long MaxBackupBytes = 4 * 1024 * 1024;
@@ -59,15 +60,9 @@ namespace VaultTools.Certificates
 
         public (VaultAddress Vault, string Name, string? Version) ParseId(Uri id, string parameterName)
         {
-            if (id is null || !id.IsAbsoluteUri || !KeyVaultCertificateIdentifier.TryCreate(id, out var parsed))
-            {
-                throw VaultException.InvalidArgument("InvalidCertificateId", parameterName,
-                    $"-{parameterName} '{id}' is not a certificate URL: expected https://<vault>/certificates/<name>[/<version>].", id);
-            }
-
-            EntryRules.CheckEntryName(parsed.Name, EntryKind.Certificate, parameterName);
-            EntryRules.CheckVersion(parsed.Version, parameterName);
-            return (_connection.VaultOfEntry(parsed.VaultUri), parsed.Name, parsed.Version);
+            var (vaultUri, name, version) = EntryRules.CheckEntryId(id, EntryKind.Certificate, parameterName,
+                uri => KeyVaultCertificateIdentifier.TryCreate(uri, out var parsed) ? (parsed.VaultUri, parsed.Name, parsed.Version) : ((Uri, string, string?)?)null);
+            return (_connection.VaultOfEntry(vaultUri), name, version);
         }
 
         /// <summary>Lists the certificates of a vault (latest versions, properties only), optionally filtered by name.</summary>
@@ -89,7 +84,7 @@ namespace VaultTools.Certificates
                 .ToList();
             if (versions.Count == 0)
             {
-                throw new VaultException(VaultErrorKind.NotFound, "VaultCertificateNotFound", $"The certificate '{EntryUrl(vault, name, null)}' was not found.", null, EntryUrl(vault, name, null));
+                throw ServiceErrors.EntryNotFound(EntryKind.Certificate, EntryUrl(vault, name, null));
             }
 
             return versions.OrderByDescending(v => v.Created ?? DateTimeOffset.MinValue);

@@ -116,6 +116,13 @@ namespace VaultTools.Errors
             }
         }
 
+        /// <summary>
+        /// An entry the vault answered with nothing rather than 404 (an empty list of versions): the error a 404 for it
+        /// gives, without a service response.
+        /// </summary>
+        public static VaultException EntryNotFound(EntryKind kind, string url)
+            => new VaultException(VaultErrorKind.NotFound, $"Vault{kind}NotFound", $"The {Lower(kind.ToString())} '{url}' was not found.", null, url);
+
         private static string Lower(string noun) => noun switch
         {
             "RoleAssignment" => "role assignment",

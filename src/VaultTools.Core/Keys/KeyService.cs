@@ -18,7 +18,8 @@ namespace VaultTools.Keys
     /// input before any request and reports failures as VaultExceptions (EntryKind.Key). Results are
     /// VaultTools' own types; the SDK-shaped client stays inside Core.
     /// </summary>
-    public sealed class KeyService : IEntryRemoval<DeletedVaultKey>, IEntryRecovery<VaultKey>
+    public sealed class KeyService : IEntryRemoval<DeletedVaultKey>, IEntryRecovery<VaultKey>, IEntryBackup,
+        IEntryReading<VaultKey, VaultKeyProperties, DeletedVaultKey>
     {
         private readonly VaultConnection _connection;
 
@@ -52,18 +53,17 @@ namespace VaultTools.Keys
         /// <summary>Parses a key's URL into its vault, name and version, or fails naming the parameter.</summary>
         public (VaultAddress Vault, string Name, string? Version) ParseId(Uri id, string parameterName)
         {
-            string[] segments = id is null || !id.IsAbsoluteUri ? Array.Empty<string>() : id.AbsolutePath.Trim('/').Split('/');
-            if (segments.Length < 2 || segments.Length > 3 || !string.Equals(segments[0], "keys", StringComparison.OrdinalIgnoreCase) || id!.Scheme != Uri.UriSchemeHttps)
+            var (vaultUri, name, version) = EntryRules.CheckEntryId(id, EntryKind.Key, parameterName, uri =>
             {
-                throw VaultException.InvalidArgument("InvalidKeyId", parameterName,
-                    $"-{parameterName} '{id}' is not a key URL: expected https://<vault>/keys/<name>[/<version>].", id);
-            }
+                string[] segments = uri.AbsolutePath.Trim('/').Split('/');
+                if (segments.Length < 2 || segments.Length > 3 || !string.Equals(segments[0], "keys", StringComparison.OrdinalIgnoreCase) || uri.Scheme != Uri.UriSchemeHttps)
+                {
+                    return null;
+                }
 
-            string name = Uri.UnescapeDataString(segments[1]);
-            string? version = segments.Length == 3 && segments[2].Length > 0 ? segments[2] : null;
-            EntryRules.CheckEntryName(name, EntryKind.Key, parameterName);
-            EntryRules.CheckVersion(version, parameterName);
-            return (_connection.VaultOfEntry(id), name, version);
+                return (uri, Uri.UnescapeDataString(segments[1]), segments.Length == 3 && segments[2].Length > 0 ? segments[2] : null);
+            });
+            return (_connection.VaultOfEntry(vaultUri), name, version);
         }
 
         /// <summary>Lists the keys of a vault (latest versions, no key material), optionally filtered by name.</summary>
@@ -87,7 +87,7 @@ namespace VaultTools.Keys
             if (versions.Count == 0)
             {
                 // The service lists nothing (rather than 404) for an unknown name; say so like Get does.
-                throw new VaultException(VaultErrorKind.NotFound, "VaultKeyNotFound", $"The key '{url}' was not found.", null, url);
+                throw ServiceErrors.EntryNotFound(EntryKind.Key, url);
             }
 
             return versions.OrderByDescending(v => v.Created ?? DateTimeOffset.MinValue);

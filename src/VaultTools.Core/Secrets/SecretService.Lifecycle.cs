@@ -21,7 +21,8 @@ namespace VaultTools.Secrets
     /// polls it with the official SDK operation (DeleteSecretOperation, RecoverDeletedSecretOperation)
     /// within <see cref="Polling"/>'s bounds.
     /// </summary>
-    public sealed partial class SecretService : IEntryRemoval<DeletedVaultSecret>, IEntryRecovery<VaultSecretProperties>
+    public sealed partial class SecretService : IEntryRemoval<DeletedVaultSecret>, IEntryRecovery<VaultSecretProperties>, IEntryBackup,
+        IEntryReading<VaultSecret, VaultSecretProperties, DeletedVaultSecret>
     {
         /// <summary>The largest backup file Restore accepts (Key Vault's backups of secrets are a few KB).</summary>
         internal const long MaxBackupBytes = 4 * 1024 * 1024;

@@ -42,15 +42,9 @@ namespace VaultTools.Secrets
         /// <summary>Parses a secret's URL into its vault, name and version, or fails naming the parameter.</summary>
         public (VaultAddress Vault, string Name, string? Version) ParseId(Uri id, string parameterName)
         {
-            if (id is null || !id.IsAbsoluteUri || !KeyVaultSecretIdentifier.TryCreate(id, out var parsed))
-            {
-                throw VaultException.InvalidArgument("InvalidSecretId", parameterName,
-                    $"-{parameterName} '{id}' is not a secret URL: expected https://<vault>/secrets/<name>[/<version>].", id);
-            }
-
-            EntryRules.CheckEntryName(parsed.Name, EntryKind.Secret, parameterName);
-            EntryRules.CheckVersion(parsed.Version, parameterName);
-            return (_connection.VaultOfEntry(parsed.VaultUri), parsed.Name, parsed.Version);
+            var (vaultUri, name, version) = EntryRules.CheckEntryId(id, EntryKind.Secret, parameterName,
+                uri => KeyVaultSecretIdentifier.TryCreate(uri, out var parsed) ? (parsed.VaultUri, parsed.Name, parsed.Version) : ((Uri, string, string?)?)null);
+            return (_connection.VaultOfEntry(vaultUri), name, version);
         }
 
         /// <summary>Lists the secrets of a vault (latest versions, no values), optionally filtered by name.</summary>
@@ -73,7 +67,7 @@ namespace VaultTools.Secrets
             if (versions.Count == 0)
             {
                 // The service lists nothing (rather than 404) for an unknown name; say so like Get does.
-                throw new VaultException(VaultErrorKind.NotFound, "VaultSecretNotFound", $"The secret '{EntryUrl(vault, name, null)}' was not found.", null, EntryUrl(vault, name, null));
+                throw ServiceErrors.EntryNotFound(EntryKind.Secret, EntryUrl(vault, name, null));
             }
 
             // Newest first. Versions made within the same second tie on Created (whole seconds on the

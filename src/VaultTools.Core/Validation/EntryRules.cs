@@ -34,6 +34,26 @@ namespace VaultTools.Validation
             }
         }
 
+        /// <summary>
+        /// An entry's own URL (https://vault/secrets|keys|certificates/name[/version]) as <paramref name="parse"/> reads it
+        /// for its kind (null: not a URL of that kind), with its name and version checked: InvalidArgument naming the parameter.
+        /// </summary>
+        public static (Uri VaultUri, string Name, string? Version) CheckEntryId(Uri? id, EntryKind kind, string parameterName,
+            Func<Uri, (Uri VaultUri, string Name, string? Version)?> parse)
+        {
+            var parsed = id is null || !id.IsAbsoluteUri ? null : parse(id);
+            if (parsed is null)
+            {
+                string noun = kind.ToString().ToLowerInvariant();
+                throw VaultException.InvalidArgument($"Invalid{kind}Id", parameterName,
+                    $"-{parameterName} '{id}' is not a {noun} URL: expected https://<vault>/{noun}s/<name>[/<version>].", id);
+            }
+
+            CheckEntryName(parsed.Value.Name, kind, parameterName);
+            CheckVersion(parsed.Value.Version, parameterName);
+            return parsed.Value;
+        }
+
         /// <summary>Vault names: 3-24 characters, letters, digits and hyphens, starting with a letter, ending with a letter or digit, no consecutive hyphens.</summary>
         public static void CheckVaultName(string? name, string parameterName)
         {

@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using System.Management.Automation;
 using VaultTools.Connection;
 
@@ -12,11 +11,15 @@ namespace VaultTools.Commands
     /// -Force (before any request) and writes atomically, owner-only on Unix.
     /// </summary>
     /// <remarks>
-    /// Each cmdlet declares -Name itself (its completer differs); the members that involve Core types are
-    /// methods, not properties, so that PowerShell does not load Core while it scans the cmdlet's parameters.
+    /// Each cmdlet declares -Name itself (its completer differs) and names its Core service, which does the rest
+    /// through Core's IEntryBackup (kind, URL, the backup itself). As for the Remove-/Undo- bases, Core types appear
+    /// only in method bodies and non-generic method signatures, so that PowerShell does not load Core while it
+    /// scans the cmdlet's parameters.
     /// </remarks>
     public abstract class BackupEntryCmdlet : VaultCmdlet
     {
+        private IEntryBackup? _service;
+
         /// <summary>The backup file; by default &lt;vault&gt;-&lt;name&gt;-&lt;yyyyMMddHHmmss&gt;.blob in the current folder.</summary>
         [Parameter(Position = 1)]
         public string? OutputFile { get; set; }
@@ -28,28 +31,27 @@ namespace VaultTools.Commands
         /// <summary>The -Name of the entry to back up.</summary>
         protected abstract string EntryName { get; }
 
-        /// <summary>secret, key or certificate (for messages).</summary>
-        protected abstract string Noun { get; }
+        /// <summary>The Core service of the entry kind.</summary>
+        private protected abstract IEntryBackup CreateService();
 
-        /// <summary>Checks the name as Key Vault would (InvalidArgument naming -Name) and returns the entry's URL.</summary>
-        protected abstract string CheckName(VaultAddress vault, string name);
-
-        /// <summary>Writes the backup (Core checks the file before the request).</summary>
-        protected abstract FileInfo Backup(VaultAddress vault, string name, string path);
+        private IEntryBackup Service => _service ??= CreateService();
 
         protected override void ProcessRecord()
         {
             Run(EntryName, () =>
             {
                 var vault = ResolveVault();
-                string url = CheckName(vault, EntryName);
+                var service = Service;
+                Validation.EntryRules.CheckEntryName(EntryName, service.Kind, "Name");
+                string url = service.EntryUrl(vault, EntryName);
                 string path = GetUnresolvedProviderPathFromPSPath(OutputFile ?? $"{vault.Name}-{EntryName}-{DateTime.Now:yyyyMMddHHmmss}.blob");
-                if (!ShouldProcess(path, $"Back up {Noun} '{url}' to file"))
+                if (!ShouldProcess(path, $"Back up {service.Kind.ToString().ToLowerInvariant()} '{url}' to file"))
                 {
                     return;
                 }
 
-                WriteObject(Backup(vault, EntryName, path));
+                // Core checks the file before the request.
+                WriteObject(service.Backup(vault, EntryName, path, Force, CancelToken));
             });
         }
     }

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Management.Automation;
 using VaultTools.Connection;
 using VaultTools.Errors;
@@ -10,12 +9,23 @@ namespace VaultTools.Commands
     /// Get-VaultSecret, Get-VaultKey and Get-VaultCertificate: one entry by exact -Name [-Version] or by its own URL
     /// (-Id); a list by wildcard (or all, without -Name); the versions of an entry (-IncludeVersions); and with
     /// -InRemovedState the same for soft-deleted entries. Each cmdlet declares -Name (its completer differs) and
-    /// says how to read its kind; the decisions (what is one entry, what is a list, what is refused) are here.
+    /// names its Core service, which reads through Core's IEntryReading; the decisions (what is one entry, what is
+    /// a list, what is refused) are here.
     /// </summary>
-    public abstract class GetEntryCmdlet : VaultCmdlet
+    /// <remarks>
+    /// The service is typed as IEntryReading only inside method bodies: a generic Core type in a virtual signature
+    /// makes the runtime load Core while PowerShell scans the cmdlets, before the module's load context exists
+    /// (see RemoveEntryCmdlet). The type arguments are output types (VaultTools.Models), which are loaded at import.
+    /// </remarks>
+    public abstract class GetEntryCmdlet<TEntry, TProperties, TDeleted> : VaultCmdlet
+        where TEntry : class
+        where TProperties : class, IVaultEntry
+        where TDeleted : class
     {
         protected const string ByName = "ByName";
         protected const string ById = "ById";
+
+        private IEntryLifecycle? _service;
 
         [Parameter(ParameterSetName = ByName, Position = 1, ValueFromPipelineByPropertyName = true)]
         public string? Version { get; set; }
@@ -33,24 +43,16 @@ namespace VaultTools.Commands
         /// <summary>The -Name given (null: every entry).</summary>
         protected abstract string? EntryName { get; }
 
+        /// <summary>The Core service of the entry kind; it must implement IEntryReading of TEntry, TProperties, TDeleted.</summary>
+        private protected abstract IEntryLifecycle CreateService();
+
+        private IEntryLifecycle Service => _service ??= CreateService();
+
         /// <summary>secret, key or certificate (messages).</summary>
-        protected abstract string Noun { get; }
-
-        protected abstract object GetById(Uri id);
-
-        protected abstract object Get(VaultAddress vault, string name, string? version);
-
-        /// <summary>The latest versions (properties only), with their names.</summary>
-        protected abstract IEnumerable<(string Name, object Entry)> List(VaultAddress vault, Func<string, bool>? nameFilter);
-
-        protected abstract IEnumerable<object> ListVersions(VaultAddress vault, string name);
-
-        protected abstract object GetDeleted(VaultAddress vault, string name);
-
-        protected abstract IEnumerable<object> ListDeleted(VaultAddress vault, Func<string, bool>? nameFilter);
+        private string Noun => Service.Kind.ToString().ToLowerInvariant();
 
         /// <summary>Writes one entry read in full (Get-VaultSecret -AsPlainText writes the value instead).</summary>
-        protected virtual void WriteEntry(object entry) => WriteObject(entry);
+        protected virtual void WriteEntry(TEntry entry) => WriteObject(entry);
 
         /// <summary>Refusals of a cmdlet's own parameters: for deleted entries, or for more than one entry.</summary>
         protected virtual void CheckOwnParameters(bool removed, bool many)
@@ -61,13 +63,14 @@ namespace VaultTools.Commands
         {
             if (ParameterSetName == ById)
             {
-                Run(Id, () => WriteEntry(GetById(Id)));
+                Run(Id, () => WriteEntry(((IEntryReading<TEntry, TProperties, TDeleted>)Service).GetById(Id, CancelToken)));
                 return;
             }
 
             Run(EntryName, () =>
             {
                 var vault = ResolveVault();
+                var service = (IEntryReading<TEntry, TProperties, TDeleted>)Service;
                 string? name = EntryName;
                 bool wildcard = name is null || WildcardPattern.ContainsWildcardCharacters(name);
                 Func<string, bool>? filter = name is null ? null : new WildcardPattern(name, WildcardOptions.IgnoreCase).IsMatch;
@@ -82,17 +85,17 @@ namespace VaultTools.Commands
                     CheckOwnParameters(removed: true, many: wildcard);
                     if (!wildcard)
                     {
-                        WriteObject(GetDeleted(vault, name!));
+                        WriteObject(service.GetDeleted(vault, name!, CancelToken));
                         return;
                     }
 
-                    WriteObject(ListDeleted(vault, filter), enumerateCollection: true);
+                    WriteObject(service.ListDeleted(vault, filter, CancelToken), enumerateCollection: true);
                     return;
                 }
 
                 if (!wildcard && !IncludeVersions)
                 {
-                    WriteEntry(Get(vault, name!, Version));
+                    WriteEntry(service.Get(vault, name!, Version, CancelToken));
                     return;
                 }
 
@@ -105,15 +108,15 @@ namespace VaultTools.Commands
                 CheckOwnParameters(removed: false, many: true);
                 if (!wildcard)
                 {
-                    WriteObject(ListVersions(vault, name!), enumerateCollection: true);
+                    WriteObject(service.ListVersions(vault, name!, CancelToken), enumerateCollection: true);
                     return;
                 }
 
-                foreach (var (listedName, entry) in List(vault, filter))
+                foreach (var entry in service.List(vault, filter, CancelToken))
                 {
                     if (IncludeVersions)
                     {
-                        WriteObject(ListVersions(vault, listedName), enumerateCollection: true);
+                        WriteObject(service.ListVersions(vault, entry.Name, CancelToken), enumerateCollection: true);
                     }
                     else
                     {

@@ -45,10 +45,7 @@ namespace VaultTools.Commands.Access
             Run((object?)ObjectId ?? VaultName, () =>
             {
                 var roles = new RoleService(Connection);
-                var (entryKind, entryName) = OneEntry(SecretName, KeyName, CertificateName);
-                var target = ParameterSetName == ByScope
-                    ? roles.ScopeTarget(Scope, forGrant: false, CancelToken)
-                    : roles.VaultTarget(ArmVault(), SubscriptionId, entryKind, entryName, forGrant: false);
+                var target = ResolveRoleTarget(roles, ParameterSetName == ByScope ? Scope : null, SecretName, KeyName, CertificateName, forGrant: false);
                 var role = Role is null ? null : roles.ResolveRole(Role, target.SubscriptionId, CancelToken);
                 WriteObject(roles.List(target.Scope, ObjectId, IncludeInherited, role, CancelToken), enumerateCollection: true);
             });

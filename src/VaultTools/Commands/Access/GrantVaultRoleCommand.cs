@@ -51,10 +51,7 @@ namespace VaultTools.Commands.Access
             {
                 AccessScope.CheckObjectId(ObjectId, "ObjectId");
                 var roles = new RoleService(Connection);
-                var (entryKind, entryName) = OneEntry(SecretName, KeyName, CertificateName);
-                var target = ParameterSetName == ByScope
-                    ? roles.ScopeTarget(Scope, forGrant: true, CancelToken)
-                    : roles.VaultTarget(ArmVault(), SubscriptionId, entryKind, entryName, forGrant: true);
+                var target = ResolveRoleTarget(roles, ParameterSetName == ByScope ? Scope : null, SecretName, KeyName, CertificateName, forGrant: true);
                 var role = roles.ResolveRole(Role, target.SubscriptionId, CancelToken);
 
                 var existing = roles.Find(target.Scope, ObjectId, role, CancelToken);

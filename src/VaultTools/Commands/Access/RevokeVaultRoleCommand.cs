@@ -63,10 +63,7 @@ namespace VaultTools.Commands.Access
             Run(ObjectId, () =>
             {
                 AccessScope.CheckObjectId(ObjectId, "ObjectId");
-                var (entryKind, entryName) = OneEntry(SecretName, KeyName, CertificateName);
-                var target = ParameterSetName == ByScope
-                    ? roles.ScopeTarget(Scope, forGrant: false, CancelToken)
-                    : roles.VaultTarget(ArmVault(), SubscriptionId, entryKind, entryName, forGrant: false);
+                var target = ResolveRoleTarget(roles, ParameterSetName == ByScope ? Scope : null, SecretName, KeyName, CertificateName, forGrant: false);
                 var role = roles.ResolveRole(Role, target.SubscriptionId, CancelToken);
                 var found = roles.FindForRevoke(target.Scope, ObjectId, role, CancelToken);
                 if (found.Count == 0)

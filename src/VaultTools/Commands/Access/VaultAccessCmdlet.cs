@@ -33,8 +33,21 @@ namespace VaultTools.Commands.Access
             return vault;
         }
 
+        /// <summary>
+        /// Where a role applies (Get-VaultRoleAssignment, Grant-VaultRole, Revoke-VaultRole): <paramref name="scope"/>
+        /// (-Scope, any ARM scope) when given, else this call's vault or the one entry that -SecretName, -KeyName or
+        /// -CertificateName names.
+        /// </summary>
+        protected VaultTools.Access.RoleTarget ResolveRoleTarget(VaultTools.Access.RoleService roles, string? scope, string? secretName, string? keyName, string? certificateName, bool forGrant)
+        {
+            var (entryKind, entryName) = OneEntry(secretName, keyName, certificateName);
+            return scope != null
+                ? roles.ScopeTarget(scope, forGrant, CancelToken)
+                : roles.VaultTarget(ArmVault(), SubscriptionId, entryKind, entryName, forGrant);
+        }
+
         /// <summary>Which entry -SecretName, -KeyName or -CertificateName names (at most one); null for the vault itself.</summary>
-        protected static (EntryKind? Kind, string? Name) OneEntry(string? secretName, string? keyName, string? certificateName)
+        private static (EntryKind? Kind, string? Name) OneEntry(string? secretName, string? keyName, string? certificateName)
         {
             int given = (secretName is null ? 0 : 1) + (keyName is null ? 0 : 1) + (certificateName is null ? 0 : 1);
             if (given > 1)

@@ -1,7 +1,6 @@
 using System.IO;
 using System.Management.Automation;
 using VaultTools.Certificates;
-using VaultTools.Connection;
 
 namespace VaultTools.Commands.Certificates
 {
@@ -19,15 +18,6 @@ namespace VaultTools.Commands.Certificates
 
         protected override string EntryName => Name;
 
-        protected override string Noun => "certificate";
-
-        protected override string CheckName(VaultAddress vault, string name)
-        {
-            Validation.EntryRules.CheckEntryName(name, Errors.EntryKind.Certificate, "Name");
-            return CertificateService.EntryUrl(vault, name, null);
-        }
-
-        protected override FileInfo Backup(VaultAddress vault, string name, string path)
-            => new CertificateService(Connection).Backup(vault, name, path, Force, CancelToken);
+        private protected override IEntryBackup CreateService() => new CertificateService(Connection);
     }
 }

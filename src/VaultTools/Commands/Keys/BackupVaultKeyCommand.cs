@@ -1,6 +1,5 @@
 using System.IO;
 using System.Management.Automation;
-using VaultTools.Connection;
 using VaultTools.Keys;
 
 namespace VaultTools.Commands.Keys
@@ -20,15 +19,6 @@ namespace VaultTools.Commands.Keys
 
         protected override string EntryName => Name;
 
-        protected override string Noun => "key";
-
-        protected override string CheckName(VaultAddress vault, string name)
-        {
-            Validation.EntryRules.CheckEntryName(name, Errors.EntryKind.Key, "Name");
-            return KeyService.EntryUrl(vault, name, null);
-        }
-
-        protected override FileInfo Backup(VaultAddress vault, string name, string path)
-            => new KeyService(Connection).Backup(vault, name, path, Force, CancelToken);
+        private protected override IEntryBackup CreateService() => new KeyService(Connection);
     }
 }

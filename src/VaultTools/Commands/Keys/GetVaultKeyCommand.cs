@@ -1,8 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
-using VaultTools.Connection;
 using VaultTools.Keys;
 
 namespace VaultTools.Commands.Keys
@@ -13,10 +9,8 @@ namespace VaultTools.Commands.Keys
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "VaultKey", DefaultParameterSetName = ByName)]
     [OutputType(typeof(VaultKey), typeof(VaultKeyProperties), typeof(DeletedVaultKey))]
-    public sealed class GetVaultKeyCommand : GetEntryCmdlet
+    public sealed class GetVaultKeyCommand : GetEntryCmdlet<VaultKey, VaultKeyProperties, DeletedVaultKey>
     {
-        private KeyService? _service;
-
         [Parameter(ParameterSetName = ByName, Position = 0, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ArgumentCompleter(typeof(Completers.KeyNameCompleter))]
@@ -24,21 +18,6 @@ namespace VaultTools.Commands.Keys
 
         protected override string? EntryName => Name;
 
-        protected override string Noun => "key";
-
-        private KeyService Service => _service ??= new KeyService(Connection);
-
-        protected override object GetById(Uri id) => Service.GetById(id, CancelToken);
-
-        protected override object Get(VaultAddress vault, string name, string? version) => Service.Get(vault, name, version, CancelToken);
-
-        protected override IEnumerable<(string Name, object Entry)> List(VaultAddress vault, Func<string, bool>? nameFilter)
-            => Service.List(vault, nameFilter, CancelToken).Select(k => (k.Name, (object)k));
-
-        protected override IEnumerable<object> ListVersions(VaultAddress vault, string name) => Service.ListVersions(vault, name, CancelToken);
-
-        protected override object GetDeleted(VaultAddress vault, string name) => Service.GetDeleted(vault, name, CancelToken);
-
-        protected override IEnumerable<object> ListDeleted(VaultAddress vault, Func<string, bool>? nameFilter) => Service.ListDeleted(vault, nameFilter, CancelToken);
+        private protected override IEntryLifecycle CreateService() => new KeyService(Connection);
     }
 }

@@ -1,6 +1,5 @@
 using System.IO;
 using System.Management.Automation;
-using VaultTools.Connection;
 using VaultTools.Secrets;
 
 namespace VaultTools.Commands.Secrets
@@ -19,15 +18,6 @@ namespace VaultTools.Commands.Secrets
 
         protected override string EntryName => Name;
 
-        protected override string Noun => "secret";
-
-        protected override string CheckName(VaultAddress vault, string name)
-        {
-            Validation.EntryRules.CheckEntryName(name, Errors.EntryKind.Secret, "Name");
-            return SecretService.EntryUrl(vault, name, null);
-        }
-
-        protected override FileInfo Backup(VaultAddress vault, string name, string path)
-            => new SecretService(Connection).Backup(vault, name, path, Force, CancelToken);
+        private protected override IEntryBackup CreateService() => new SecretService(Connection);
     }
 }

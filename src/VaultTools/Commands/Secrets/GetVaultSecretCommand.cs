@@ -1,8 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
-using VaultTools.Connection;
 using VaultTools.Internal;
 using VaultTools.Secrets;
 
@@ -15,10 +11,8 @@ namespace VaultTools.Commands.Secrets
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "VaultSecret", DefaultParameterSetName = ByName)]
     [OutputType(typeof(VaultSecret), typeof(VaultSecretProperties), typeof(DeletedVaultSecret), typeof(string))]
-    public sealed class GetVaultSecretCommand : GetEntryCmdlet
+    public sealed class GetVaultSecretCommand : GetEntryCmdlet<VaultSecret, VaultSecretProperties, DeletedVaultSecret>
     {
-        private SecretService? _service;
-
         [Parameter(ParameterSetName = ByName, Position = 0, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ArgumentCompleter(typeof(Completers.SecretNameCompleter))]
@@ -29,22 +23,7 @@ namespace VaultTools.Commands.Secrets
 
         protected override string? EntryName => Name;
 
-        protected override string Noun => "secret";
-
-        private SecretService Service => _service ??= new SecretService(Connection);
-
-        protected override object GetById(Uri id) => Service.GetById(id, CancelToken);
-
-        protected override object Get(VaultAddress vault, string name, string? version) => Service.Get(vault, name, version, CancelToken);
-
-        protected override IEnumerable<(string Name, object Entry)> List(VaultAddress vault, Func<string, bool>? nameFilter)
-            => Service.List(vault, nameFilter, CancelToken).Select(s => (s.Name, (object)s));
-
-        protected override IEnumerable<object> ListVersions(VaultAddress vault, string name) => Service.ListVersions(vault, name, CancelToken);
-
-        protected override object GetDeleted(VaultAddress vault, string name) => Service.GetDeleted(vault, name, CancelToken);
-
-        protected override IEnumerable<object> ListDeleted(VaultAddress vault, Func<string, bool>? nameFilter) => Service.ListDeleted(vault, nameFilter, CancelToken);
+        private protected override IEntryLifecycle CreateService() => new SecretService(Connection);
 
         protected override void CheckOwnParameters(bool removed, bool many)
         {
@@ -61,9 +40,8 @@ namespace VaultTools.Commands.Secrets
             }
         }
 
-        protected override void WriteEntry(object entry)
+        protected override void WriteEntry(VaultSecret secret)
         {
-            var secret = (VaultSecret)entry;
             if (AsPlainText)
             {
                 WriteObject(secret.SecretValue is null ? null : SecureStrings.ToPlainText(secret.SecretValue));
