@@ -17,20 +17,28 @@ public sealed class LifecycleTests
     [Fact]
     public async Task Emulator_exits_when_its_parent_process_exits()
     {
+        // A parent that lives until it is killed: the emulator's start may take long on a busy machine, and
+        // the parent must outlive it (a short 'sleep' made this test fail under load).
         using var parent = Process.Start(OperatingSystem.IsWindows()
-            ? new ProcessStartInfo("ping", "-n 4 127.0.0.1") { UseShellExecute = false, RedirectStandardOutput = true }
-            : new ProcessStartInfo("sleep", "3") { UseShellExecute = false })!;
+            ? new ProcessStartInfo("ping", "-n 600 127.0.0.1") { UseShellExecute = false, RedirectStandardOutput = true }
+            : new ProcessStartInfo("sleep", "600") { UseShellExecute = false })!;
         var dataPath = EmulatorProcess.NewDataDirectory();
         try
         {
             using var emulator = await EmulatorProcess.StartAsync(dataPath, "--in-memory", "--parent-pid", parent.Id.ToString());
             Assert.False(emulator.HasExited);
+            Assert.False(parent.HasExited, "the parent exited before the emulator was up");
+            parent.Kill();
             await parent.WaitForExitAsync();
             Assert.True(await emulator.WaitForExitAsync(TimeSpan.FromSeconds(15)), "the emulator outlived its parent");
             Assert.False(File.Exists(Path.Combine(dataPath, "emulator.json")), "a clean stop removes emulator.json");
         }
         finally
         {
+            if (!parent.HasExited)
+            {
+                parent.Kill();
+            }
             try { Directory.Delete(dataPath, recursive: true); } catch (IOException) { }
         }
     }
