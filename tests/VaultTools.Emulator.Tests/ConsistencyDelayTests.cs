@@ -102,6 +102,26 @@ public sealed class ConsistencyDelayTests(ConsistencyDelayFixture emulator)
     }
 
     [Fact]
+    public async Task A_vault_deleted_and_created_again_does_not_hide_a_new_entry_behind_the_old_vaults_pending_recovery()
+    {
+        var vault = await ArmHelpers.CreateVaultAsync(emulator, "reborn");
+        var client = emulator.CreateSecretClient(vault);
+        var name = EmulatorFixture.UniqueName("reborn");
+        await client.SetSecretAsync(name, "old");
+        await (await client.StartDeleteSecretAsync(name)).WaitForCompletionAsync(Poll, default);
+        await client.StartRecoverDeletedSecretAsync(name); // its recovery is pending for the delay
+
+        // Deleting the vault deletes its entries; a vault created again under its name starts empty.
+        var vaultUrl = $"{emulator.VaultId(vault)}?{ArmHelpers.VaultApi}";
+        Assert.True((await emulator.ArmAsync(HttpMethod.Delete, vaultUrl)).Status is HttpStatusCode.OK or HttpStatusCode.NoContent);
+        Assert.Equal(HttpStatusCode.Created, (await emulator.ArmAsync(HttpMethod.Put, vaultUrl, ArmHelpers.VaultBody(emulator))).Status);
+
+        await client.SetSecretAsync(name, "new");
+        Assert.Equal("new", (await client.GetSecretAsync(name)).Value.Value);
+        Assert.Contains(client.GetPropertiesOfSecretsAsync().ToBlockingEnumerable(), s => s.Name == name);
+    }
+
+    [Fact]
     public async Task Creating_a_key_whose_deletion_is_pending_answers_the_recorded_body()
     {
         var name = EmulatorFixture.UniqueName("key-pending");

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using VaultTools.Emulator.Entries;
 using VaultTools.Emulator.Errors;
 using VaultTools.Emulator.Hosting;
 using VaultTools.Emulator.Storage;
@@ -11,7 +12,7 @@ namespace VaultTools.Emulator.Arm;
 /// emulator's resource group; a vault created here is reachable on the data plane at once
 /// (<c>https://{vault}.localhost:{port}/</c>), because the data plane reads the same table.
 /// </summary>
-public sealed class ArmVaults(EmulatorDatabase database, EmulatorRuntime runtime, TimeProvider time)
+public sealed class ArmVaults(EmulatorDatabase database, EmulatorRuntime runtime, TimeProvider time, EntryVisibility visibility)
 {
     private long Now => time.GetUtcNow().ToUnixTimeSeconds();
 
@@ -93,6 +94,7 @@ public sealed class ArmVaults(EmulatorDatabase database, EmulatorRuntime runtime
             }
             s.DeleteVault(existing.Name);
             s.DeleteRoleAssignmentsAtOrBelow(vaultScope);
+            visibility.ForgetVault(existing.Name);
             return true;
         });
 

@@ -60,6 +60,18 @@ public sealed class EntryVisibility(EmulatorOptions options, TimeProvider time)
     /// <summary>Forgets a purged entry: a new entry under its name has nothing pending.</summary>
     public void Forget(string vault, string storageKind, string name) => _pending.TryRemove((vault, storageKind, name), out _);
 
+    /// <summary>Forgets every entry of a deleted vault: a vault created again under its name starts with nothing pending.</summary>
+    public void ForgetVault(string vault)
+    {
+        foreach (var key in _pending.Keys)
+        {
+            if (StringComparer.OrdinalIgnoreCase.Equals(key.Vault, vault))
+            {
+                _pending.TryRemove(key, out _);
+            }
+        }
+    }
+
     /// <summary>Vault, kind and entry names compare as Key Vault compares them: without regard to case.</summary>
     private sealed class KeyComparer : IEqualityComparer<(string Vault, string Kind, string Name)>
     {

@@ -48,8 +48,6 @@ public static class KeyRules
         }
     }
 
-    public static bool IsVersion(string version) => SecretRules.IsVersion(version);
-
     public static string NewVersion() => SecretRules.NewVersion();
 
     /// <summary>Tags: at most 15, names and values at most 512 characters; an empty object means none.</summary>
