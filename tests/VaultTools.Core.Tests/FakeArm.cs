@@ -105,36 +105,6 @@ public sealed class FakeArm : HttpPipelineTransport
     }
 }
 
-/// <summary>A response with a JSON body (or none).</summary>
-public sealed class FakeResponse : Response
-{
-    private readonly Dictionary<string, string> _headers = new(StringComparer.OrdinalIgnoreCase);
-
-    public FakeResponse(int status, string? body)
-    {
-        Status = status;
-        if (body != null)
-        {
-            _headers["Content-Type"] = "application/json; charset=utf-8";
-            ContentStream = new MemoryStream(Encoding.UTF8.GetBytes(body));
-        }
-    }
-
-    public override int Status { get; }
-    public override string ReasonPhrase => "";
-    public override Stream? ContentStream { get; set; }
-    public override string ClientRequestId { get; set; } = "";
-    public override void Dispose() { }
-    protected override bool ContainsHeader(string name) => _headers.ContainsKey(name);
-    protected override IEnumerable<HttpHeader> EnumerateHeaders() => _headers.Select(h => new HttpHeader(h.Key, h.Value));
-    protected override bool TryGetHeader(string name, [NotNullWhen(true)] out string? value) => _headers.TryGetValue(name, out value);
-    protected override bool TryGetHeaderValues(string name, [NotNullWhen(true)] out IEnumerable<string>? values)
-    {
-        values = _headers.TryGetValue(name, out var v) ? new[] { v } : null;
-        return values != null;
-    }
-}
-
 /// <summary>Unsigned JWTs for tests (the client reads claims, it never validates).</summary>
 public static class Jwt
 {

@@ -113,48 +113,6 @@ internal sealed class FakeRequest : Request
     }
 }
 
-internal sealed class FakeResponse : Response
-{
-    private readonly Dictionary<string, string> _headers = new(StringComparer.OrdinalIgnoreCase);
-    private readonly int _status;
-
-    public FakeResponse(int status, byte[] body, params (string Name, string Value)[] headers)
-    {
-        _status = status;
-        ContentStream = new MemoryStream(body);
-        foreach (var (name, value) in headers)
-        {
-            _headers[name] = value;
-        }
-    }
-
-    public static FakeResponse Json(int status, string json, params (string Name, string Value)[] headers)
-        => new(status, Encoding.UTF8.GetBytes(json), headers.Append(("Content-Type", "application/json; charset=utf-8")).ToArray());
-
-    public override int Status => _status;
-
-    public override string ReasonPhrase => _status.ToString();
-
-    public override Stream? ContentStream { get; set; }
-
-    public override string ClientRequestId { get; set; } = "";
-
-    public override void Dispose() => ContentStream?.Dispose();
-
-    protected override bool TryGetHeader(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => _headers.TryGetValue(name, out value);
-
-    protected override bool TryGetHeaderValues(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out IEnumerable<string>? values)
-    {
-        bool found = _headers.TryGetValue(name, out string? value);
-        values = found ? new[] { value! } : null;
-        return found;
-    }
-
-    protected override bool ContainsHeader(string name) => _headers.ContainsKey(name);
-
-    protected override IEnumerable<HttpHeader> EnumerateHeaders() => _headers.Select(h => new HttpHeader(h.Key, h.Value));
-}
-
 /// <summary>A credential that hands out numbered tokens and records what was asked for.</summary>
 internal sealed class FakeCredential : TokenCredential
 {

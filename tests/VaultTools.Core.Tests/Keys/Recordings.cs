@@ -49,7 +49,7 @@ internal static class Recordings
                     && SkipToken(r.Uri) == SkipToken(request.Uri))
                 {
                     used[i] = true;
-                    return new FakeResponse(r.Status, Encoding.UTF8.GetBytes(r.Body), ("Content-Type", "application/json; charset=utf-8"));
+                    return FakeResponse.Json(r.Status, r.Body);
                 }
             }
 
