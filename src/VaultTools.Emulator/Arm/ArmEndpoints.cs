@@ -137,6 +137,14 @@ public static partial class ArmEndpoints
             var vaultId = $"{subscriptionScope}/resourceGroups/{group}/providers/{ArmJson.VaultType}/{name}";
             var store = services.GetRequiredService<VaultStore>();
 
+            // .../vaults/{v}/providers/Microsoft.EventGrid/eventSubscriptions[/{name}]
+            if (s.Length >= 11 && Is(8, "providers") && Is(9, Events.EventSubscriptionEndpoints.Provider) && Is(10, "eventSubscriptions"))
+            {
+                var target = store.Get(name) ?? throw ArmErrors.ResourceNotFound($"{ArmJson.VaultType}/{name}", group).ToException();
+                return await Events.EventSubscriptionEndpoints.HandleAsync(http, target.Name, runtime.VaultResourceId(target.Name), s[11..],
+                    (action, scope) => access.Demand(caller, action, scope)) ?? NotImplemented(http);
+            }
+
             // .../vaults/{v}
             if (s.Length == 8)
             {

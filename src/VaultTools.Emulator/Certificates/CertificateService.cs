@@ -429,6 +429,7 @@ public sealed class CertificateService(EmulatorDatabase database, BackupProtecto
                 Enabled = enabled,
                 NotBefore = notBefore,
                 Expires = notAfter,
+                Exportable = policy.Exportable,
                 Managed = true,
             },
             Secret = ProtectSecret(version, new SecretDocument

@@ -159,6 +159,15 @@ public static class ArmErrors
 
     // ---- 501 ----
 
+    /// <summary>Event Grid's answer when the webhook failed the validation handshake (approximation of its text).</summary>
+    public static KeyVaultError EventGridUrlValidation(string endpoint, string reason, DateTimeOffset now) =>
+        Make(400, "Url validation",
+            $"Webhook validation handshake failed for {endpoint}. {reason}. For troublehooting, visit https://aka.ms/esvalidation. " +
+            $"Activity id:{Guid.NewGuid()}, timestamp: {now.UtcDateTime:M/d/yyyy h:mm:ss tt} UTC.");
+
+    /// <summary>Event Grid's 400 for a request it cannot accept (the emulator's wording).</summary>
+    public static KeyVaultError EventGridInvalidRequest(string message) => Make(400, "InvalidRequest", message);
+
     /// <summary>An ARM operation the emulator does not implement: never a silent 404 or a fake success.</summary>
     public static KeyVaultError NotImplemented(string method, string path) =>
         Make(501, "NotImplemented",

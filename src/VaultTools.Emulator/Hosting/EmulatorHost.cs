@@ -8,6 +8,7 @@ using VaultTools.Emulator.Authorization;
 using VaultTools.Emulator.Certificates;
 using VaultTools.Emulator.Entries;
 using VaultTools.Emulator.Errors;
+using VaultTools.Emulator.Events;
 using VaultTools.Emulator.Identity;
 using VaultTools.Emulator.Keys;
 using VaultTools.Emulator.Secrets;
@@ -93,6 +94,7 @@ public static class EmulatorHost
         var keyMaterial = KeyMaterialProtector.LoadOrCreate(dataPath);
         var database = options.Persistent ? EmulatorDatabase.OpenFile(dataPath) : EmulatorDatabase.OpenInMemory();
         EmulatorBootstrap.Seed(database, runtime, config, identities, time);
+        EventSubscriptionConfig.Apply(database, config.EventSubscriptions);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.Logging.ClearProviders();
@@ -132,6 +134,11 @@ public static class EmulatorHost
         services.AddSingleton<EntryVisibility>();
         services.AddHostedService<ParentProcessWatcher>();
         services.AddSingleton<ITimeDrivenWork, ScheduledPurgeService>();
+        services.AddSingleton<ITimeDrivenWork, KeyAutoRotation>();
+        services.AddSingleton<ITimeDrivenWork, CertificateLifetimeActions>();
+        services.AddSingleton<ITimeDrivenWork, ExpiryEvents>();
+        services.AddSingleton<EventGridPublisher>();
+        services.AddHostedService(sp => sp.GetRequiredService<EventGridPublisher>());
         services.AddSingleton<TimeDrivenRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<TimeDrivenRunner>());
         services.AddRouting();

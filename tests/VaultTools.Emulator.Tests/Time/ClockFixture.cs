@@ -12,9 +12,28 @@ namespace VaultTools.Emulator.Tests.Time;
 /// An emulator whose clock starts a day ahead (<c>--clock-offset P1D</c>) and is moved by the tests. Its tests share
 /// one collection (they run one after the other) and never assume the offset another test left: each reads the clock.
 /// </summary>
-public sealed class ClockFixture : EmulatorFixture
+public sealed class ClockFixture : EmulatorFixture, IAsyncLifetime
 {
     protected override string[] ExtraArguments => ["--in-memory", "--clock-offset", "P1D"];
+
+    /// <summary>The webhook that the config's subscription "config-hook" (SecretNewVersionCreated only) and the tests' ARM subscriptions point at.</summary>
+    public TestWebhook Webhook { get; } = new();
+
+    protected override string Config => ConfigJson.Replace("\"roleAssignments\": [",
+        $$"""
+        "eventSubscriptions": [
+            { "name": "config-hook", "vault": "local", "endpointUrl": "{{Webhook.Url("/config/")}}", "includedEventTypes": ["Microsoft.KeyVault.SecretNewVersionCreated"] }
+          ],
+          "roleAssignments": [
+        """, StringComparison.Ordinal);
+
+    Task IAsyncLifetime.InitializeAsync() => InitializeAsync();
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        Webhook.Dispose();
+    }
 
     public Uri ClockUri => new(new Uri(Info.VaultUri), "/.emulator/clock");
 
@@ -50,6 +69,17 @@ public sealed class ClockFixture : EmulatorFixture
     public CertificateClient FreshCertificateClient() => CreateCertificateClient(credential: CreateCredential("admin"));
 
     public ClientSecretCredential FreshCredential() => CreateCredential("admin");
+
+    /// <summary>The keys API (raw HTTP, Infrastructure/KeyApi) with a fresh sign-in.</summary>
+    public KeyApi FreshKeys()
+    {
+        var credential = FreshCredential();
+        return new KeyApi(async (method, path, vault, body) =>
+            await SendAsync(method, path, vault, body, (await credential.GetTokenAsync(new Azure.Core.TokenRequestContext([VaultScope]), default)).Token));
+    }
+
+    public async Task<string> FreshArmTokenAsync() =>
+        (await FreshCredential().GetTokenAsync(new Azure.Core.TokenRequestContext([ArmScope]), default)).Token;
 }
 
 [CollectionDefinition(Name)]
