@@ -74,7 +74,9 @@ public sealed class TestWebhook : IDisposable
             if (context.Request.Headers["aeg-event-type"] == "SubscriptionValidation")
             {
                 var validation = body[0]!.AsObject();
-                _validations.Enqueue(validation);
+                var kept = validation.DeepClone().AsObject();
+                kept["_path"] = context.Request.Url!.AbsolutePath;
+                _validations.Enqueue(kept);
                 var code = validation["data"]!["validationCode"]!.GetValue<string>();
                 var answer = context.Request.Url!.AbsolutePath.StartsWith(RefusingPath, StringComparison.Ordinal)
                     ? "{}"
