@@ -124,6 +124,18 @@ public sealed class EventTests(ClockFixture emulator)
     }
 
     [Fact]
+    public async Task A_delivery_that_fails_is_retried()
+    {
+        var path = $"{TestWebhook.FlakyPath}{Guid.NewGuid():N}/";
+        Assert.Equal(HttpStatusCode.Created, (await SubscribeAsync(EmulatorFixture.UniqueName("flaky"), emulator.Webhook.Url(path), "Microsoft.KeyVault.SecretNewVersionCreated")).Status);
+        var name = EmulatorFixture.UniqueName("retried");
+        await emulator.FreshSecretClient().SetSecretAsync(name, "v"); // answers at once: delivery runs in the background
+        var delivered = await emulator.Webhook.WaitForAsync(e => TestWebhook.Is("Microsoft.KeyVault.SecretNewVersionCreated", name)(e) && e["_path"]!.GetValue<string>() == path);
+        Assert.NotNull(delivered); // on the third attempt, after two 500s
+        Assert.Single(emulator.Webhook.Events, e => e["_path"]!.GetValue<string>() == path);
+    }
+
+    [Fact]
     public async Task A_webhook_that_fails_the_handshake_or_is_not_on_this_machine_is_refused_and_nothing_is_stored()
     {
         var refused = EmulatorFixture.UniqueName("refused");

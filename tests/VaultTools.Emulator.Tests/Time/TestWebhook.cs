@@ -29,6 +29,14 @@ public sealed class TestWebhook : IDisposable
 
     public int Port { get; }
 
+    /// <summary>Endpoints under this path answer 500 to their first two notifications (to see delivery retried).</summary>
+    public const string FlakyPath = "/flaky/";
+
+    private readonly ConcurrentDictionary<string, int> _failures = new();
+
+    /// <summary>Notifications that were answered 500 on purpose.</summary>
+    public int FailedOnPurpose => _failures.Values.Sum();
+
     /// <summary>Endpoints under this path refuse the handshake (answer 200 without the code).</summary>
     public const string RefusingPath = "/refuse/";
 
@@ -84,6 +92,13 @@ public sealed class TestWebhook : IDisposable
                 var bytes = Encoding.UTF8.GetBytes(answer);
                 response.ContentType = "application/json";
                 await response.OutputStream.WriteAsync(bytes);
+            }
+            else if (context.Request.Url!.AbsolutePath.StartsWith(FlakyPath, StringComparison.Ordinal)
+                && _failures.AddOrUpdate(context.Request.Url.AbsolutePath, 1, (_, n) => n + 1) <= 2)
+            {
+                response.StatusCode = 500;
+                response.Close();
+                continue;
             }
             else
             {
