@@ -42,7 +42,9 @@ public sealed class ExpiryEvents(EmulatorDatabase database, EventGridPublisher p
 
     private void Check(string vault, string kind, StoredObject obj, long now)
     {
-        var due = database.Write<List<(string What, long? Nbf, long? Exp)>>(s =>
+        ExpiryEventState? newState = null;
+        // Read first (this runs every 30 s over every entry); write only the state of an entry that raises something.
+        var due = database.Read<List<(string What, long? Nbf, long? Exp)>>(s =>
         {
             var latest = s.GetVersion(vault, kind, obj.Name, obj.LatestVersion);
             if (latest is null)
@@ -73,10 +75,14 @@ public sealed class ExpiryEvents(EmulatorDatabase database, EventGridPublisher p
             }
             if (raise.Count > 0)
             {
-                s.SetSetting(vault, stateKind, obj.Name, StorageJson.Serialize(state));
+                newState = state;
             }
             return raise.Select(r => (r, nbf, exp)).ToList();
         });
+        if (newState is not null)
+        {
+            database.Write(s => s.SetSetting(vault, kind + ".events", obj.Name, StorageJson.Serialize(newState)));
+        }
         var objectType = KeyVaultEvents.ObjectType(kind)!;
         foreach (var (what, nbf, exp) in due)
         {
