@@ -13,17 +13,17 @@ namespace VaultTools.Emulator.Certificates;
 /// their policy was changed) are not renewed, nor are those with an operation in progress. EmailContacts actions send
 /// nothing.
 /// </summary>
-public sealed class CertificateLifetimeActions(EmulatorDatabase database, CertificateService certificates, EmulatorRuntime runtime) : ITimeDrivenWork
+public sealed class CertificateLifetimeActions(EmulatorDatabase database, VaultStore vaults, CertificateService certificates, EmulatorRuntime runtime) : ITimeDrivenWork
 {
     public Task RunDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        foreach (var vault in database.Read(s => s.ListVaultDocuments()).Select(StorageJson.Deserialize<VaultRecord>))
+        foreach (var vault in vaults.List())
         {
             var due = database.Read(s => s.ListSettings(vault.Name, CertificateService.PolicyKind)
                 .Select(x => (x.Name, Tags: DueTags(s, vault.Name, x.Name, StorageJson.Deserialize<CertificatePolicyDocument>(x.Document), now)))
                 .Where(x => x.Tags is not null)
                 .ToList());
-            var dp = new DataPlaneContext { Vault = vault, BaseUri = $"https://{vault.Name}.localhost:{runtime.HttpsPort}" };
+            var dp = DataPlaneContext.ForBackground(vault, runtime);
             foreach (var (name, tags) in due)
             {
                 try

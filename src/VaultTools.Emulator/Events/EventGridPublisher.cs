@@ -145,7 +145,7 @@ public sealed partial class EventGridPublisher : BackgroundService
     public async Task ValidatePendingAsync(CancellationToken cancellationToken)
     {
         var vaults = _database.Read(s => s.ListVaultDocuments()).Select(StorageJson.Deserialize<VaultRecord>).Select(v => v.Name).ToList();
-        foreach (var subscription in vaults.SelectMany(List).Where(x => x.ProvisioningState != "Succeeded"))
+        foreach (var subscription in vaults.SelectMany(List).Where(x => x.ProvisioningState != "Succeeded").ToList())
         {
             var failure = await ValidateAsync(subscription, cancellationToken).ConfigureAwait(false);
             Save(subscription with { ProvisioningState = failure is null ? "Succeeded" : "Failed" });

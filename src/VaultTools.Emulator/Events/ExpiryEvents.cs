@@ -8,15 +8,14 @@ namespace VaultTools.Emulator.Events;
 /// timeBeforeExpiry), Expired once it has expired; each once per version (kept in the setting
 /// <c>{kind}.events</c>, purged with the entry). Also validates the config's subscriptions not validated yet.
 /// </summary>
-public sealed class ExpiryEvents(EmulatorDatabase database, EventGridPublisher publisher) : Hosting.ITimeDrivenWork
+public sealed class ExpiryEvents(EmulatorDatabase database, VaultStore vaults, EventGridPublisher publisher) : Hosting.ITimeDrivenWork
 {
     private const int PageSize = 200;
 
     public async Task RunDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         await publisher.ValidatePendingAsync(cancellationToken).ConfigureAwait(false);
-        var vaults = database.Read(s => s.ListVaultDocuments()).Select(StorageJson.Deserialize<VaultRecord>).Select(v => v.Name).ToList();
-        foreach (var vault in vaults)
+        foreach (var vault in vaults.List().Select(v => v.Name))
         {
             foreach (var kind in new[] { "secret", "key", "certificate" })
             {

@@ -10,17 +10,17 @@ namespace VaultTools.Emulator.Keys;
 /// Due means: <c>timeAfterCreate</c> after the current version was created, or <c>timeBeforeExpiry</c> before it
 /// expires (durations with calendar months and years, as the policy's expiryTime is applied).
 /// </summary>
-public sealed class KeyAutoRotation(EmulatorDatabase database, KeyService keys, EmulatorRuntime runtime) : ITimeDrivenWork
+public sealed class KeyAutoRotation(EmulatorDatabase database, VaultStore vaults, KeyService keys, EmulatorRuntime runtime) : ITimeDrivenWork
 {
     public Task RunDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        foreach (var vault in database.Read(s => s.ListVaultDocuments()).Select(StorageJson.Deserialize<VaultRecord>))
+        foreach (var vault in vaults.List())
         {
             var due = database.Read(s => s.ListSettings(vault.Name, KeyService.PolicyKind)
                 .Where(x => IsDue(s, vault.Name, x.Name, StorageJson.Deserialize<RotationPolicyDocument>(x.Document), now))
                 .Select(x => x.Name)
                 .ToList());
-            var dp = new DataPlaneContext { Vault = vault, BaseUri = $"https://{vault.Name}.localhost:{runtime.HttpsPort}" };
+            var dp = DataPlaneContext.ForBackground(vault, runtime);
             foreach (var name in due)
             {
                 try
