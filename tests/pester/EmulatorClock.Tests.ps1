@@ -39,6 +39,24 @@ Describe 'Set-VaultEmulatorClock' {
         $clock = Set-VaultEmulatorClock -Offset (New-TimeSpan -Days 10)
     }
 
+    It 'takes ISO 8601 durations as well as TimeSpans' {
+        (Set-VaultEmulatorClock -Offset P12D).Offset | Should -Be (New-TimeSpan -Days 12)
+        (Set-VaultEmulatorClock P1DT2H).Offset | Should -Be (New-TimeSpan -Days 13 -Hours 2)
+        (Set-VaultEmulatorClock -Offset P10D).Offset | Should -Be (New-TimeSpan -Days 10)
+    }
+
+    It 'reports an emulator that no longer runs as EmulatorUnreachable' {
+        $other = Start-TestEmulator
+        Stop-VaultEmulator -ProcessId $other.ProcessId    # its data folder (and CA) stay
+        try {
+            $err = $null
+            $other | Set-VaultEmulatorClock -Advance (New-TimeSpan -Hours 1) -ErrorVariable err -ErrorAction SilentlyContinue
+            $err[0].FullyQualifiedErrorId | Should -BeLike 'EmulatorUnreachable*'
+            $err[0].Exception.Message | Should -BeLike '*did not answer*'
+        }
+        finally { Stop-TestEmulator $other }
+    }
+
     It '-WhatIf changes nothing' {
         Set-VaultEmulatorClock -Advance (New-TimeSpan -Days 100) -WhatIf | Should -BeNullOrEmpty
         (Set-VaultEmulatorClock -Advance ([TimeSpan]::Zero)).Offset | Should -Be (New-TimeSpan -Days 10)

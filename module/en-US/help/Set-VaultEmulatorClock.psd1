@@ -9,8 +9,8 @@ Every date the emulator writes and checks follows its clock: created and updated
 Tokens the emulator issued before the move expire on its clock as they would have in that time. When the session is connected to that emulator, Set-VaultEmulatorClock opens it again with the same sign-in, so the next cmdlet gets a fresh token; other clients sign in again.
 '@
     Parameters  = @{
-        Advance  = 'How far to move the clock forward (a TimeSpan, for example (New-TimeSpan -Days 31) or ''31.00:00:00''). It cannot be negative: use -Offset to go back.'
-        Offset   = 'The clock''s new distance from the system''s time; [TimeSpan]::Zero goes back to real time. Negative values put the clock behind.'
+        Advance  = 'How far to move the clock forward: a TimeSpan, for example (New-TimeSpan -Days 31) or ''31.00:00:00'', or an ISO 8601 duration such as P31D or PT12H (a month counts 30 days). It cannot be negative: use -Offset to go back.'
+        Offset   = 'The clock''s new distance from the system''s time, as a TimeSpan or an ISO 8601 duration (-P1D is a day behind); [TimeSpan]::Zero or PT0S goes back to real time.'
         Emulator = 'The emulator whose clock to move (the object from Start-VaultEmulator). By default the one the session is connected to, or the only one this PowerShell process started.'
     }
     Examples    = @(

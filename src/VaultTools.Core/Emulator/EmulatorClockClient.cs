@@ -104,10 +104,10 @@ namespace VaultTools.Emulator
                     VaultUri = emulator.VaultUri,
                 };
             }
-            catch (Exception ex) when (ex is RequestFailedException || ex is System.Net.Http.HttpRequestException || ex is System.IO.IOException)
+            catch (Exception ex) when (ex is RequestFailedException || ex is AggregateException || ex is System.Net.Http.HttpRequestException || ex is System.IO.IOException)
             {
                 throw new VaultException(VaultErrorKind.ConnectionFailed, "EmulatorUnreachable",
-                    $"The emulator at {emulator.VaultUri} did not answer ({ex.Message}). Is it still running?", ex, emulator.VaultUri.ToString());
+                    $"The emulator at {emulator.VaultUri} did not answer ({(ex is AggregateException a ? a.InnerExceptions[a.InnerExceptions.Count - 1] : ex).Message}). Is it still running?", ex, emulator.VaultUri.ToString());
             }
             catch (Exception ex) when (ex is JsonException || ex is FormatException || ex is InvalidOperationException || ex is System.Collections.Generic.KeyNotFoundException)
             {

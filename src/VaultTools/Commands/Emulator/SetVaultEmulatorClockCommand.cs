@@ -22,10 +22,12 @@ namespace VaultTools.Commands.Emulator
 
         /// <summary>How far to move the clock forward.</summary>
         [Parameter(ParameterSetName = AdvanceSet, Mandatory = true, Position = 0)]
+        [IsoTimeSpanTransformation]
         public TimeSpan Advance { get; set; }
 
         /// <summary>The clock's new distance from the system's time (zero: back to real time).</summary>
         [Parameter(ParameterSetName = OffsetSet, Mandatory = true)]
+        [IsoTimeSpanTransformation]
         public TimeSpan Offset { get; set; }
 
         /// <summary>The emulator (from Start-VaultEmulator); by default the one the session is connected to.</summary>
@@ -73,6 +75,28 @@ namespace VaultTools.Commands.Emulator
         {
             var running = EmulatorProcess.Running;
             return running.Count == 1 ? running.First() : null;
+        }
+    }
+
+    /// <summary>Lets a TimeSpan parameter also take an ISO 8601 duration (P31D, PT12H, -P1D), as the emulator's own endpoint does.</summary>
+    public sealed class IsoTimeSpanTransformationAttribute : ArgumentTransformationAttribute
+    {
+        public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
+        {
+            object? value = inputData is PSObject ps ? ps.BaseObject : inputData;
+            if (value is string text && text.TrimStart('-').StartsWith("P", StringComparison.OrdinalIgnoreCase))
+            {
+                try
+                {
+                    return System.Xml.XmlConvert.ToTimeSpan(text.Trim());
+                }
+                catch (FormatException)
+                {
+                    // not a duration after all: PowerShell's own conversion reports it, naming the parameter
+                }
+            }
+
+            return inputData;
         }
     }
 }
