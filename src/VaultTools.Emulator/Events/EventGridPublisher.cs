@@ -126,7 +126,7 @@ public sealed partial class EventGridPublisher : BackgroundService
         var body = new JsonArray(KeyVaultEvents.Validation(_runtime, subscription.Vault, code, _time.GetUtcNow()));
         try
         {
-            using var response = await PostAsync(subscription.EndpointUrl, body, "SubscriptionValidation", cancellationToken).ConfigureAwait(false);
+            using var response = await PostAsync(subscription, body, "SubscriptionValidation", 0, cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
                 return $"Http POST request failed with response code {(int)response.StatusCode}";
@@ -173,7 +173,7 @@ public sealed partial class EventGridPublisher : BackgroundService
         {
             try
             {
-                using var response = await PostAsync(subscription.EndpointUrl, new JsonArray(e.DeepClone()), "Notification", stoppingToken).ConfigureAwait(false);
+                using var response = await PostAsync(subscription, new JsonArray(e.DeepClone()), "Notification", attempt, stoppingToken).ConfigureAwait(false);
                 if (response.IsSuccessStatusCode)
                 {
                     return;
@@ -199,13 +199,19 @@ public sealed partial class EventGridPublisher : BackgroundService
         }
     }
 
-    private async Task<HttpResponseMessage> PostAsync(string endpoint, JsonArray body, string eventTypeHeader, CancellationToken cancellationToken)
+    /// <summary>One POST with Event Grid's headers (aeg-event-type, aeg-subscription-name, aeg-delivery-count, aeg-data-version, aeg-metadata-version).</summary>
+    private async Task<HttpResponseMessage> PostAsync(EventSubscriptionDocument subscription, JsonArray body, string eventTypeHeader, int deliveryCount,
+        CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint)
+        using var request = new HttpRequestMessage(HttpMethod.Post, subscription.EndpointUrl)
         {
             Content = new StringContent(body.ToJsonString(JsonResults.Wire), Encoding.UTF8, "application/json"),
         };
         request.Headers.Add("aeg-event-type", eventTypeHeader);
+        request.Headers.Add("aeg-subscription-name", subscription.Name.ToUpperInvariant());
+        request.Headers.Add("aeg-delivery-count", deliveryCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        request.Headers.Add("aeg-data-version", body[0]!["dataVersion"]!.GetValue<string>());
+        request.Headers.Add("aeg-metadata-version", "1");
         request.Headers.UserAgent.Add(new ProductInfoHeaderValue("VaultToolsEmulator-EventGrid", "1.0"));
         return await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }

@@ -34,6 +34,8 @@ public sealed class EventTests(ClockFixture emulator)
     {
         var clean = delivered.DeepClone().AsObject();
         clean.Remove("_path");
+        clean.Remove("_deliveryCount");
+        clean.Remove("_subscription");
         var parsed = EventGridEvent.ParseMany(BinaryData.FromString(new JsonArray(clean).ToJsonString()));
         Assert.True(parsed[0].TryGetSystemEventData(out var data), "not a system event");
         return Assert.IsType<T>(data);
@@ -65,6 +67,7 @@ public sealed class EventTests(ClockFixture emulator)
         var created = await emulator.Webhook.WaitForAsync(e => TestWebhook.Is("Microsoft.KeyVault.SecretNewVersionCreated", name)(e) && e["_path"]!.GetValue<string>() == path);
         Assert.NotNull(created);
         Assert.Equal(emulator.VaultId("local"), created["topic"]!.GetValue<string>());
+        Assert.Equal(subscription.ToUpperInvariant(), created["_subscription"]!.GetValue<string>());
         var data = Data<KeyVaultSecretNewVersionCreatedEventData>(created);
         Assert.Equal(("local", "Secret", name, set.Properties.Version), (data.VaultName, data.ObjectType, data.ObjectName, data.Version));
         Assert.Equal($"https://local.localhost:{emulator.Info.HttpsPort}/secrets/{name}/{set.Properties.Version}", data.Id);
@@ -131,7 +134,8 @@ public sealed class EventTests(ClockFixture emulator)
         var name = EmulatorFixture.UniqueName("retried");
         await emulator.FreshSecretClient().SetSecretAsync(name, "v"); // answers at once: delivery runs in the background
         var delivered = await emulator.Webhook.WaitForAsync(e => TestWebhook.Is("Microsoft.KeyVault.SecretNewVersionCreated", name)(e) && e["_path"]!.GetValue<string>() == path);
-        Assert.NotNull(delivered); // on the third attempt, after two 500s
+        Assert.NotNull(delivered);
+        Assert.Equal("2", delivered["_deliveryCount"]!.GetValue<string>()); // the third attempt, after two 500s
         Assert.Single(emulator.Webhook.Events, e => e["_path"]!.GetValue<string>() == path);
     }
 

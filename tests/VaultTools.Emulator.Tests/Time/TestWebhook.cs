@@ -106,6 +106,8 @@ public sealed class TestWebhook : IDisposable
                 {
                     var copy = e!.DeepClone().AsObject();
                     copy["_path"] = context.Request.Url!.AbsolutePath;
+                    copy["_deliveryCount"] = context.Request.Headers["aeg-delivery-count"];
+                    copy["_subscription"] = context.Request.Headers["aeg-subscription-name"];
                     _events.Enqueue(copy);
                 }
             }
