@@ -127,6 +127,32 @@ public sealed class EventTests(ClockFixture emulator)
     }
 
     [Fact]
+    public async Task A_key_s_near_expiry_follows_the_Notify_action_of_its_rotation_policy()
+    {
+        var subscription = EmulatorFixture.UniqueName("keys");
+        var path = $"/{subscription}/";
+        Assert.Equal(HttpStatusCode.Created, (await SubscribeAsync(subscription, emulator.Webhook.Url(path), "Microsoft.KeyVault.KeyNearExpiry")).Status);
+        var keys = emulator.FreshKeys();
+        var now = (await emulator.GetClockAsync()).Now;
+        var notify10 = EmulatorFixture.UniqueName("notify10");
+        var byDefault = EmulatorFixture.UniqueName("notify30");
+        foreach (var name in new[] { notify10, byDefault })
+        {
+            await keys.CreateAsync(name, new JsonObject { ["kty"] = "EC", ["attributes"] = new JsonObject { ["exp"] = now.AddDays(40).ToUnixTimeSeconds() } });
+        }
+        (await keys.Put($"/keys/{notify10}/rotationpolicy", JsonNode.Parse("""{"lifetimeActions":[{"trigger":{"timeBeforeExpiry":"P10D"},"action":{"type":"Notify"}}],"attributes":{}}""")!)).Ok();
+
+        await emulator.AdvanceAsync(TimeSpan.FromDays(11)); // 29 days before expiry: the default 30 days are reached, the 10 days are not
+        Assert.NotNull(await emulator.Webhook.WaitForAsync(TestWebhook.Is("Microsoft.KeyVault.KeyNearExpiry", byDefault)));
+        Assert.DoesNotContain(emulator.Webhook.Events, e => TestWebhook.Is("Microsoft.KeyVault.KeyNearExpiry", notify10)(e));
+
+        await emulator.AdvanceAsync(TimeSpan.FromDays(20));
+        var near = await emulator.Webhook.WaitForAsync(TestWebhook.Is("Microsoft.KeyVault.KeyNearExpiry", notify10));
+        Assert.NotNull(near);
+        Assert.Equal("Key", Data<KeyVaultKeyNearExpiryEventData>(near).ObjectType);
+    }
+
+    [Fact]
     public async Task A_delivery_that_fails_is_retried()
     {
         var path = $"{TestWebhook.FlakyPath}{Guid.NewGuid():N}/";
