@@ -67,6 +67,7 @@
         'Get-VaultAccessToken'
 
         # -- rotation, BitLocker --
+        'Invoke-VaultRotation'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

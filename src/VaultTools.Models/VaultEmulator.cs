@@ -26,6 +26,8 @@ namespace VaultTools
         /// <summary>What App Service / Automation put in IDENTITY_HEADER; random per emulator start.</summary>
         public string? IdentityHeader { get; set; }
         public string CaCertificatePath { get; set; } = "";
+        /// <summary>The Microsoft Graph subset (app registration passwords), when the emulator serves it.</summary>
+        public Uri? GraphEndpoint { get; set; }
         public bool Persistent { get; set; }
         public EmulatorIdentity[] Identities { get; set; } = Array.Empty<EmulatorIdentity>();
         /// <summary>Where emulator.json was read from.</summary>
@@ -44,6 +46,8 @@ namespace VaultTools
         public string Type { get; set; } = "";
         public string? ObjectId { get; set; }
         public string? ClientId { get; set; }
+        /// <summary>For a service principal: its app registration's object id (what Graph's /applications/{id} takes).</summary>
+        public string? ApplicationObjectId { get; set; }
         /// <summary>Client secret of a service principal, as a SecureString (pass it straight to Connect-Vault -ClientSecret).</summary>
         public SecureString? ClientSecret { get; set; }
 
