@@ -18,6 +18,7 @@
         'Get-VaultConnection'
         'Start-VaultEmulator'
         'Stop-VaultEmulator'
+        'Set-VaultEmulatorClock'
         'Get-VaultSecret'
         'Set-VaultSecret'
 

@@ -52,7 +52,7 @@ public static partial class ArmEndpoints
         var tokens = http.RequestServices.GetRequiredService<TokenService>();
         var identities = http.RequestServices.GetRequiredService<IdentityDirectory>();
         var validation = await tokens.ValidateAsync(header["Bearer ".Length..].Trim(), TokenService.ManagementAudiences, identities.FindByObjectId);
-        return validation.Caller ?? throw ArmErrors.InvalidToken(validation, tokens.TenantId).ToException();
+        return validation.Caller ?? throw ArmErrors.InvalidToken(validation, tokens.TenantId, http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow()).ToException();
     }
 
     private static async Task<IResult> Dispatch(HttpContext http, CallerIdentity caller, string[] segments, string apiVersion)

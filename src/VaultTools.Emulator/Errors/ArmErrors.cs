@@ -101,7 +101,7 @@ public static class ArmErrors
         };
 
     /// <summary>ARM's texts for a token that is present but not acceptable.</summary>
-    public static KeyVaultError InvalidToken(Identity.TokenValidation validation, string tenantId)
+    public static KeyVaultError InvalidToken(Identity.TokenValidation validation, string tenantId, DateTimeOffset now)
     {
         var error = validation.Failure switch
         {
@@ -111,7 +111,7 @@ public static class ArmErrors
                 $"The access token is from the wrong issuer '{validation.Detail}'. It must match the tenant 'https://sts.windows.net/{tenantId}/' associated with this subscription. " +
                 $"Please use the authority (URL) 'https://login.windows.net/{tenantId}' to get the token."),
             Identity.TokenFailure.Lifetime => Make(401, "ExpiredAuthenticationToken",
-                $"The access token expiry UTC time '{validation.Detail}' is earlier than current UTC time '{DateTimeOffset.UtcNow:o}'."),
+                $"The access token expiry UTC time '{validation.Detail}' is earlier than current UTC time '{now:o}'."),
             _ => Make(401, "InvalidAuthenticationToken", "The access token is invalid."),
         };
         return error with

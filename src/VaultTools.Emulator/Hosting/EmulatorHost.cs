@@ -76,7 +76,7 @@ public static class EmulatorHost
     {
         var dataPath = options.DataPath;
         DataFiles.CreatePrivateDirectory(dataPath);
-        var time = TimeProvider.System;
+        var time = new EmulatorClock(options.ClockOffset);
 
         var state = EmulatorState.LoadAndMerge(dataPath, config);
         var identities = new IdentityDirectory(state.Identities);
@@ -118,6 +118,7 @@ public static class EmulatorHost
         services.AddSingleton(keyMaterial);
         services.AddSingleton(database);
         services.AddSingleton(time);
+        services.AddSingleton<TimeProvider>(time);
         services.AddSingleton<VaultStore>();
         services.AddSingleton<FaultInjector>();
         services.AddSingleton<RoleAssignmentEvaluator>();
@@ -130,7 +131,9 @@ public static class EmulatorHost
         services.AddSingleton<CertificateService>();
         services.AddSingleton<EntryVisibility>();
         services.AddHostedService<ParentProcessWatcher>();
-        services.AddHostedService<ScheduledPurgeService>();
+        services.AddSingleton<ITimeDrivenWork, ScheduledPurgeService>();
+        services.AddSingleton<TimeDrivenRunner>();
+        services.AddHostedService(sp => sp.GetRequiredService<TimeDrivenRunner>());
         services.AddRouting();
 
         var app = builder.Build();
