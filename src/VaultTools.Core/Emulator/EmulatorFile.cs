@@ -87,6 +87,7 @@ namespace VaultTools.Emulator
                         ClientId = Str(id, "clientId"),
                         ApplicationObjectId = Str(id, "applicationObjectId"),
                         ClientSecret = secret is null ? null : SecureStrings.FromPlainText(secret),
+                        ApplicationObjectId = Str(id, "applicationObjectId"),
                     });
                 }
             }
@@ -110,6 +111,7 @@ namespace VaultTools.Emulator
                 GraphEndpoint = Uri(root, "graphEndpoint"),
                 Persistent = root.TryGetProperty("persistent", out var p) && p.ValueKind == JsonValueKind.True,
                 Identities = identities.ToArray(),
+                GraphEndpoint = Uri(root, "graphEndpoint"),
             };
         }
 
