@@ -26,8 +26,6 @@ namespace VaultTools
         /// <summary>What App Service / Automation put in IDENTITY_HEADER; random per emulator start.</summary>
         public string? IdentityHeader { get; set; }
         public string CaCertificatePath { get; set; } = "";
-        /// <summary>The Microsoft Graph subset (app registration passwords), when the emulator serves it.</summary>
-        public Uri? GraphEndpoint { get; set; }
         public bool Persistent { get; set; }
         public EmulatorIdentity[] Identities { get; set; } = Array.Empty<EmulatorIdentity>();
         /// <summary>The emulator's Microsoft Graph subset (app registrations' passwords), as https://graph.microsoft.com/ is in Azure; null for an older emulator.</summary>
@@ -48,8 +46,6 @@ namespace VaultTools
         public string Type { get; set; } = "";
         public string? ObjectId { get; set; }
         public string? ClientId { get; set; }
-        /// <summary>For a service principal: its app registration's object id (what Graph's /applications/{id} takes).</summary>
-        public string? ApplicationObjectId { get; set; }
         /// <summary>Client secret of a service principal, as a SecureString (pass it straight to Connect-Vault -ClientSecret).</summary>
         public SecureString? ClientSecret { get; set; }
         /// <summary>Service principals: the object id of the app registration (Microsoft Graph's /applications/{id}).</summary>

@@ -85,7 +85,6 @@ namespace VaultTools.Emulator
                         Type = Str(id, "type") ?? "",
                         ObjectId = Str(id, "objectId"),
                         ClientId = Str(id, "clientId"),
-                        ApplicationObjectId = Str(id, "applicationObjectId"),
                         ClientSecret = secret is null ? null : SecureStrings.FromPlainText(secret),
                         ApplicationObjectId = Str(id, "applicationObjectId"),
                     });
@@ -108,7 +107,6 @@ namespace VaultTools.Emulator
                 IdentityEndpoint = Uri(root, "identityEndpoint"),
                 IdentityHeader = Str(root, "identityHeader"),
                 CaCertificatePath = Required(root, "caCertificatePath"),
-                GraphEndpoint = Uri(root, "graphEndpoint"),
                 Persistent = root.TryGetProperty("persistent", out var p) && p.ValueKind == JsonValueKind.True,
                 Identities = identities.ToArray(),
                 GraphEndpoint = Uri(root, "graphEndpoint"),
