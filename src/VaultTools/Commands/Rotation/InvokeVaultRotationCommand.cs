@@ -148,7 +148,7 @@ namespace VaultTools.Commands.Rotation
                 return;
             }
 
-            Run(Id ?? (object)Name, () =>
+            Run(Id ?? (object?)Name, () =>
             {
                 if (ParameterSetName == All_)
                 {
