@@ -163,13 +163,19 @@ namespace VaultTools.Commands.Rotation
                     return;
                 }
 
+                var target = ResolveVault();
                 if (string.IsNullOrEmpty(Name))
                 {
                     throw VaultException.InvalidArgument("RotationTargetMissing", "Name",
                         "Say what to rotate: -Name (wildcards), -All, -Event, or pipe secrets, keys, certificates or events in.");
                 }
 
-                _requested.Add((ResolveVault(), Kinds(), Name!, null));
+                if (!WildcardPattern.ContainsWildcardCharacters(Name))
+                {
+                    Validation.EntryRules.CheckEntryName(Name, EntryKind.Secret, "Name"); // the same rule for all three kinds
+                }
+
+                _requested.Add((target, Kinds(), Name!, null));
             });
         }
 
