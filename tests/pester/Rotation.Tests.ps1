@@ -103,6 +103,18 @@ Describe 'Scheduled rotation by the vault''s clock' {
         Set-VaultSecret -Name $name -PlainTextValue 'x'
         (Get-VaultSecret -Name $name | Invoke-VaultRotation -Force).Action | Should -Be 'Rotated'
     }
+
+    It 'renews a certificate from its own policy, keeping its tags' {
+        $name = New-RandomName 'rotcert'
+        Add-VaultCertificate -Name $name -SubjectName 'CN=rotation.test' -KeySize 2048 -ValidityInMonths 12 -Tag @{ RotationInterval = 'P6M' } | Out-Null
+        $result = Invoke-VaultRotation -Name $name -Kind Certificate -Force
+        $result.Action | Should -Be 'Rotated'
+        $result.Reason | Should -BeLike '*issuer Self*'
+        $certificate = Get-VaultCertificate -Name $name
+        $certificate.Version | Should -Be $result.NewVersion
+        $certificate.Tags.RotationInterval | Should -Be 'P6M'
+        @(Get-VaultCertificate -Name $name -IncludeVersions).Count | Should -Be 2
+    }
 }
 
 Describe 'Hooks and failures' {

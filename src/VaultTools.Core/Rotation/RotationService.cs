@@ -242,6 +242,11 @@ namespace VaultTools.Rotation
             {
                 return Failed(candidate, result, step, ex);
             }
+            catch (Exception ex) when (!(ex is VaultException) && !(ex is OperationCanceledException))
+            {
+                // Whatever else a step throws is this entry's failure, not the batch's: the next entry goes on.
+                return Failed(candidate, result, step, new VaultException(VaultErrorKind.ServiceError, "RotationStepFailed", ex.Message, ex, candidate.Entry.Name));
+            }
         }
 
         private RotationOutcome RotateSecret(RotationCandidate candidate, RotationRequest request, RotationResult result, Action<string> stepIs, CancellationToken cancellationToken)
