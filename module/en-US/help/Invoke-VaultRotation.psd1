@@ -12,11 +12,15 @@ Keys rotate through the vault (a new key version). Certificates renew from their
 
 -Event takes Key Vault's Event Grid events (SecretNearExpiry, SecretExpired and the key and certificate equivalents; Event Grid or CloudEvents schema; JSON, objects, an array, or an Automation webhook's $WebhookData) and rotates exactly the entries they name; an event for another vault than the call's is the error RotationEventForOtherVault. An event about a version that is no longer current is Skipped (already rotated).
 
-Each entry gives one VaultTools.RotationResult (Action Rotated, Skipped, Failed or WouldRotate, the reason, old and new version, next due date). -WhatIf lists what would rotate and why and changes nothing. Bad input (a malformed duration, a malformed tag value, a script block that throws or returns nothing) is a clear error with a stable ErrorId (InvalidDuration, InvalidRotationTag, RotationNewValueFailed, RotationNewValueEmpty, RotationUpdateFailed, InvalidRotationEvent) and changes nothing.
+Entries piped in (from Get-VaultSecret, Get-VaultKey, Get-VaultCertificate, or any object with Name and VaultName) are matched by name in the vault, among the kinds -Kind allows (all three by default); a name without wildcards that matches nothing is the error RotationEntryNotFound.
+
+Each entry gives one VaultTools.RotationResult (Action Rotated, Skipped, Failed or WouldRotate, the reason, the failed step, old and new version, next due date). Entries rotate up to -ThrottleLimit at once, with a progress bar. -WhatIf lists what would rotate and why and changes nothing. A runbook turns the results into its exit status in one line: if ($results.Action -contains 'Failed') { throw }.
+
+Bad input is a clear error with a stable ErrorId that changes nothing: InvalidDuration (-Interval, -Notice), InvalidRotationTag (a malformed RotationInterval, RotationNotice, RotationOverlap, RotationCredentials or CredentialId tag), RotationNewValueFailed and RotationNewValueEmpty (-NewValue threw or returned nothing), RotationUpdateFailed (-Update threw), InvalidRotationEvent, UnsupportedRotationEvent and RotationEventForOtherVault (-Event), RotationIntervalRequired (an app registration secret without an interval). A failed service call keeps the service's ErrorId (VaultAccessDenied, GraphAccessDenied, ...); RotationRemovePasswordFailed means the secret rotated but older app passwords were not removed.
 '@
     Parameters  = @{
-        Name          = 'Names of the entries to look at (wildcards); binds by property name from Get-VaultSecret, Get-VaultKey and Get-VaultCertificate.'
-        Id            = 'The entry''s URL; binds from piped entries and says their kind and vault.'
+        Name          = 'The name of the entries to look at (wildcards); binds by property name from Get-VaultSecret, Get-VaultKey and Get-VaultCertificate.'
+        Id            = 'The entry''s URL (https://vault/secrets/name, /keys/ or /certificates/): names its kind and vault exactly.'
         All           = 'Every entry with a rotation policy (a RotationInterval or RotationNotice tag; with -Interval, every entry).'
         Event         = 'Key Vault Event Grid events: JSON text, event objects or hashtables, an array, or $WebhookData.'
         Kind          = 'Which kinds -Name and -All look at: Secret, Key, Certificate (default all three).'
