@@ -244,6 +244,11 @@ namespace VaultTools.Commands.Rotation
                 }
             }
 
+            if ((NewValue != null || Update != null) && approved.Any(c => c.Kind != EntryKind.Secret))
+            {
+                WriteWarning("-NewValue and -Update apply to secrets only: keys rotate in the vault and certificates renew from their policy.");
+            }
+
             int done = 0;
             try
             {
