@@ -68,6 +68,7 @@
         'Get-VaultAccessToken'
 
         # -- rotation, BitLocker --
+        'Invoke-VaultRotation'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

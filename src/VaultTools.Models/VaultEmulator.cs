@@ -28,6 +28,8 @@ namespace VaultTools
         public string CaCertificatePath { get; set; } = "";
         public bool Persistent { get; set; }
         public EmulatorIdentity[] Identities { get; set; } = Array.Empty<EmulatorIdentity>();
+        /// <summary>The emulator's Microsoft Graph subset (app registrations' passwords), as https://graph.microsoft.com/ is in Azure; null for an older emulator.</summary>
+        public Uri? GraphEndpoint { get; set; }
         /// <summary>Where emulator.json was read from.</summary>
         public string? ConfigurationFile { get; set; }
 
@@ -46,6 +48,8 @@ namespace VaultTools
         public string? ClientId { get; set; }
         /// <summary>Client secret of a service principal, as a SecureString (pass it straight to Connect-Vault -ClientSecret).</summary>
         public SecureString? ClientSecret { get; set; }
+        /// <summary>Service principals: the object id of the app registration (Microsoft Graph's /applications/{id}).</summary>
+        public string? ApplicationObjectId { get; set; }
 
         public override string ToString() => Name;
     }

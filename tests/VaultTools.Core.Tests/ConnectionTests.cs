@@ -77,7 +77,8 @@ public class ConnectionTests
             defaultVaultName = "local", tenantId = "t", authorityHost = "https://localhost:50123/", managementEndpoint = "https://localhost:50123/",
             subscriptionId = "s", resourceGroupName = "emulator", imdsEndpoint = "http://127.0.0.1:50124/metadata/identity/oauth2/token",
             identityEndpoint = "http://127.0.0.1:50124/msi/token", identityHeader = "h", caCertificatePath = Path.Combine(dir, "ca.pem"),
-            identities = new object[] { new { name = "admin", type = "ServicePrincipal", objectId = "o", clientId = "c", clientSecret = "s3cr3t" } },
+            identities = new object[] { new { name = "admin", type = "ServicePrincipal", objectId = "o", clientId = "c", clientSecret = "s3cr3t", applicationObjectId = "a" } },
+            graphEndpoint = "https://localhost:50123/",
         }));
 
         var emulator = EmulatorFile.Read(dir);
@@ -85,6 +86,8 @@ public class ConnectionTests
         Assert.Equal(new Uri("https://localhost:50123/"), emulator.VaultUri);
         Assert.Equal("s3cr3t", Internal.SecureStrings.ToPlainText(emulator.FindIdentity("admin")!.ClientSecret!));
         Assert.DoesNotContain("s3cr3t", emulator.FindIdentity("admin")!.ToString());
+        Assert.Equal(new Uri("https://localhost:50123/"), emulator.GraphEndpoint);
+        Assert.Equal("a", emulator.FindIdentity("admin")!.ApplicationObjectId);
         Assert.Null(EmulatorFile.TryReadFrom(dir, 1)); // written by another process
     }
 

@@ -86,6 +86,7 @@ namespace VaultTools.Emulator
                         ObjectId = Str(id, "objectId"),
                         ClientId = Str(id, "clientId"),
                         ClientSecret = secret is null ? null : SecureStrings.FromPlainText(secret),
+                        ApplicationObjectId = Str(id, "applicationObjectId"),
                     });
                 }
             }
@@ -108,6 +109,7 @@ namespace VaultTools.Emulator
                 CaCertificatePath = Required(root, "caCertificatePath"),
                 Persistent = root.TryGetProperty("persistent", out var p) && p.ValueKind == JsonValueKind.True,
                 Identities = identities.ToArray(),
+                GraphEndpoint = Uri(root, "graphEndpoint"),
             };
         }
 

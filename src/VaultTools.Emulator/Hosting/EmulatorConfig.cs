@@ -48,6 +48,10 @@ public sealed record ConfigIdentity
     public string? ClientSecret { get; init; }
     /// <summary>A public certificate for certificate credentials: PEM text, base64 DER, or a path to a .pem/.cer/.crt file.</summary>
     public string? Certificate { get; init; }
+    /// <summary>Service principals: the object id of the app registration (generated when absent).</summary>
+    public string? ApplicationObjectId { get; init; }
+    /// <summary>Service principals: identities (names or object ids) that own the application, besides the admin.</summary>
+    public List<string> Owners { get; init; } = [];
 
     /// <summary>The certificate as base64 DER, or null.</summary>
     public string? CertificateDer()

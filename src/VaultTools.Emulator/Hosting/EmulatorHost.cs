@@ -115,6 +115,7 @@ public static class EmulatorHost
         services.AddSingleton(runtime);
         services.AddSingleton(ca);
         services.AddSingleton(identities);
+        services.AddSingleton(new ApplicationRegistry(state, dataPath, identities, time));
         services.AddSingleton(tokens);
         services.AddSingleton(backups);
         services.AddSingleton(keyMaterial);
@@ -188,6 +189,7 @@ public static class EmulatorHost
             ImdsAuthorityHost = $"http://127.0.0.1:{id}",
             JwtSigningKeyPath = Path.Combine(runtime.DataPath, "jwt-signing-key.pem"),
             StartedAt = DateTimeOffset.UtcNow.ToString("o"),
+            GraphEndpoint = $"https://localhost:{https}/",
             Version = typeof(EmulatorHost).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0",
         };
         var json = JsonSerializer.Serialize(info, StorageJson.Indented);

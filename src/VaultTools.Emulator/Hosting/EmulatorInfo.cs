@@ -37,6 +37,8 @@ public sealed record EmulatorInfo
     public required string JwtSigningKeyPath { get; init; }
     public required string StartedAt { get; init; }
     public required string Version { get; init; }
+    /// <summary>The Microsoft Graph subset (app registrations' passwords): the HTTPS port's root, as https://graph.microsoft.com/.</summary>
+    public required string GraphEndpoint { get; init; }
 }
 
 public sealed record EmulatorInfoIdentity
@@ -51,6 +53,9 @@ public sealed record EmulatorInfoIdentity
     /// <summary>SHA-1 thumbprint of the registered client certificate (certificate credentials), if any.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? CertificateThumbprint { get; init; }
+    /// <summary>Service principals: the object id of the app registration (Graph's /applications/{id}).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ApplicationObjectId { get; init; }
 
     public static EmulatorInfoIdentity From(IdentityRecord identity) => new()
     {
@@ -59,6 +64,7 @@ public sealed record EmulatorInfoIdentity
         ObjectId = identity.ObjectId,
         ClientId = identity.ClientId,
         ClientSecret = identity.ClientSecret,
+        ApplicationObjectId = identity.ApplicationObjectId,
         CertificateThumbprint = identity.Certificate is null
             ? null
             : Convert.ToHexString(System.Security.Cryptography.SHA1.HashData(Convert.FromBase64String(identity.Certificate))),

@@ -34,16 +34,41 @@ public sealed record EmulatorState
             {
                 existing = null; // the config changed the type: new ids
             }
+            var isApplication = wanted.Type == IdentityType.ServicePrincipal;
+            var certificate = isApplication ? wanted.CertificateDer() ?? existing?.Certificate : null;
+            string? secret = null;
+            List<PasswordCredential>? passwords = null;
+            if (isApplication)
+            {
+                // The clientSecret is the application's first password credential. A secret the config
+                // replaces goes away; one removed through Graph stays removed unless the config gives it
+                // again; an application left with no credential at all gets a new secret.
+                passwords = existing?.PasswordCredentials?.ToList() ?? [];
+                var previous = existing?.ClientSecret;
+                secret = wanted.ClientSecret ?? previous;
+                if (wanted.ClientSecret is not null && previous is not null && wanted.ClientSecret != previous)
+                {
+                    passwords.RemoveAll(p => p.SecretText == previous);
+                }
+                if (secret is null && passwords.Count == 0 && certificate is null)
+                {
+                    secret = NewSecret();
+                }
+                if (secret is not null && !passwords.Any(p => p.SecretText == secret))
+                {
+                    passwords.Insert(0, ApplicationRegistry.OriginalCredential(secret, DateTimeOffset.UtcNow));
+                }
+            }
             var merged = new IdentityRecord
             {
                 Name = wanted.Name,
                 Type = wanted.Type,
                 ObjectId = wanted.ObjectId ?? existing?.ObjectId ?? NewId(),
                 ClientId = wanted.Type == IdentityType.User ? null : wanted.ClientId ?? existing?.ClientId ?? NewId(),
-                ClientSecret = wanted.Type == IdentityType.ServicePrincipal
-                    ? wanted.ClientSecret ?? existing?.ClientSecret ?? NewSecret()
-                    : null,
-                Certificate = wanted.Type == IdentityType.ServicePrincipal ? wanted.CertificateDer() ?? existing?.Certificate : null,
+                ClientSecret = secret,
+                Certificate = certificate,
+                ApplicationObjectId = isApplication ? wanted.ApplicationObjectId ?? existing?.ApplicationObjectId ?? NewId() : null,
+                PasswordCredentials = passwords,
             };
             if (index >= 0)
             {
@@ -66,17 +91,35 @@ public sealed record EmulatorState
             Merge(identity);
         }
 
-        var duplicate = identities.GroupBy(i => i.ObjectId, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1)
-            ?? identities.Where(i => i.ClientId is not null).GroupBy(i => i.ClientId!, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+        foreach (var wanted in config.Identities.Where(i => i.Owners.Count > 0))
+        {
+            var index = identities.FindIndex(i => string.Equals(i.Name, wanted.Name, StringComparison.OrdinalIgnoreCase));
+            if (identities[index].Type != IdentityType.ServicePrincipal)
+            {
+                throw new ArgumentException($"Identity '{wanted.Name}': only a service principal has an application with owners.");
+            }
+            var owners = wanted.Owners.Select(o => identities.FirstOrDefault(i =>
+                    string.Equals(i.Name, o, StringComparison.OrdinalIgnoreCase) || string.Equals(i.ObjectId, o, StringComparison.OrdinalIgnoreCase))?.ObjectId
+                ?? throw new ArgumentException($"Identity '{wanted.Name}': owner '{o}' is not an identity of the emulator (give a name or an object id).")).ToList();
+            identities[index] = identities[index] with { Owners = owners };
+        }
+
+        var duplicate = identities.SelectMany(i => new[] { (Id: i.ObjectId, i.Name), (Id: i.ApplicationObjectId, i.Name) })
+                .Where(x => x.Id is not null).GroupBy(x => x.Id!, x => x.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1)
+            ?? identities.Where(i => i.ClientId is not null).GroupBy(i => i.ClientId!, i => i.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
-            throw new ArgumentException($"Identities {string.Join(", ", duplicate.Select(i => i.Name))} share the id {duplicate.Key}.");
+            throw new ArgumentException($"Identities {string.Join(", ", duplicate)} share the id {duplicate.Key}.");
         }
 
         var result = state with { Identities = identities };
-        DataFiles.WriteSecretFileAtomically(path, System.Text.Json.JsonSerializer.Serialize(result, StorageJson.Indented));
+        result.Save(dataPath);
         return result;
     }
+
+    /// <summary>Writes state.json (owner-only, atomically).</summary>
+    public void Save(string dataPath) =>
+        DataFiles.WriteSecretFileAtomically(Path.Combine(dataPath, FileName), System.Text.Json.JsonSerializer.Serialize(this, StorageJson.Indented));
 
     private static string NewId() => Guid.NewGuid().ToString();
 

@@ -24,6 +24,9 @@ public static class RouteRegistry
         app.MapEntraEndpoints();
         app.MapManagedIdentityEndpoints();
 
+        // Microsoft Graph subset (app registrations' passwords), at the root host like graph.microsoft.com.
+        app.MapGraph();
+
         // Key Vault data plane.
         var dataPlane = app.MapDataPlane();
         dataPlane.MapSecrets();

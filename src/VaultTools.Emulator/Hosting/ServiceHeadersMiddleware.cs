@@ -22,6 +22,11 @@ public sealed class ServiceHeadersMiddleware(RequestDelegate next, TimeProvider 
             {
                 headers["x-ms-correlation-request-id"] = requestId;
             }
+            else if (context.Request.Path.StartsWithSegments("/v1.0"))
+            {
+                headers["request-id"] = requestId; // Microsoft Graph's request id header
+                headers["client-request-id"] = context.Request.Headers["client-request-id"].FirstOrDefault() ?? requestId;
+            }
             else
             {
                 headers["x-ms-keyvault-service-version"] = EmulatorRuntime.ServiceVersion;

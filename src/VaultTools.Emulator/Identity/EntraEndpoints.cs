@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Microsoft.IdentityModel.Tokens;
 using VaultTools.Emulator.Hosting;
@@ -25,7 +24,7 @@ public static class EntraEndpoints
 
     private static string Authority(HttpContext http) => $"https://{http.Request.Host.Value}";
 
-    private static async Task<IResult> Token(HttpContext http, string tenant, EmulatorRuntime runtime, IdentityDirectory identities, TokenService tokens)
+    private static async Task<IResult> Token(HttpContext http, string tenant, EmulatorRuntime runtime, IdentityDirectory identities, ApplicationRegistry applications, TokenService tokens)
     {
         if (!http.Request.HasFormContentType)
         {
@@ -75,9 +74,13 @@ public static class EntraEndpoints
             }
             authMethod = "2";
         }
-        else if (string.IsNullOrEmpty(secret) || identity.ClientSecret is null
-            || !CryptographicOperations.FixedTimeEquals(System.Text.Encoding.UTF8.GetBytes(secret), System.Text.Encoding.UTF8.GetBytes(identity.ClientSecret)))
+        else if ((string.IsNullOrEmpty(secret) ? SecretCheck.Invalid : applications.CheckSecret(identity, secret)) is var check && check != SecretCheck.Valid)
         {
+            if (check == SecretCheck.Expired)
+            {
+                return EntraError(401, "invalid_client", 7000222,
+                    $"AADSTS7000222: The provided client secret keys for app '{clientId}' are expired. Visit the Azure portal to create new keys for your app: https://aka.ms/NewClientSecret, or consider using certificate credentials for added security: https://aka.ms/certCreds.");
+            }
             return EntraError(401, "invalid_client", 7000215,
                 $"AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '{clientId}'.");
         }

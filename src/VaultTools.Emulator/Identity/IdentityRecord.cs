@@ -30,6 +30,23 @@ public sealed record IdentityRecord
     /// </summary>
     public string? Certificate { get; init; }
 
+    /// <summary>
+    /// Only for service principals: the object id of the app registration behind the service principal
+    /// (what Microsoft Graph's <c>/applications/{id}</c> takes), distinct from <see cref="ObjectId"/>
+    /// (the service principal's) and <see cref="ClientId"/> (the appId).
+    /// </summary>
+    public string? ApplicationObjectId { get; init; }
+
+    /// <summary>
+    /// Only for service principals: the app registration's password credentials as saved in state.json
+    /// (the first is <see cref="ClientSecret"/> while it exists). <see cref="ApplicationRegistry"/> owns the live list.
+    /// </summary>
+    public List<PasswordCredential>? PasswordCredentials { get; init; }
+
+    /// <summary>Object ids of the identities the config names as the application's owners (the admin owns every application).</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> Owners { get; init; } = [];
+
     [JsonIgnore]
     public bool IsManagedIdentity => Type is IdentityType.SystemAssignedManagedIdentity or IdentityType.UserAssignedManagedIdentity;
 

@@ -23,6 +23,10 @@ public sealed class TokenService
     public static readonly IReadOnlyList<string> ManagementAudiences =
         ["https://management.azure.com/", "https://management.azure.com", "https://management.core.windows.net/", "https://management.core.windows.net"];
 
+    /// <summary>Audiences the Microsoft Graph subset (Identity/GraphEndpoints) accepts: its URL and its well-known app id.</summary>
+    public static readonly IReadOnlyList<string> GraphAudiences =
+        ["https://graph.microsoft.com", "https://graph.microsoft.com/", "00000003-0000-0000-c000-000000000000"];
+
     private readonly RsaSecurityKey _signingKey;
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
     private readonly ConcurrentDictionary<string, CachedValidation> _cache = new();

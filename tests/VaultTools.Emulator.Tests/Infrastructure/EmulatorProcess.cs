@@ -30,6 +30,7 @@ public sealed record EmulatorInfo
     public List<string> Vaults { get; init; } = [];
     public string ImdsAuthorityHost { get; init; } = "";
     public string JwtSigningKeyPath { get; init; } = "";
+    public string GraphEndpoint { get; init; } = "";
 
     public EmulatorIdentity Identity(string name) => Identities.Single(i => i.Name == name);
 
@@ -44,6 +45,7 @@ public sealed record EmulatorIdentity
     public string? ClientId { get; init; }
     public string? ClientSecret { get; init; }
     public string? CertificateThumbprint { get; init; }
+    public string? ApplicationObjectId { get; init; }
 }
 
 /// <summary>
