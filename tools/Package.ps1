@@ -33,8 +33,9 @@ function Remove-PackageLeftovers([string] $Module) {
     Get-ChildItem (Join-Path $Module 'emulator/runtimes') -Directory -ErrorAction SilentlyContinue |
         Where-Object Name -NotIn $KeptPlatforms | Remove-Item -Recurse -Force
     # dependencies/: the module's load context reads assemblies from the folder itself (src/VaultTools/Loading),
-    # never runtimes/ (browser and Windows-only copies) nor the deps.json.
-    Remove-Item (Join-Path $Module 'dependencies/runtimes'), (Join-Path $Module 'dependencies/*.deps.json') -Recurse -Force -ErrorAction SilentlyContinue
+    # never runtimes/ (browser and Windows-only copies) nor the deps.json files.
+    Remove-Item (Join-Path $Module 'dependencies/runtimes'), (Join-Path $Module 'dependencies/*.deps.json'),
+        (Join-Path $Module 'dependencies/desktop/*.deps.json') -Recurse -Force -ErrorAction SilentlyContinue
     # Build leftovers: the emulator is started with 'dotnet exec' (no apphost for the build machine's platform),
     # outside IIS (web.config), without static web assets; debug symbols and XML docs are not shipped (the staged
     # module has none today: this keeps it so).
@@ -69,6 +70,7 @@ function Publish-Nupkg([string] $Module, [string] $Destination) {
     if (Test-Path $feed) { Remove-Item $feed -Recurse -Force }
     New-Item -ItemType Directory $feed | Out-Null
     $env:XDG_DATA_HOME = Join-Path $OutPath 'package/psresourceget'
+    New-Item -ItemType Directory $env:XDG_DATA_HOME | Out-Null   # a missing folder would send PSResourceGet to the current one
     $name = 'VaultToolsBuild' + [guid]::NewGuid().ToString('n').Substring(0, 8)
     Register-PSResourceRepository -Name $name -Uri $feed -Trusted
     try { Publish-PSResource -Path $Module -Repository $name }
