@@ -186,4 +186,16 @@ Describe 'What the packages weigh and carry' {
         }
         $tooNew | Should -BeNullOrEmpty
     }
+
+    It 'uses nothing .NET Framework 4.7.2 (Windows PowerShell 5.1) lacks on its desktop path, but for the PowerShell 7 loader (metadata check: 5.1 cannot run here)' {
+        & dotnet restore (Join-Path $PSScriptRoot 'netframework/NetFramework.Restore.csproj') --nologo --verbosity quiet | Out-Null
+        $LASTEXITCODE | Should -Be 0
+        $packages = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { ((& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', '').Trim() }
+        $reference = Join-Path $packages 'microsoft.netframework.referenceassemblies.net472/1.0.3/build/.NETFramework/v4.7.2'
+        $desktop = @('VaultTools.dll', 'VaultTools.Models.dll', 'dependencies/desktop/VaultTools.Core.dll') | ForEach-Object { Join-Path $script:unpacked $_ }
+        $shipped = @(Get-ChildItem $script:unpacked, (Join-Path $script:unpacked 'dependencies/desktop') -Filter '*.dll' | ForEach-Object BaseName)
+        # System.Runtime.Loader: AssemblyLoadContext, used only by CoreClrLoader, which Windows PowerShell never runs.
+        $missing = & (Join-Path $script:root 'tools/Test-DesktopApi.ps1') -AssemblyPath $desktop -ReferencePath $reference -ShippedAssembly $shipped -AllowNamespace 'System.Runtime.Loader'
+        $missing | Should -BeNullOrEmpty
+    }
 }
