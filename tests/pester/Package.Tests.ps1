@@ -41,6 +41,7 @@ BeforeAll {
 
 Describe 'The .nupkg' {
     It 'installs with Install-PSResource from a folder repository into an empty module path, imports by name in a fresh session and reads a secret from the emulator it brings' {
+        if ($IsWindows) { Set-ItResult -Skipped -Because 'on Windows the CurrentUser module path is the real Documents folder, which the environment cannot redirect to an empty one'; return }
         $home_ = Join-Path $TestDrive 'user'
         # An empty user: its module path and PSResourceGet's repository list live under this home (Linux/macOS layout).
         # The folders exist, or .NET's special-folder lookup answers '' and PSResourceGet writes to the current folder.
