@@ -6,7 +6,7 @@ Set-VaultEmulatorClock moves the clock of a running VaultTools emulator forward 
 
 Every date the emulator writes and checks follows its clock: created and updated dates, expiry and not-before, the scheduled purge date of deleted entries, token lifetimes, key rotation policies, certificate validity and lifetime actions, and the Date header of every answer. Before it answers, the emulator does at once what has become due: it purges deleted entries past their purge date, rotates keys whose rotation policy says so, renews certificates whose lifetime action is AutoRenew, and raises near-expiry and expiry events.
 
-Tokens the emulator issued before the move expire on its clock as they would have in that time. When the session is connected to that emulator, Set-VaultEmulatorClock opens it again with the same sign-in, so the next cmdlet gets a fresh token; other clients sign in again.
+Sign-ins go on working: the tokens the emulator issued before the move keep their hour of real time, because clients keep them by this machine's clock, which did not move.
 '@
     Parameters  = @{
         Advance  = 'How far to move the clock forward: a TimeSpan, for example (New-TimeSpan -Days 31) or ''31.00:00:00'', or an ISO 8601 duration such as P31D or PT12H (a month counts 30 days). It cannot be negative: use -Offset to go back.'

@@ -49,23 +49,6 @@ namespace VaultTools.Emulator
             return Send(emulator, RequestMethod.Post, "{\"offset\":\"" + XmlConvert.ToString(offset) + "\"}", cancellationToken);
         }
 
-        /// <summary>
-        /// After the clock moved, the tokens the session holds may have expired on the emulator's clock while the
-        /// client's own clock says they are fresh: a session connected to this emulator is opened again with the
-        /// same sign-in, so that its next call gets a new token. True if the session was renewed.
-        /// </summary>
-        public static bool RenewSessionFor(VaultEmulator emulator)
-        {
-            var current = VaultSession.Current;
-            if (current?.Emulator is null || current.Emulator.ProcessId != emulator.ProcessId)
-            {
-                return false;
-            }
-
-            VaultSession.Set(VaultConnection.Open(current.Request));
-            return true;
-        }
-
         private static VaultEmulatorClock Send(VaultEmulator emulator, RequestMethod method, string? body, CancellationToken cancellationToken)
         {
             var uri = new Uri(emulator.VaultUri, "/.emulator/clock");

@@ -30,6 +30,8 @@ public sealed class TokenService
     private readonly RsaSecurityKey _signingKey;
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
     private readonly ConcurrentDictionary<string, CachedValidation> _cache = new();
+    /// <summary>The clock's offset when each token was issued, by the token's SHA-256 (see <see cref="NowFor"/>).</summary>
+    private readonly ConcurrentDictionary<string, TimeSpan> _issuedAtOffset = new();
     private readonly TimeProvider _time;
 
     public string TenantId { get; }
@@ -116,6 +118,11 @@ public sealed class TokenService
             SigningCredentials = new SigningCredentials(_signingKey, SecurityAlgorithms.RsaSha256),
             TokenType = "JWT",
         });
+        if (_issuedAtOffset.Count > 10_000)
+        {
+            _issuedAtOffset.Clear(); // those tokens are then checked against the clock as it is
+        }
+        _issuedAtOffset[Hash(token)] = ClockOffset;
         return new IssuedToken(token, expires, now);
     }
 
@@ -125,8 +132,8 @@ public sealed class TokenService
     /// </summary>
     public async ValueTask<TokenValidation> ValidateAsync(string token, IReadOnlyList<string> audiences, Func<string, IdentityRecord?> findByObjectId)
     {
-        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
-        var now = _time.GetUtcNow();
+        var hash = Hash(token);
+        var now = NowFor(hash);
         if (_cache.TryGetValue(hash, out var cached) && cached.Audiences == audiences)
         {
             if (cached.Result.Caller is { } c && c.ExpiresOn <= now)
@@ -200,6 +207,21 @@ public sealed class TokenService
         var caller = new CallerIdentity(oid, appId, tid ?? TenantId, Issuer, tokenAudience, jwt.ValidTo, findByObjectId(oid));
         return TokenValidation.Ok(caller);
     }
+
+    private static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    private TimeSpan ClockOffset => _time is Hosting.EmulatorClock clock ? clock.Offset : TimeSpan.Zero;
+
+    /// <summary>
+    /// "Now" for checking a token's lifetime: the emulator's clock, except that moving the clock does not age the
+    /// tokens this emulator issued before the move. Their clients cache them by the machine's clock, which did not
+    /// move (Azure.Identity's managed identity cache is even shared by every credential of the process), so a jump
+    /// would otherwise leave them sending a token the emulator calls expired until an hour of real time passed. Such a
+    /// token lives its lifetime in real time; every other token (one from before a restart, or made elsewhere with the
+    /// signing key) is checked against the clock as it is.
+    /// </summary>
+    private DateTimeOffset NowFor(string hash) =>
+        _issuedAtOffset.TryGetValue(hash, out var issuedAt) ? _time.GetUtcNow() - (ClockOffset - issuedAt) : _time.GetUtcNow();
 
     private static string ExpiredMessage(DateTimeOffset validTo, DateTimeOffset now) =>
         $"AKV10013: Token is expired or not yet valid. ValidTo: '{validTo:u}', current time: '{now:u}'.";

@@ -60,10 +60,7 @@ public sealed class ClockFixture : EmulatorFixture, IAsyncLifetime
         return (DateTimeOffset.Parse(answer.Json!["now"]!.GetValue<string>(), CultureInfo.InvariantCulture), answer.Json!["offset"]!.GetValue<string>());
     }
 
-    /// <summary>
-    /// Clients with a new credential: tokens issued before a clock move expire on the emulator's clock while the
-    /// client's own (real) clock still says they are fresh, so each test signs in anew after it moves the clock.
-    /// </summary>
+    /// <summary>Clients with a credential of their own (a test's sign-in does not depend on another test's).</summary>
     public SecretClient FreshSecretClient() => CreateSecretClient(credential: CreateCredential("admin"));
 
     public CertificateClient FreshCertificateClient() => CreateCertificateClient(credential: CreateCredential("admin"));

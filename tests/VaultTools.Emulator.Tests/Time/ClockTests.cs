@@ -67,7 +67,7 @@ public sealed class ClockTests(ClockFixture emulator)
     }
 
     [Fact]
-    public async Task A_token_expires_on_the_emulator_s_clock()
+    public async Task Tokens_are_dated_and_checked_on_the_emulator_s_clock_and_a_move_does_not_age_the_ones_already_issued()
     {
         var token = (await emulator.FreshCredential().GetTokenAsync(new Azure.Core.TokenRequestContext([EmulatorFixture.VaultScope]), default)).Token;
         var payload = System.Text.Json.Nodes.JsonNode.Parse(Base64UrlDecode(token.Split('.')[1]))!;
@@ -75,14 +75,45 @@ public sealed class ClockTests(ClockFixture emulator)
         Assert.InRange(payload["iat"]!.GetValue<long>(), now.AddMinutes(-1).ToUnixTimeSeconds(), now.AddMinutes(1).ToUnixTimeSeconds());
         Assert.Equal(payload["iat"]!.GetValue<long>() + 3600, payload["exp"]!.GetValue<long>());
 
-        var ok = await emulator.VaultAsync(HttpMethod.Get, "local", "secrets?api-version=7.6", token);
-        Assert.Equal(HttpStatusCode.OK, ok.Status);
+        // Its client caches it by the machine's clock: after the clock jumps 2 hours it still works for its hour.
+        await emulator.AdvanceAsync(TimeSpan.FromHours(2));
+        Assert.Equal(HttpStatusCode.OK, (await emulator.VaultAsync(HttpMethod.Get, "local", "secrets?api-version=7.6", token)).Status);
 
-        await emulator.AdvanceAsync(TimeSpan.FromMinutes(61));
-        var expired = await emulator.VaultAsync(HttpMethod.Get, "local", "secrets?api-version=7.6", token);
+        // A token the emulator did not issue (made with its signing key) valid by the machine's clock but expired on
+        // the emulator's clock, which is more than a day ahead, is refused.
+        var ahead = (await emulator.GetClockAsync()).Now;
+        var stale = Mint(exp: ahead.AddHours(-1), iat: ahead.AddHours(-2));
+        Assert.True(ahead.AddHours(-1) > DateTimeOffset.UtcNow.AddHours(12));
+        var expired = await emulator.VaultAsync(HttpMethod.Get, "local", "secrets?api-version=7.6", stale);
         Assert.Equal(HttpStatusCode.Unauthorized, expired.Status);
         Assert.Contains("AKV10013", expired.ErrorMessage, StringComparison.Ordinal);
         Assert.NotNull(expired.Headers.WwwAuthenticate.FirstOrDefault(h => h.Scheme == "Bearer"));
+        var current = Mint(exp: ahead.AddHours(1), iat: ahead);
+        Assert.Equal(HttpStatusCode.OK, (await emulator.VaultAsync(HttpMethod.Get, "local", "secrets?api-version=7.6", current)).Status);
+    }
+
+    private string Mint(DateTimeOffset exp, DateTimeOffset iat)
+    {
+        using var rsa = System.Security.Cryptography.RSA.Create();
+        rsa.ImportFromPem(File.ReadAllText(emulator.Info.JwtSigningKeyPath));
+        var admin = emulator.Info.Identity("admin");
+        return new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(
+            new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
+            {
+                Claims = new Dictionary<string, object>
+                {
+                    ["aud"] = "https://vault.azure.net",
+                    ["iss"] = $"https://sts.windows.net/{emulator.Info.TenantId}/",
+                    ["iat"] = iat.ToUnixTimeSeconds(),
+                    ["nbf"] = iat.ToUnixTimeSeconds(),
+                    ["exp"] = exp.ToUnixTimeSeconds(),
+                    ["oid"] = admin.ObjectId,
+                    ["tid"] = emulator.Info.TenantId,
+                    ["appid"] = admin.ClientId!,
+                },
+                SigningCredentials = new Microsoft.IdentityModel.Tokens.SigningCredentials(
+                    new Microsoft.IdentityModel.Tokens.RsaSecurityKey(rsa.ExportParameters(true)), Microsoft.IdentityModel.Tokens.SecurityAlgorithms.RsaSha256),
+            });
     }
 
     private static byte[] Base64UrlDecode(string s)

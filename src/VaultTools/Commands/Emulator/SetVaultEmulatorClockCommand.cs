@@ -11,7 +11,7 @@ namespace VaultTools.Commands.Emulator
     /// <summary>
     /// Moves a running emulator's clock forward (-Advance) or sets how far it is from the system's time
     /// (-Offset), and returns the clock. The emulator does at once what is due by then (purges, key rotations,
-    /// certificate renewals, expiry events). A session connected to that emulator signs in again on its next call.
+    /// certificate renewals, expiry events).
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "VaultEmulatorClock", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = AdvanceSet)]
     [OutputType(typeof(VaultEmulatorClock))]
@@ -57,11 +57,6 @@ namespace VaultTools.Commands.Emulator
                 var clock = ParameterSetName == AdvanceSet
                     ? EmulatorClockClient.Advance(emulator, Advance)
                     : EmulatorClockClient.SetOffset(emulator, Offset);
-                if (EmulatorClockClient.RenewSessionFor(emulator))
-                {
-                    WriteVerbose("The session is connected to this emulator: it signs in again on its next call (its tokens may have expired on the emulator's clock).");
-                }
-
                 WriteObject(clock);
             }
             catch (VaultException ex)
