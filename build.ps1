@@ -125,13 +125,18 @@ function Get-PesterPath {
     $pester
 }
 
+# Counted from the results themselves: the TRX counters of the xunit logger leave skipped tests out
+# (notExecuted stays 0), so a skip would vanish from the summary. Outcome NotExecuted is a skip, whose
+# reason is the result's message.
 function Read-TrxCounts([string] $Path) {
     [xml] $trx = Get-Content $Path -Raw
-    $c = $trx.TestRun.ResultSummary.Counters
+    $results = @($trx.SelectNodes("//*[local-name()='UnitTestResult']"))
+    $skipped = @($results | Where-Object outcome -eq 'NotExecuted')
     [pscustomobject]@{
-        Passed  = [int] $c.passed
-        Failed  = [int] $c.failed + [int] $c.error + [int] $c.timeout + [int] $c.aborted
-        Skipped = [int] $c.notExecuted
+        Passed      = @($results | Where-Object outcome -eq 'Passed').Count
+        Failed      = @($results | Where-Object outcome -in 'Failed', 'Error', 'Timeout', 'Aborted').Count
+        Skipped     = $skipped.Count
+        SkipReasons = @($skipped | ForEach-Object { $_.SelectSingleNode(".//*[local-name()='Message']")?.InnerText })
     }
 }
 
@@ -158,6 +163,7 @@ function Invoke-Test {
     if (Test-Path $results) { Remove-Item $results -Recurse -Force }
     New-Item -ItemType Directory -Path $results | Out-Null
     $totals = [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0 }
+    $skipReasons = [System.Collections.Generic.List[string]]::new()
     $problems = [System.Collections.Generic.List[string]]::new()
 
     if (-not $SkipXunit) {
@@ -173,6 +179,7 @@ function Invoke-Test {
             if (Test-Path $trxPath) {
                 $counts = Read-TrxCounts $trxPath
                 $totals.Passed += $counts.Passed; $totals.Failed += $counts.Failed; $totals.Skipped += $counts.Skipped
+                $skipReasons.AddRange([string[]] @($counts.SkipReasons))
                 if ($LASTEXITCODE -ne 0 -and $counts.Failed -eq 0) { $problems.Add("$name exited with code $LASTEXITCODE") }
             }
             elseif ($Filter -and $LASTEXITCODE -eq 0) {
@@ -193,6 +200,7 @@ function Invoke-Test {
         if (Test-Path $summary) {
             $counts = Get-Content $summary -Raw | ConvertFrom-Json
             $totals.Passed += $counts.Passed; $totals.Failed += $counts.Failed; $totals.Skipped += $counts.Skipped
+            $skipReasons.AddRange([string[]] @($counts.SkipReasons))
             if ($counts.Errors -gt 0) { $problems.Add("Pester reported $($counts.Errors) container or block failures") }
         }
         else {
@@ -204,6 +212,10 @@ function Invoke-Test {
     # A run that could not count its tests (no results, a Pester file that failed discovery) is a failure,
     # and the Tests line says so: it counts each such problem as one failed test.
     $failed = $totals.Failed + $problems.Count
+    # Why tests were skipped, each reason once with how many it skipped, just above the Tests line.
+    foreach ($group in $skipReasons | Group-Object { if ($_) { $_ } else { '(no reason given)' } } | Sort-Object Count -Descending) {
+        Write-Host "Skipped $($group.Count): $($group.Name)" -ForegroundColor Yellow
+    }
     $line = "Tests: $($totals.Passed) passed, $failed failed, $($totals.Skipped) skipped"
     Write-Host $line -ForegroundColor ($failed -gt 0 ? 'Red' : 'Green')
     if ($failed -gt 0) { exit 1 }

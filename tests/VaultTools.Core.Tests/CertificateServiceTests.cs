@@ -332,7 +332,7 @@ public class CertificateServiceTests : IDisposable
         }
     }
 
-    [SkippableFact]
+    [Fact]
     public void Export_refuses_a_missing_password_or_an_existing_file_before_any_request()
     {
         string path = Path.Combine(_folder, "exists.pfx");
@@ -425,7 +425,7 @@ public class CertificateServiceTests : IDisposable
         Assert.Equal("b", body["tags"]!["a"]!.GetValue<string>());
     }
 
-    [SkippableFact]
+    [Fact]
     public void Import_with_a_wrong_PFX_password_is_InvalidCertificatePassword_naming_Password_and_sends_nothing()
     {
         string path = Path.Combine(_folder, "in.pfx");
@@ -439,7 +439,7 @@ public class CertificateServiceTests : IDisposable
         Assert.Empty(Transport.Sent);
     }
 
-    [SkippableFact]
+    [Fact]
     public void Import_refuses_files_without_a_private_key_or_that_are_not_certificates()
     {
         string noKey = Path.Combine(_folder, "nokey.pfx");
@@ -514,7 +514,7 @@ public class CertificateServiceTests : IDisposable
         Assert.True(roundTrip.HasPrivateKey);
     }
 
-    [SkippableFact]
+    [Fact]
     public void Import_of_a_PEM_whose_key_belongs_to_another_certificate_is_refused()
     {
         string path = Path.Combine(_folder, "mismatch.pem");
@@ -541,7 +541,7 @@ public class CertificateServiceTests : IDisposable
         Assert.True(sent.HasPrivateKey);
     }
 
-    [SkippableTheory]
+    [Theory]
     [InlineData("KeySize", 1024, "InvalidKeySize")]
     [InlineData("CurveName", "P-999", "InvalidCurveName")]
     [InlineData("ValidityInMonths", 0, "InvalidValidity")]
@@ -580,7 +580,7 @@ public class CertificateServiceTests : IDisposable
         Assert.Empty(Transport.Sent);
     }
 
-    [SkippableFact]
+    [Fact]
     public void Create_refuses_a_bad_name_and_bad_tags_before_any_request()
     {
         Assert.Equal("InvalidCertificateName", Assert.Throws<VaultException>(() => _service.StartCreate(_recorded.Vault, "no_underscores", Policy(), null)).ErrorId);

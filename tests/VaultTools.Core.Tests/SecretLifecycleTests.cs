@@ -165,7 +165,7 @@ public class SecretLifecycleTests : IDisposable
         Assert.Equal(blob, Base64Url(sent["value"]!.GetValue<string>()));
     }
 
-    [SkippableFact]
+    [Fact]
     public void Restore_refuses_a_missing_file_before_any_request()
     {
         var ex = Assert.Throws<VaultException>(() => _service.Restore(_recorded.Vault, Path.Combine(_folder, "nope.blob")));
@@ -244,7 +244,7 @@ public class SecretLifecycleTests : IDisposable
         Assert.DoesNotContain(Transport.Sent, r => r.Method == "PATCH");
     }
 
-    [SkippableTheory]
+    [Theory]
     [InlineData("bad_name", null, "InvalidSecretName", "Name")]
     [InlineData("ok", "not-a-version", "InvalidVersion", "Version")]
     [InlineData("ok", null, "NothingToUpdate", "Enable")]
@@ -257,7 +257,7 @@ public class SecretLifecycleTests : IDisposable
         Assert.Empty(Transport.Sent);
     }
 
-    [SkippableFact]
+    [Fact]
     public void Update_refuses_empty_tags_and_expiry_before_not_before()
     {
         var empty = Assert.Throws<VaultException>(() => _service.Update(_recorded.Vault, new SecretUpdate { Name = "a", Tags = new Dictionary<string, string>() }));
@@ -267,7 +267,7 @@ public class SecretLifecycleTests : IDisposable
         Assert.Empty(Transport.Sent);
     }
 
-    [SkippableFact]
+    [Fact]
     public void Lifecycle_calls_refuse_a_bad_name_before_any_request()
     {
         Assert.Equal("InvalidSecretName", Assert.Throws<VaultException>(() => _service.Remove(_recorded.Vault, "a b")).ErrorId);

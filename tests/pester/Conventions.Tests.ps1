@@ -6,20 +6,8 @@
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'VaultTools.TestHelpers.psm1') -Force
     Import-VaultToolsUnderTest
-    $script:cmdlets = @(Get-Command -Module VaultTools -CommandType Cmdlet | Sort-Object Name | ForEach-Object { @{ Name = $_.Name } })
-    # Entry and vault cmdlets whose -Name is a secret, key, certificate or vault name (checked by the service's rules).
-    $script:named = @(Get-Command -Module VaultTools -CommandType Cmdlet | Where-Object {
-            $_.Noun -match '^Vault(Secret|Key|Certificate)?' -and $_.Noun -notmatch '^Vault(Role|Access|Connection|Emulator)' -and $_.Parameters['Name'] -and $_.Parameters['Name'].ParameterType -eq [string]
-        } | Sort-Object Name | ForEach-Object { @{ Name = $_.Name } })
-    $script:withVaultName = @(Get-Command -Module VaultTools -CommandType Cmdlet | Where-Object { $_.Parameters['VaultName'] -and $_.Name -ne 'Connect-Vault' } | Sort-Object Name | ForEach-Object { @{ Name = $_.Name } })
-}
-
-BeforeAll {
-    Import-Module (Join-Path $PSScriptRoot 'VaultTools.TestHelpers.psm1') -Force
-    Import-VaultToolsUnderTest
-
     # Verbs whose cmdlets change something: a vault, a file, a process.
-    $script:changingVerbs = 'Set', 'Add', 'New', 'Remove', 'Grant', 'Revoke', 'Import', 'Restore', 'Update', 'Undo', 'Invoke', 'Backup', 'Export',
+    $changingVerbs = 'Set', 'Add', 'New', 'Remove', 'Grant', 'Revoke', 'Import', 'Restore', 'Update', 'Undo', 'Invoke', 'Backup', 'Export',
         'Start', 'Stop', 'Clear', 'Reset', 'Rename', 'Move', 'Copy', 'Install', 'Uninstall', 'Register', 'Unregister', 'Enable', 'Disable', 'Publish', 'Write', 'Save', 'Lock', 'Unlock'
 
     $script:noShouldProcess = @{
@@ -37,6 +25,36 @@ BeforeAll {
         'Get-VaultRoleDefinition|Name'    = 'a role name; the objects of this module that have a Name (entries, vaults, role assignments) are not roles'
         'Get-VaultRoleDefinition|Id'      = 'a role definition id; the Id of the module''s objects (entries, assignments) is not a role definition'
     }
+
+    # Each check is made only for the cmdlets it is about (decided here, at discovery), so that no test passes
+    # by checking nothing.
+    $script:cmdlets = @(Get-Command -Module VaultTools -CommandType Cmdlet | Sort-Object Name | ForEach-Object {
+            $attribute = $_.ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $true)[0]
+            $name = $_.Name
+            @{
+                Name               = $name
+                ChangesState       = $_.Verb -in $changingVerbs -and -not $script:noShouldProcess.ContainsKey($name)
+                NoShouldProcessWhy = $script:noShouldProcess[$name]
+                DestroysOrGrants   = $_.Verb -in 'Remove', 'Revoke', 'Grant' -or $name -in $script:grants
+                AsksHigh           = $attribute.ConfirmImpact -eq 'High'
+                HasForce           = $_.Parameters.ContainsKey('Force')
+                PipelineBound      = @(foreach ($parameterName in 'VaultName', 'Name', 'Id', 'Version') {
+                        if ($_.Parameters.ContainsKey($parameterName) -and -not $script:noPipelineByPropertyName.ContainsKey("$name|$parameterName")) {
+                            @{ Parameter = $parameterName }
+                        }
+                    })
+            }
+        })
+    # Entry and vault cmdlets whose -Name is a secret, key, certificate or vault name (checked by the service's rules).
+    $script:named = @(Get-Command -Module VaultTools -CommandType Cmdlet | Where-Object {
+            $_.Noun -match '^Vault(Secret|Key|Certificate)?' -and $_.Noun -notmatch '^Vault(Role|Access|Connection|Emulator)' -and $_.Parameters['Name'] -and $_.Parameters['Name'].ParameterType -eq [string]
+        } | Sort-Object Name | ForEach-Object { @{ Name = $_.Name } })
+    $script:withVaultName = @(Get-Command -Module VaultTools -CommandType Cmdlet | Where-Object { $_.Parameters['VaultName'] -and $_.Name -ne 'Connect-Vault' } | Sort-Object Name | ForEach-Object { @{ Name = $_.Name } })
+}
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'VaultTools.TestHelpers.psm1') -Force
+    Import-VaultToolsUnderTest
 
     # Output types that are not VaultTools' own need no view of ours.
     function Get-VaultToolsOutputTypes($Command) {
@@ -85,23 +103,36 @@ Describe '<Name>' -ForEach $script:cmdlets {
         (Get-Verb).Verb | Should -Contain $command.Verb
     }
 
-    It 'supports -WhatIf and -Confirm when its verb changes state' {
-        if ($command.Verb -in $script:changingVerbs -and -not $script:noShouldProcess.ContainsKey($Name)) {
+    if ($ChangesState) {
+        It 'supports -WhatIf and -Confirm (its verb changes state)' {
             $attribute.SupportsShouldProcess | Should -BeTrue -Because "$Name changes state"
         }
-        if ($script:noShouldProcess.ContainsKey($Name)) {
-            $attribute.SupportsShouldProcess | Should -BeFalse -Because "the exception list says: $($script:noShouldProcess[$Name]); remove it from the list"
+    }
+    elseif ($NoShouldProcessWhy) {
+        It 'has no -WhatIf, as its exception says' {
+            $attribute.SupportsShouldProcess | Should -BeFalse -Because "the exception list says: $NoShouldProcessWhy; remove it from the list"
+        }
+    }
+    else {
+        It 'has no -WhatIf or -Confirm (its verb changes nothing)' {
+            $attribute.SupportsShouldProcess | Should -BeFalse -Because "$Name's verb does not change state; a write needs a verb that says so"
         }
     }
 
-    It 'asks (ConfirmImpact High) and has -Force when it destroys or grants, and has -Force only with ShouldProcess' {
-        if ($command.Verb -in 'Remove', 'Revoke', 'Grant' -or $Name -in $script:grants) {
+    if ($DestroysOrGrants) {
+        It 'asks (ConfirmImpact High) because it destroys or grants' {
             $attribute.ConfirmImpact | Should -Be 'High'
         }
-        if ($attribute.ConfirmImpact -eq 'High') {
+    }
+
+    if ($AsksHigh) {
+        It 'has -Force to skip its High-impact confirmation' {
             $command.Parameters.Keys | Should -Contain 'Force'
         }
-        if ($command.Parameters.ContainsKey('Force')) {
+    }
+
+    if ($HasForce) {
+        It 'has -Force only as a switch and only with ShouldProcess' {
             $command.Parameters['Force'].ParameterType | Should -Be ([System.Management.Automation.SwitchParameter])
             $attribute.SupportsShouldProcess | Should -BeTrue -Because '-Force skips a confirmation or an overwrite check, which only exists with ShouldProcess'
         }
@@ -114,12 +145,8 @@ Describe '<Name>' -ForEach $script:cmdlets {
         }
     }
 
-    It 'binds VaultName, Name, Id and Version from the pipeline by property name' {
-        foreach ($parameterName in 'VaultName', 'Name', 'Id', 'Version') {
-            $parameter = $command.Parameters[$parameterName]
-            if (-not $parameter -or $script:noPipelineByPropertyName.ContainsKey("$Name|$parameterName")) { continue }
-            @($parameter.ParameterSets.Values | Where-Object ValueFromPipelineByPropertyName).Count | Should -BeGreaterThan 0 -Because "$Name -$parameterName"
-        }
+    It 'binds -<Parameter> from the pipeline by property name' -ForEach $PipelineBound -AllowNullOrEmptyForEach {
+        @($command.Parameters[$Parameter].ParameterSets.Values | Where-Object ValueFromPipelineByPropertyName).Count | Should -BeGreaterThan 0 -Because "$Name -$Parameter"
     }
 
     It 'declares its output types, each of VaultTools'' own with a format view' {
@@ -131,19 +158,22 @@ Describe '<Name>' -ForEach $script:cmdlets {
     }
 }
 
-Describe 'Exception lists' {
+Describe 'Exception lists' -ForEach @(@{ Listed = @($script:noShouldProcess.Keys) + @($script:noPipelineByPropertyName.Keys | ForEach-Object { $_.Split('|')[0] }) + @($script:grants) }) {
     It 'name only exported cmdlets' {
         $exported = (Get-Command -Module VaultTools).Name
-        foreach ($name in @($script:noShouldProcess.Keys) + @($script:noPipelineByPropertyName.Keys | ForEach-Object { $_.Split('|')[0] }) + @($script:grants)) {
+        $Listed.Count | Should -BeGreaterThan 0
+        foreach ($name in $Listed) {
             $exported | Should -Contain $name
         }
     }
 }
 
 Describe 'Entry names: <Name>' -ForEach $script:named {
-    It 'completes -Name with Tab (except where the name is a new one)' {
-        if ((Get-Command $Name).Verb -eq 'New') { return }
-        (Get-Command $Name).Parameters['Name'].Attributes.Where({ $_ -is [System.Management.Automation.ArgumentCompleterAttribute] }).Count | Should -Be 1
+    # A New-* cmdlet's -Name is a name that does not exist yet: nothing to complete.
+    if ($Name -notlike 'New-*') {
+        It 'completes -Name with Tab' {
+            (Get-Command $Name).Parameters['Name'].Attributes.Where({ $_ -is [System.Management.Automation.ArgumentCompleterAttribute] }).Count | Should -Be 1
+        }
     }
 
     It 'refuses a -Name that breaks the service''s rule with an InvalidArgument error naming -Name' {

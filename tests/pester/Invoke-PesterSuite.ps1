@@ -40,6 +40,13 @@ $summary = [ordered]@{
     Failed  = if ($result) { $result.FailedCount } else { 0 }
     Skipped = if ($result) { $result.SkippedCount + $result.NotRunCount - @($result.Tests | Where-Object { -not $_.ShouldRun }).Count } else { 0 }
     Errors  = if ($result) { $result.FailedBlocksCount + $result.FailedContainersCount } else { 0 }
+    # Why each skipped test was skipped (Set-ItResult -Skipped -Because ...), for build.ps1 to print once.
+    SkipReasons = @(if ($result) {
+            $result.Skipped | ForEach-Object {
+                $because = @($_.ErrorRecord | ForEach-Object { $_.Exception.Message }) -join ' '
+                if ($because) { $because -replace '^is skipped,?\s*(because\s*)?', '' } else { "Pester: $($_.ExpandedPath) was skipped without a reason" }
+            }
+        })
 }
 $summary | ConvertTo-Json | Set-Content -Path $ResultPath -Encoding utf8
 if ($summary.Failed -gt 0 -or $summary.Errors -gt 0) { exit 1 }

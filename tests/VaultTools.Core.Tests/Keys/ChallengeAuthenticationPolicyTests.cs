@@ -55,7 +55,7 @@ public class ChallengeAuthenticationPolicyTests
         Assert.Single(credential.Requests);
     }
 
-    [SkippableFact]
+    [Fact]
     public void A_challenge_for_another_resource_is_refused_and_no_token_is_requested()
     {
         var transport = new FakeTransport(_ => FakeResponse.Json(200, Bundle), "Bearer authorization=\"https://login.windows.net/tenant\", resource=\"https://vault.attacker.example\"");
@@ -83,7 +83,7 @@ public class ChallengeAuthenticationPolicyTests
         Assert.Equal("Bearer token-1", transport.Requests.Last().Authorization);
     }
 
-    [SkippableFact]
+    [Fact]
     public void Without_verification_off_the_same_emulator_challenge_is_refused()
     {
         var transport = new FakeTransport(_ => FakeResponse.Json(200, Bundle), "Bearer authorization=\"https://localhost:50123/emulator-tenant\", resource=\"https://vault.azure.net\"");
@@ -91,7 +91,7 @@ public class ChallengeAuthenticationPolicyTests
         Assert.Equal("VaultChallengeResourceMismatch", Assert.Throws<VaultException>(() => client.GetKey("CreateRsaKey")).ErrorId);
     }
 
-    [SkippableTheory]
+    [Theory]
     [InlineData("Bearer authorization=\"https://login.windows.net/t1\", resource=\"https://vault.azure.net\"", "https://vault.azure.net/.default", "t1")]
     [InlineData("Bearer authorization_uri=\"https://login.microsoftonline.com/t2/\", scope=\"https://vault.azure.net/.default\"", "https://vault.azure.net/.default", "t2")]
     [InlineData("Bearer resource=\"https://vault.azure.net/\"", "https://vault.azure.net/.default", null)]
@@ -103,7 +103,7 @@ public class ChallengeAuthenticationPolicyTests
         Assert.Equal("vault.azure.net", challenge.ResourceHost);
     }
 
-    [SkippableFact]
+    [Fact]
     public void Non_bearer_challenges_are_not_answered()
     {
         Assert.Null(VaultTools.Connection.ChallengeAuthenticationPolicy.Challenge.Parse("Basic realm=\"x\""));

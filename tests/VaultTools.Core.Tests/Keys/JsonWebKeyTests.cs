@@ -13,7 +13,7 @@ namespace VaultTools.Core.Tests.Keys;
 /// </summary>
 public class JsonWebKeyTests
 {
-    [SkippableTheory]
+    [Theory]
     [InlineData(2048)]
     [InlineData(3072)]
     public void Rsa_public_jwk_encrypts_what_the_private_key_decrypts(int size)
@@ -32,7 +32,7 @@ public class JsonWebKeyTests
         Assert.ThrowsAny<CryptographicException>(() => publicKey.Decrypt(wrapped, RSAEncryptionPadding.OaepSHA256));
     }
 
-    [SkippableFact]
+    [Fact]
     public void Rsa_jwk_with_a_leading_zero_modulus_byte_still_converts()
     {
         using var original = RSA.Create(2048);
@@ -42,7 +42,7 @@ public class JsonWebKeyTests
         Assert.Equal(2048, rsa.KeySize);
     }
 
-    [SkippableTheory]
+    [Theory]
     [InlineData("P-256", "nistP256")]
     [InlineData("P-384", "nistP384")]
     [InlineData("P-521", "nistP521")]
@@ -72,7 +72,7 @@ public class JsonWebKeyTests
         Assert.Throws<InvalidOperationException>(() => jwk.ToECDsa());
     }
 
-    [SkippableFact]
+    [Fact]
     public void Pem_export_is_read_back_by_dotnet_as_the_same_public_key()
     {
         using var rsa = RSA.Create(2048);
@@ -88,7 +88,7 @@ public class JsonWebKeyTests
         Assert.Equal(ec.ExportSubjectPublicKeyInfoPem().Replace("\r", ""), ecPem.TrimEnd('\n'));
     }
 
-    [SkippableFact]
+    [Fact]
     public void Jwk_json_round_trips_with_base64url_fields_and_no_private_parts()
     {
         using var rsa = RSA.Create(2048);

@@ -252,7 +252,7 @@ public class KeyServiceRecordingTests
         Assert.All(deleted, d => Assert.False(string.IsNullOrEmpty(d.Name)));
     }
 
-    [SkippableFact]
+    [Fact]
     public void Hsm_refused_by_a_standard_vault_becomes_a_clear_error()
     {
         var transport = new FakeTransport(_ => FakeResponse.Json(403, """{"error":{"code":"Forbidden","message":"Hardware key operation not allowed on standard vault"}}"""));
@@ -304,7 +304,7 @@ public class KeyServiceRecordingTests
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1919635200), updated.Expires);
     }
 
-    [SkippableFact]
+    [Fact]
     public void Sign_hashes_data_locally_with_the_algorithms_sha_and_sends_the_digest()
     {
         using var ec = ECDsa.Create(ECCurve.NamedCurves.nistP256);

@@ -26,7 +26,7 @@ public class KeyValidationTests
         return ex;
     }
 
-    [SkippableTheory]
+    [Theory]
     [InlineData(1024)]
     [InlineData(2047)]
     [InlineData(8192)]
@@ -37,7 +37,7 @@ public class KeyValidationTests
         Assert.Contains("2048, 3072 or 4096", ex.Message);
     }
 
-    [SkippableTheory]
+    [Theory]
     [InlineData("P-192")]
     [InlineData("secp256r1")]
     [InlineData("P-256-K")]
@@ -47,7 +47,7 @@ public class KeyValidationTests
         Refused(() => service.Create(vault, new KeyCreate { Name = "k", KeyType = "EC", CurveName = curve }), "InvalidCurveName", "CurveName", transport);
     }
 
-    [SkippableTheory]
+    [Theory]
     [InlineData("oct", "InvalidKeyType", "KeyType")]
     [InlineData("RSA-HSM", "InvalidKeyType", "KeyType")]
     [InlineData("DSA", "InvalidKeyType", "KeyType")]
@@ -57,7 +57,7 @@ public class KeyValidationTests
         Refused(() => service.Create(vault, new KeyCreate { Name = "k", KeyType = type }), errorId, parameter, transport);
     }
 
-    [SkippableFact]
+    [Fact]
     public void Size_with_EC_and_curve_with_RSA_are_refused()
     {
         var (service, vault, transport) = Offline();
@@ -65,7 +65,7 @@ public class KeyValidationTests
         Refused(() => service.Create(vault, new KeyCreate { Name = "k", KeyType = "RSA", CurveName = "P-256" }), "CurveNameWithRsa", "CurveName", transport);
     }
 
-    [SkippableTheory]
+    [Theory]
     [InlineData("bad_name")]
     [InlineData("")]
     [InlineData("has space")]
@@ -76,7 +76,7 @@ public class KeyValidationTests
         Refused(() => service.Get(vault, name, null), "InvalidKeyName", "Name", transport);
     }
 
-    [SkippableFact]
+    [Fact]
     public void Key_operations_must_exist_and_suit_the_key_type()
     {
         var (service, vault, transport) = Offline();
@@ -89,7 +89,7 @@ public class KeyValidationTests
 
     private static VaultKey EcKey(string curve = "P-256") => new() { VaultName = "cpp-recordings", VaultUri = new Uri(Recordings.Vault), Name = "e", Version = "0123456789abcdef0123456789abcdef", Id = Recordings.Vault + "keys/e/0123456789abcdef0123456789abcdef", KeyType = "EC", CurveName = curve };
 
-    [SkippableTheory]
+    [Theory]
     [InlineData("A256GCM", "InvalidAlgorithm")]
     [InlineData("RSA-OAEP-512", "InvalidAlgorithm")]
     public void Encryption_algorithms_are_Key_Vaults(string algorithm, string errorId)
@@ -98,7 +98,7 @@ public class KeyValidationTests
         Refused(() => service.Encrypt(RsaKey(), algorithm, new byte[32], wrap: false), errorId, "Algorithm", transport);
     }
 
-    [SkippableFact]
+    [Fact]
     public void Algorithms_must_suit_the_key()
     {
         var (service, _, transport) = Offline();
@@ -109,7 +109,7 @@ public class KeyValidationTests
         Refused(() => service.Sign(RsaKey(), "HS256", new byte[] { 1 }, null), "InvalidAlgorithm", "Algorithm", transport);
     }
 
-    [SkippableFact]
+    [Fact]
     public void Lengths_are_checked_against_the_algorithm_and_key_size()
     {
         var (service, _, transport) = Offline();
@@ -121,7 +121,7 @@ public class KeyValidationTests
         Refused(() => service.Sign(RsaKey(), "RS256", new byte[3], new byte[32]), "ValueOrDigest", "Value", transport);
     }
 
-    [SkippableTheory]
+    [Theory]
     [InlineData("P27D", null, null, null, "RotationPolicyExpiryTooShort", "ExpiresIn")]
     [InlineData("P1Y", "P6D", null, null, "RotationTimeTooShort", "RotateAfterCreate")]
     [InlineData("P1Y", null, "PT48H", null, "RotationTimeTooShort", "RotateBeforeExpiry")]
@@ -138,7 +138,7 @@ public class KeyValidationTests
         Refused(() => service.SetRotationPolicy(vault, "k", new RotationPolicyWrite { ExpiresIn = expires, RotateAfterCreate = afterCreate, RotateBeforeExpiry = beforeExpiry, NotifyBeforeExpiry = notify }), errorId, parameter, transport);
     }
 
-    [SkippableFact]
+    [Fact]
     public void Iso_durations_parse_and_TimeSpans_convert()
     {
         Assert.Equal(90, IsoDuration.Parse("P90D", "x").ApproximateDays);
@@ -151,7 +151,7 @@ public class KeyValidationTests
         Assert.Throws<VaultException>(() => IsoDuration.Parse("PT", "x"));
     }
 
-    [SkippableFact]
+    [Fact]
     public void Imports_need_a_supported_key_pair()
     {
         var (service, vault, transport) = Offline();
@@ -166,7 +166,7 @@ public class KeyValidationTests
         Refused(() => service.Import(vault, new KeyImport { Name = "k", KeyFilePath = "/no/such/file.pfx" }), "KeyFileNotFound", "KeyFilePath", transport);
     }
 
-    [SkippableFact]
+    [Fact]
     public void A_pfx_with_the_wrong_password_is_refused_before_any_request()
     {
         var (service, vault, transport) = Offline();
