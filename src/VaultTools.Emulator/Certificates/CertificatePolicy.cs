@@ -201,7 +201,8 @@ public static partial class CertificatePolicyRules
 
     /// <summary>
     /// Checks a policy and fills in what the service fills in (key size or curve, key usages, lifetime
-    /// actions). <paramref name="forCreate"/>: the issuer must be one the emulator can issue with (Self).
+    /// actions). <paramref name="forCreate"/>: not 'Unknown' (merge is not implemented); whether another issuer is registered is
+    /// checked by the caller (CertificateService.Create, with the vault's issuers).
     /// </summary>
     public static CertificatePolicyDocument Validate(CertificatePolicyDocument p, VaultRecord vault, bool forCreate, bool isImport = false)
     {
@@ -209,11 +210,10 @@ public static partial class CertificatePolicyRules
         {
             throw Bad("The issuer name must not be empty.");
         }
-        if (forCreate && !string.Equals(p.IssuerName, SelfIssuer, StringComparison.OrdinalIgnoreCase))
+        if (forCreate && string.Equals(p.IssuerName, UnknownIssuer, StringComparison.OrdinalIgnoreCase))
         {
             throw KeyVaultErrors.NotImplementedFeature(
-                $"certificates from the issuer '{p.IssuerName}' (only self-signed certificates, issuer 'Self', are created; " +
-                "an 'Unknown' issuer would need the merge operation)").ToException();
+                "certificates from the issuer 'Unknown' (they need the merge operation; use 'Self' or a registered issuer)").ToException();
         }
 
         var result = p with { IssuerName = string.Equals(p.IssuerName, SelfIssuer, StringComparison.OrdinalIgnoreCase) ? SelfIssuer : p.IssuerName };

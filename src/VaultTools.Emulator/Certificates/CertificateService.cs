@@ -31,7 +31,7 @@ namespace VaultTools.Emulator.Certificates;
 /// Until then the new version is not visible.
 /// </summary>
 public sealed class CertificateService(EmulatorDatabase database, BackupProtector backups, KeyMaterialProtector material, TimeProvider time,
-    EntryVisibility visibility)
+    EntryVisibility visibility, CertificateAuthority ca, CertificateIssuerService issuers)
     : EntryService<CertificateDocument, CertificateBackup, CertificateBackupVersion>(ObjectKind.Certificate, database, backups, visibility, time)
 {
     private const string CertificateKind = "certificate";
@@ -78,15 +78,20 @@ public sealed class CertificateService(EmulatorDatabase database, BackupProtecto
             throw Bad("The request needs a 'policy' for a new certificate.");
         }
         var policy = Validate(policyNode is null ? basePolicy! : Apply(new CertificatePolicyDocument(), policyNode), dp.Vault, forCreate: true);
+        var fromIssuer = policy.IssuerName != SelfIssuer;
+        if (fromIssuer)
+        {
+            issuers.CheckUsable(dp.Vault.Name, policy.IssuerName);
+        }
 
         // 2. The key pair and the certificate, outside the storage lock (RSA 4096 takes a moment).
         var now = Time.GetUtcNow();
         using var key = ReusedKey(policy, previousKey) ?? CertificateFactory.NewKey(policy);
-        var (issued, csr) = CertificateFactory.IssueSelfSigned(policy, key, now);
+        var (issued, csr) = CertificateFactory.Issue(policy, key, now, fromIssuer ? ca : null);
         using (issued)
         {
             var version = SecretRules.NewVersion();
-            var staged = Stage(dp, name, version, issued, key, [], policy, tags, enabled ?? true);
+            var staged = Stage(dp, name, version, issued, key, fromIssuer ? [ca.Root] : [], policy, tags, enabled ?? true);
             var operation = new CertificateOperationDocument
             {
                 RequestId = Guid.NewGuid().ToString("N"),
