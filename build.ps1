@@ -102,10 +102,10 @@ function Invoke-Build {
         Copy-Item $from $to -Force
     }
 
-    # MAML help: words from module/en-US/VaultTools.help.psd1, syntax from the staged cmdlets (child
+    # MAML help: words from module/en-US/help/<Verb-Noun>.psd1, syntax from the staged cmdlets (child
     # process, so this session never loads the module it is building).
     & dotnet tool run pwsh -- -NoProfile -NonInteractive -File (Join-Path $Root 'tools/Build-Help.ps1') -ModulePath (Join-Path $Stage 'VaultTools.psd1') `
-        -SourcePath (Join-Path $Root 'module/en-US/VaultTools.help.psd1') -DestinationPath (Join-Path $Stage 'en-US/VaultTools.dll-Help.xml')
+        -SourcePath (Join-Path $Root 'module/en-US/help') -DestinationPath (Join-Path $Stage 'en-US/VaultTools.dll-Help.xml')
     if ($LASTEXITCODE -ne 0) { throw 'Help generation failed.' }
 
     # PowerShell itself provides System.Management.Automation; a copy in the module breaks it.

@@ -1,11 +1,12 @@
 #requires -Version 7.2
 <#
 .SYNOPSIS
-    Writes the module's MAML help (en-US/VaultTools.dll-Help.xml) from module/en-US/VaultTools.help.psd1.
+    Writes the module's MAML help (en-US/VaultTools.dll-Help.xml) from module/en-US/help/<Verb-Noun>.psd1,
+    one file per cmdlet (CommonParameters.psd1 holds the text of parameters many cmdlets share).
 
 .DESCRIPTION
     The words (synopsis, description, parameter text, examples, notes) are written by hand in the
-    .psd1; everything a cmdlet already knows about itself (parameter sets, types, positions,
+    .psd1 files; everything a cmdlet already knows about itself (parameter sets, types, positions,
     pipeline input, aliases, wildcards, output types) is read from the staged module, so the help
     can never disagree with the code. platyPS, which would do this from markdown, is not available
     from this project's package source, hence this small generator.
@@ -24,7 +25,11 @@ $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3.0
 
 $module = Import-Module $ModulePath -PassThru -Force
-$source = Import-PowerShellDataFile $SourcePath
+# One file per cmdlet, named after it, so that a cmdlet's words sit in one small file.
+$source = @{}
+foreach ($file in Get-ChildItem -LiteralPath $SourcePath -Filter '*.psd1' -File) {
+    $source[$file.BaseName] = Import-PowerShellDataFile -LiteralPath $file.FullName
+}
 $common = if ($source.ContainsKey('CommonParameters')) { $source.CommonParameters } else { @{} }
 $commonParameterNames = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
 

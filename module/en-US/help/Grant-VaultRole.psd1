@@ -1,0 +1,39 @@
+# Help for Grant-VaultRole: the words only; tools/Build-Help.ps1 adds syntax, types and pipeline input from the cmdlet.
+@{
+    Synopsis    = 'Gives a user, group, service principal or managed identity an Azure role on a vault or on one secret, key or certificate.'
+    Description = @'
+Grant-VaultRole creates an Azure role assignment (Microsoft.Authorization/roleAssignments, api-version 2022-04-01). The scope is the vault (the default), one entry of it (-SecretName, -KeyName or -CertificateName), or any ARM scope given with -Scope (a resource group or subscription, for example). A role applies at its scope and everything below it: Key Vault Secrets User on one secret lets the principal read that secret only; on the vault, every secret.
+
+-Role takes a role name or a role definition id. The built-in Key Vault roles (Key Vault Administrator, Reader, Secrets Officer, Secrets User, Crypto Officer, Crypto User, Crypto Service Encryption User, Certificates Officer, Certificate User) are resolved locally and tab-complete; other roles are looked up by name in the subscription.
+
+-ObjectId is the principal's object id; for a managed identity, its object (principal) id, not its client id. -PrincipalType (User, Group or ServicePrincipal; a managed identity is a ServicePrincipal) avoids a directory lookup and the replication delay of newly created principals.
+
+Granting is idempotent: when the principal already has exactly this role at exactly this scope, the existing assignment is returned, nothing is changed and no confirmation is asked. A 409 RoleAssignmentExists from ARM (a grant racing another) is answered the same way.
+
+A vault on the access-policy model is refused with VaultUsesAccessPolicies (InvalidOperation) before anything is written, because Azure does not consult role assignments for its data; use Set-VaultAccessPolicy there. Without the right to create role assignments (Owner or User Access Administrator), ARM's denial is the error VaultAccessDenied (PermissionDenied) with ARM's message, which names the caller, the action and the scope.
+
+Granting asks for confirmation (ConfirmImpact High); -Force skips the prompt. -WhatIf shows the exact scope and role.
+'@
+    Parameters  = @{
+        Role            = 'The role: a name such as ''Key Vault Secrets User'' (tab completion offers the Key Vault roles) or a role definition id (GUID or full id).'
+        ObjectId        = 'The object id of the user, group, service principal or managed identity. Binds from the pipeline by property name (ObjectId or PrincipalId), so emulator identities and role assignments flow in.'
+        PrincipalType   = 'User, Group or ServicePrincipal (managed identities are service principals). Optional; when omitted ARM looks the principal up.'
+        SecretName      = 'Grant the role on this one secret instead of the whole vault.'
+        KeyName         = 'Grant the role on this one key instead of the whole vault.'
+        CertificateName = 'Grant the role on this one certificate instead of the whole vault.'
+        Scope           = 'Any ARM scope, for example /subscriptions/<id>/resourceGroups/<rg>. Vault and entry scopes given this way are checked against the vault''s permission model too.'
+        Force           = 'Grant without asking for confirmation. -WhatIf and an explicit -Confirm still apply.'
+        ResourceGroupName = 'The vault''s resource group. Without it, the vault is looked up by name in the subscription (once per session).'
+        SubscriptionId  = 'The vault''s subscription, instead of the session''s.'
+    }
+    Examples    = @(
+        @{ Code = '$mi = (Get-AzUserAssignedIdentity -ResourceGroupName rg-app -Name app-identity).PrincipalId
+Grant-VaultRole -VaultName contoso-app-kv -Role ''Key Vault Secrets User'' -ObjectId $mi -PrincipalType ServicePrincipal -SecretName db-password -Force'; Remarks = 'Lets one managed identity read one secret, and nothing else in the vault.' }
+        @{ Code = 'Grant-VaultRole -Role ''Key Vault Secrets Officer'' -ObjectId $opsGroupId -PrincipalType Group -WhatIf'; Remarks = 'Shows the exact scope (the session''s default vault) and role that would be granted.' }
+        @{ Code = 'Grant-VaultRole -Role ''Key Vault Reader'' -ObjectId $auditorId -Scope "/subscriptions/$subscriptionId/resourceGroups/rg-app" -Force'; Remarks = 'Grants a role on a resource group: it applies to every vault in it.' }
+        @{ Code = '$emulator = Start-VaultEmulator -ConfigPath ./identities.json
+$emulator | Connect-Vault -Emulator
+$emulator.Identities | Where-Object Name -eq reader | Grant-VaultRole -Role ''Key Vault Secrets User'' -SecretName app-secret -Force'; Remarks = 'In the emulator: the identity''s ObjectId binds from the pipeline. Running it twice returns the same assignment.' }
+    )
+    Links       = @('Revoke-VaultRole', 'Get-VaultRoleAssignment', 'Get-VaultRoleDefinition', 'Set-VaultAccessPolicy')
+}

@@ -1,0 +1,21 @@
+# Help for Remove-VaultAccessPolicy: the words only; tools/Build-Help.ps1 adds syntax, types and pipeline input from the cmdlet.
+@{
+    Synopsis    = 'Removes a principal''s access policy from a vault.'
+    Description = @'
+Remove-VaultAccessPolicy takes every access-policy permission of one principal away (ARM's accessPolicies "remove" with the principal's current permissions). Other principals' policies are untouched. A principal without a policy on the vault is the error VaultAccessPolicyNotFound (ObjectNotFound).
+
+On a vault that uses Azure RBAC the policy is removed too, with a warning that it was not in effect; use Revoke-VaultRole to take access away there. It asks for confirmation (ConfirmImpact High); -Force skips the prompt.
+'@
+    Parameters  = @{
+        ObjectId          = 'The object id of the principal whose access policy is removed.'
+        Force             = 'Remove without asking for confirmation. -WhatIf and an explicit -Confirm still apply.'
+        PassThru          = 'Return the policy that was removed.'
+        ResourceGroupName = 'The vault''s resource group. Without it, the vault is looked up by name.'
+        SubscriptionId    = 'The vault''s subscription, instead of the session''s.'
+    }
+    Examples    = @(
+        @{ Code = 'Remove-VaultAccessPolicy -VaultName legacy-kv -ObjectId $appId -Force'; Remarks = 'The application loses all access granted by policy.' }
+        @{ Code = '(Get-Vault -Name legacy-kv).AccessPolicies | Where-Object { -not $_.PermissionsToSecrets } | Remove-VaultAccessPolicy -VaultName legacy-kv -WhatIf'; Remarks = 'Shows which policies without secret permissions would be removed.' }
+    )
+    Links       = @('Set-VaultAccessPolicy', 'Get-Vault')
+}
