@@ -1,0 +1,48 @@
+using System.Management.Automation;
+using VaultTools.Certificates;
+
+namespace VaultTools.Commands.Certificates
+{
+    /// <summary>Removes e-mail addresses from the vault's certificate contacts (the vault's contacts are deleted when none is left).</summary>
+    [Cmdlet(VerbsCommon.Remove, "VaultCertificateContact", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(VaultCertificateContact))]
+    public sealed class RemoveVaultCertificateContactCommand : VaultCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("Email")]
+        public string[] EmailAddress { get; set; } = new string[0];
+
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        /// <summary>Return the contacts left.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            Run(string.Join(", ", EmailAddress), () =>
+            {
+                var vault = ResolveVault();
+                foreach (var email in EmailAddress)
+                {
+                    CertificateIssuerService.CheckEmailAddress(email, "EmailAddress");
+                }
+                if (!this.ShouldProcessOrForce(Force, CertificateIssuerService.ContactsUrl(vault), $"Remove certificate contacts {string.Join(", ", EmailAddress)}"))
+                {
+                    return;
+                }
+
+                var (remaining, notFound) = new CertificateIssuerService(Connection).RemoveContacts(vault, EmailAddress, CancelToken);
+                foreach (var email in notFound)
+                {
+                    WriteWarning($"'{email}' is not a certificate contact of the vault '{vault.Name}': nothing to remove.");
+                }
+                if (PassThru)
+                {
+                    WriteObject(remaining, enumerateCollection: true);
+                }
+            });
+        }
+    }
+}
