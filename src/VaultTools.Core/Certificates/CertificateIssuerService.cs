@@ -161,7 +161,7 @@ namespace VaultTools.Certificates
             return (Write(vault, remaining, cancellationToken), notFound);
         }
 
-        private IReadOnlyList<VaultCertificateContact> Write(VaultAddress vault, IReadOnlyList<VaultCertificateContact> contacts, CancellationToken cancellationToken)
+        private IReadOnlyList<VaultCertificateContact> Write(VaultAddress vault, List<VaultCertificateContact> contacts, CancellationToken cancellationToken)
         {
             var client = _connection.Certificates(vault);
             if (contacts.Count == 0)

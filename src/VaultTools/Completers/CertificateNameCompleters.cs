@@ -20,8 +20,10 @@ namespace VaultTools.Completers
     /// <summary>Completes the names of the vault's certificate issuers (and Self, for -IssuerName of a policy).</summary>
     public sealed class CertificateIssuerNameCompleter : EntryNameCompleter
     {
+        private static readonly string[] Self = { "Self" };
+
         protected override IEnumerable<string> ListNames(VaultConnection connection, VaultAddress vault, CancellationToken cancellationToken)
-            => new CertificateIssuerService(connection).List(vault, null, cancellationToken).Select(i => i.Name).Concat(new[] { "Self" });
+            => new CertificateIssuerService(connection).List(vault, null, cancellationToken).Select(i => i.Name).Concat(Self);
     }
 
     /// <summary>Completes the names of soft-deleted certificates (for Undo-VaultCertificateRemoval).</summary>

@@ -10,7 +10,7 @@ namespace VaultTools.Commands.Certificates
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Email")]
-        public string[] EmailAddress { get; set; } = new string[0];
+        public string[] EmailAddress { get; set; } = System.Array.Empty<string>();
 
         /// <summary>Return the vault's contacts after the change.</summary>
         [Parameter]
