@@ -7,7 +7,7 @@ Remove-VaultCertificateContact takes addresses off the vault's certificate conta
     Parameters  = @{
         EmailAddress = 'One or more e-mail addresses. Binds from the pipeline by property name (also from an Email property), so Get-VaultCertificateContact output pipes in.'
         Force        = 'Remove without asking for confirmation. -WhatIf and an explicit -Confirm still apply.'
-        PassThru     = 'Return the contacts left.'
+        PassThru     = 'Return the vault''s contacts after the change (those left).'
     }
     Examples    = @(
         @{ Code = 'Add-VaultCertificateContact -EmailAddress old@contoso.com

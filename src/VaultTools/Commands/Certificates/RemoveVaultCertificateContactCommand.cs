@@ -6,29 +6,17 @@ namespace VaultTools.Commands.Certificates
     /// <summary>Removes e-mail addresses from the vault's certificate contacts (the vault's contacts are deleted when none is left).</summary>
     [Cmdlet(VerbsCommon.Remove, "VaultCertificateContact", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(VaultCertificateContact))]
-    public sealed class RemoveVaultCertificateContactCommand : VaultCmdlet
+    public sealed class RemoveVaultCertificateContactCommand : CertificateContactCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("Email")]
-        public string[] EmailAddress { get; set; } = System.Array.Empty<string>();
-
         [Parameter]
         public SwitchParameter Force { get; set; }
-
-        /// <summary>Return the contacts left.</summary>
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
 
         protected override void ProcessRecord()
         {
             Run(string.Join(", ", EmailAddress), () =>
             {
                 var vault = ResolveVault();
-                foreach (var email in EmailAddress)
-                {
-                    CertificateIssuerService.CheckEmailAddress(email, "EmailAddress");
-                }
-                if (!this.ShouldProcessOrForce(Force, CertificateIssuerService.ContactsUrl(vault), $"Remove certificate contacts {string.Join(", ", EmailAddress)}"))
+                if (!this.ShouldProcessOrForce(Force, CertificateIssuerService.ContactsUrl(vault), $"Remove certificate contacts {CheckedAddresses()}"))
                 {
                     return;
                 }
