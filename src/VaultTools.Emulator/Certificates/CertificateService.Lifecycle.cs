@@ -1,8 +1,4 @@
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
-using System.Text;
 using System.Text.Json.Nodes;
-using VaultTools.Emulator.Entries;
 using VaultTools.Emulator.Errors;
 using VaultTools.Emulator.Hosting;
 using VaultTools.Emulator.Keys;

@@ -1,11 +1,7 @@
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
-using System.Text;
 using System.Text.Json.Nodes;
 using VaultTools.Emulator.Entries;
 using VaultTools.Emulator.Errors;
 using VaultTools.Emulator.Hosting;
-using VaultTools.Emulator.Keys;
 using VaultTools.Emulator.Secrets;
 using VaultTools.Emulator.Storage;
 using static VaultTools.Emulator.Certificates.CertificatePolicyRules;

@@ -6,19 +6,10 @@ namespace VaultTools.Commands.Certificates
     /// <summary>Deletes a certificate issuer from the vault (no soft delete: it is gone). Certificates it issued stay.</summary>
     [Cmdlet(VerbsCommon.Remove, "VaultCertificateIssuer", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(VaultCertificateIssuer))]
-    public sealed class RemoveVaultCertificateIssuerCommand : VaultCmdlet
+    public sealed class RemoveVaultCertificateIssuerCommand : CertificateIssuerCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("IssuerName")]
-        [ArgumentCompleter(typeof(Completers.CertificateIssuerNameCompleter))]
-        public string Name { get; set; } = "";
-
         [Parameter]
         public SwitchParameter Force { get; set; }
-
-        /// <summary>Return the issuer that was removed.</summary>
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
 
         protected override void ProcessRecord()
         {

@@ -10,13 +10,8 @@ namespace VaultTools.Commands.Certificates
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "VaultCertificateIssuer", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(VaultCertificateIssuer))]
-    public sealed class SetVaultCertificateIssuerCommand : VaultCmdlet
+    public sealed class SetVaultCertificateIssuerCommand : CertificateIssuerCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("IssuerName")]
-        [ArgumentCompleter(typeof(Completers.CertificateIssuerNameCompleter))]
-        public string Name { get; set; } = "";
-
         /// <summary>The CA provider: DigiCert, GlobalSign, OneCertV2-PublicCA, OneCertV2-PrivateCA, or another name your vault knows.</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(Completers.IssuerProviderCompleter))]
@@ -31,9 +26,6 @@ namespace VaultTools.Commands.Certificates
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public VaultCertificateOrganizationDetails? OrganizationDetails { get; set; }
-
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
 
         protected override void ProcessRecord()
         {
