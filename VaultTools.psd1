@@ -18,6 +18,7 @@
         'Get-VaultConnection'
         'Start-VaultEmulator'
         'Stop-VaultEmulator'
+        'Set-VaultEmulatorClock'
         'Get-VaultSecret'
         'Set-VaultSecret'
 
@@ -75,6 +76,7 @@
         'Remove-VaultCertificateContact'
 
         # -- rotation, BitLocker --
+        'Invoke-VaultRotation'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

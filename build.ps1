@@ -12,7 +12,8 @@
                Ends with one line "Tests: N passed, N failed, N skipped"; exits non-zero on any failure.
       Demo     Build, start the emulator, run a tour of the cmdlets against it, stop the emulator.
       Bench    Build, then run the benchmarks (figures as ratios against a baseline measured in the same run).
-      Package  Build, then zip the staged module into out/VaultTools.<version>.zip.
+      Package  Build, then write out/VaultTools.<version>.nupkg (Install-PSResource) and out/VaultTools.zip
+               (Azure Automation) with tools/Package.ps1.
       Clean    Remove out/ and every bin/ and obj/ folder.
 
     On a machine with only the .NET SDK:  dotnet tool restore && dotnet pwsh ./build.ps1 Test
@@ -222,11 +223,9 @@ function Invoke-Bench {
 
 function Invoke-Package {
     Invoke-Build
-    $zip = Join-Path $Out ("VaultTools.{0}.zip" -f (Get-ModuleVersion))
-    if (Test-Path $zip) { Remove-Item $zip -Force }
-    Add-Type -AssemblyName System.IO.Compression.FileSystem
-    [System.IO.Compression.ZipFile]::CreateFromDirectory($Stage, $zip, [System.IO.Compression.CompressionLevel]::Optimal, $true)
-    Write-Host "Packaged $zip" -ForegroundColor Green
+    # tools/Package.ps1: VaultTools.<version>.nupkg (PSResourceGet) and VaultTools.zip (Azure Automation), trimmed.
+    & dotnet tool run pwsh -- -NoProfile -NonInteractive -File (Join-Path $Root 'tools/Package.ps1') -StagePath $Stage -OutPath $Out
+    if ($LASTEXITCODE -ne 0) { throw 'Packaging failed.' }
 }
 
 function Invoke-Clean {

@@ -38,7 +38,8 @@ public sealed class KeyConformanceTests(EmulatorFixture emulator)
         Assert.Equal("AQAB", key["e"]!.GetValue<string>());
 
         var attributes = bundle["attributes"]!;
-        Assert.Equal(["enabled", "created", "updated", "recoveryLevel", "recoverableDays"], KeyApi.Names(attributes));
+        // The service's newer bodies end with exportable (recording KeyVaultKeyClient.RecoverOperationResumeToken).
+        Assert.Equal(["enabled", "created", "updated", "recoveryLevel", "recoverableDays", "exportable"], KeyApi.Names(attributes));
         Assert.True(attributes["enabled"]!.GetValue<bool>());
         Assert.InRange(attributes["created"]!.GetValue<long>(), before, before + 30);
         Assert.Equal("Recoverable+Purgeable", attributes["recoveryLevel"]!.GetValue<string>());
@@ -80,7 +81,7 @@ public sealed class KeyConformanceTests(EmulatorFixture emulator)
         Assert.Equal(["key", "attributes", "tags"], KeyApi.Names(first));
         Assert.Equal(["wrapKey", "unwrapKey"], first["key"]!["key_ops"]!.AsArray().Select(o => o!.GetValue<string>()));
         var attributes = first["attributes"]!;
-        Assert.Equal(["enabled", "nbf", "exp", "created", "updated", "recoveryLevel", "recoverableDays"], KeyApi.Names(attributes));
+        Assert.Equal(["enabled", "nbf", "exp", "created", "updated", "recoveryLevel", "recoverableDays", "exportable"], KeyApi.Names(attributes));
         Assert.False(attributes["enabled"]!.GetValue<bool>());
         Assert.Equal(exp, attributes["exp"]!.GetValue<long>());
         Assert.Equal("team-a", first["tags"]!["owner"]!.GetValue<string>());

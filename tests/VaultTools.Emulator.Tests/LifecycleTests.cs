@@ -49,6 +49,8 @@ public sealed class LifecycleTests
     [InlineData("--consistency-delay", "-1")]
     [InlineData("--consistency-delay", "601")]
     [InlineData("--consistency-delay", "soon")]
+    [InlineData("--clock-offset", "soon")]
+    [InlineData("--clock-offset", "P99999D")]
     public async Task Bad_arguments_exit_with_code_2_and_usage(params string[] args)
     {
         var (exitCode, stderr) = await EmulatorProcess.RunToExitAsync(args);
@@ -61,6 +63,8 @@ public sealed class LifecycleTests
     [InlineData("""{ "vaults": [ { "name": "x" } ] }""", "Vault name 'x' is invalid")]
     [InlineData("""{ "roleAssignments": [ { "principal": "nobody", "roleDefinitionName": "Key Vault Administrator" } ] }""", "unknown principal 'nobody'")]
     [InlineData("""{ "identitiez": [] }""", "Cannot read the config file")]
+    [InlineData("""{ "eventSubscriptions": [ { "name": "h", "endpointUrl": "https://example.com/hook" } ] }""", "loopback only")]
+    [InlineData("""{ "eventSubscriptions": [ { "name": "h", "vault": "nowhere", "endpointUrl": "http://127.0.0.1:1/" } ] }""", "no vault 'nowhere'")]
     public async Task Bad_config_exits_with_code_2_and_says_why(string config, string expected)
     {
         var dataPath = EmulatorProcess.NewDataDirectory();

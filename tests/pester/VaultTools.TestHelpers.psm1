@@ -11,11 +11,12 @@ function Import-VaultToolsUnderTest {
 # run a second time that way, see Invoke-PesterSuite.ps1).
 function Start-TestEmulator {
     param([string] $ConfigPath, [switch] $Durable, [double] $FaultRate, [string[]] $FaultKind, [int] $Port,
-        [double] $ConsistencyDelaySeconds)
+        [double] $ConsistencyDelaySeconds, [timespan] $ClockOffset)
     $dataPath = Join-Path ([IO.Path]::GetTempPath()) ("vaulttools-test-" + [guid]::NewGuid().ToString('n'))
     $arguments = @{ DataPath = $dataPath; InMemory = -not $Durable }
     if ($ConsistencyDelaySeconds) { $arguments.ConsistencyDelaySeconds = $ConsistencyDelaySeconds }
     if ($ConfigPath) { $arguments.ConfigPath = $ConfigPath }
+    if ($ClockOffset) { $arguments.ClockOffset = $ClockOffset }
     if ($FaultRate) { $arguments.FaultRate = $FaultRate }
     if ($FaultKind) { $arguments.FaultKind = $FaultKind }
     if ($Port) { $arguments.Port = $Port }

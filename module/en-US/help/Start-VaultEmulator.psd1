@@ -17,6 +17,7 @@ Without -DataPath the emulator uses a per-user data folder and keeps entries in 
         FaultRate    = 'The fraction (0 to 1) of data-plane requests that fail on purpose, to test retry behaviour.'
         FaultKind    = 'Which faults -FaultRate injects: 429 (with Retry-After), 503, drop (connection closed). All three by default.'
         ConsistencyDelaySeconds = 'Seconds (0 to 600) for which a deletion or recovery stays invisible to readers, as on Azure, where it takes about a minute: the deleted entry is not found yet, the name answers 409 ObjectIsBeingDeleted, a recovered entry is not readable yet. Use it to test scripts that purge after a delete or read after a recovery. 0 (the default): visible at once.'
+        ClockOffset  = 'How far the emulator''s clock starts ahead of the system''s time (a negative TimeSpan: behind). Every date the emulator writes and checks follows it: created and updated dates, expiry and not-before, purge dates, token lifetimes, rotation policies, certificate validity and lifetime actions, and the Date header of its answers. Move it later with Set-VaultEmulatorClock. Default: real time.'
         Detached     = 'Keep the emulator running after this PowerShell process exits. Stop it with Stop-VaultEmulator -ProcessId.'
         EmulatorPath = 'The VaultTools.Emulator.dll to run. By default the one in the module''s emulator folder, or $env:VAULTTOOLS_EMULATOR_PATH.'
     }

@@ -62,6 +62,9 @@ namespace VaultTools.Connection
 
         public VaultEmulator? Emulator { get; }
 
+        /// <summary>The service's time, from the Date header of the latest answer of any client of this connection.</summary>
+        public ServiceClock Clock { get; } = new ServiceClock();
+
         public VaultAddress? DefaultVault { get; }
 
         public VaultConnectionInfo Info { get; }
@@ -189,6 +192,7 @@ namespace VaultTools.Connection
             options.Retry.MaxRetries = 4;
             options.Retry.Delay = TimeSpan.FromMilliseconds(400);
             options.Retry.MaxDelay = TimeSpan.FromSeconds(30);
+            options.AddPolicy(Clock, HttpPipelinePosition.PerRetry);
             return options;
         }
 

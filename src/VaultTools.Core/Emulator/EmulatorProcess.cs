@@ -24,6 +24,8 @@ namespace VaultTools.Emulator
         public string[]? FaultKinds { get; set; }
         /// <summary>How long deletes and recoveries stay invisible to readers, as on Azure (about a minute there). Zero: at once.</summary>
         public TimeSpan ConsistencyDelay { get; set; }
+        /// <summary>How far the emulator's clock starts ahead of the system's (negative: behind). Zero: real time.</summary>
+        public TimeSpan ClockOffset { get; set; }
         /// <summary>When true the emulator exits with this process (the default for emulators started from PowerShell).</summary>
         public bool TieToThisProcess { get; set; } = true;
         public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(60);
@@ -81,6 +83,12 @@ namespace VaultTools.Emulator
                     $"-ConsistencyDelaySeconds must be between 0 and {MaxConsistencyDelay.TotalSeconds.ToString(CultureInfo.InvariantCulture)}; got {options.ConsistencyDelay.TotalSeconds.ToString(CultureInfo.InvariantCulture)}.");
             }
 
+            if (options.ClockOffset.Duration() > EmulatorClockClient.MaxOffset)
+            {
+                throw VaultException.InvalidArgument("InvalidClockOffset", "ClockOffset",
+                    $"-ClockOffset must be within {EmulatorClockClient.MaxOffset.TotalDays.ToString(CultureInfo.InvariantCulture)} days either way; got {options.ClockOffset}.", options.ClockOffset);
+            }
+
             // The emulator creates the data folder itself, readable by its owner only.
             string dataPath = options.DataPath ?? EmulatorFile.DefaultDataPath;
 
@@ -125,6 +133,12 @@ namespace VaultTools.Emulator
             {
                 args.Add("--consistency-delay");
                 args.Add(options.ConsistencyDelay.TotalSeconds.ToString("R", CultureInfo.InvariantCulture));
+            }
+
+            if (options.ClockOffset != TimeSpan.Zero)
+            {
+                args.Add("--clock-offset");
+                args.Add(System.Xml.XmlConvert.ToString(options.ClockOffset));
             }
 
             if (options.TieToThisProcess)

@@ -17,10 +17,17 @@ namespace VaultTools.Keys
             @"^P(?:(?<y>\d+)Y)?(?:(?<mo>\d+)M)?(?:(?<w>\d+)W)?(?:(?<d>\d+)D)?(?:T(?:(?<h>\d+)H)?(?:(?<mi>\d+)M)?(?:(?<s>\d+)S)?)?$",
             RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
-        private IsoDuration(string text, double days)
+        private readonly int _years;
+        private readonly int _months;
+        private readonly TimeSpan _rest;
+
+        private IsoDuration(string text, double days, int years = 0, int months = 0, TimeSpan rest = default)
         {
             Text = text;
             ApproximateDays = days;
+            _years = years;
+            _months = months;
+            _rest = rest;
         }
 
         /// <summary>The duration as written (upper-cased), e.g. P90D.</summary>
@@ -44,8 +51,18 @@ namespace VaultTools.Keys
 
             double Part(string group) => match.Groups[group].Success ? double.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture) : 0;
             double days = (Part("y") * 365) + (Part("mo") * 30) + (Part("w") * 7) + Part("d") + (Part("h") / 24) + (Part("mi") / 1440) + (Part("s") / 86400);
-            return new IsoDuration(value, days);
+            var rest = TimeSpan.FromDays((Part("w") * 7) + Part("d")) + TimeSpan.FromHours(Part("h")) + TimeSpan.FromMinutes(Part("mi")) + TimeSpan.FromSeconds(Part("s"));
+            return new IsoDuration(value, days, (int)Part("y"), (int)Part("mo"), rest);
         }
+
+        /// <summary>
+        /// The instant this long after <paramref name="start"/>, by the calendar: P1M after 31 January is
+        /// 28/29 February, P1Y after a date is the same date next year (not 30 or 365 days).
+        /// </summary>
+        public DateTimeOffset AddTo(DateTimeOffset start) => start.AddYears(_years).AddMonths(_months) + _rest;
+
+        /// <summary>The instant this long before <paramref name="end"/>, by the calendar.</summary>
+        public DateTimeOffset SubtractFrom(DateTimeOffset end) => end.AddYears(-_years).AddMonths(-_months) - _rest;
 
         /// <summary>Writes a TimeSpan as an ISO 8601 duration: whole days as P{n}D, the rest as T..H..M..S.</summary>
         public static string FromTimeSpan(TimeSpan value)

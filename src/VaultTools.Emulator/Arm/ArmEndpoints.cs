@@ -52,7 +52,7 @@ public static partial class ArmEndpoints
         var tokens = http.RequestServices.GetRequiredService<TokenService>();
         var identities = http.RequestServices.GetRequiredService<IdentityDirectory>();
         var validation = await tokens.ValidateAsync(header["Bearer ".Length..].Trim(), TokenService.ManagementAudiences, identities.FindByObjectId);
-        return validation.Caller ?? throw ArmErrors.InvalidToken(validation, tokens.TenantId).ToException();
+        return validation.Caller ?? throw ArmErrors.InvalidToken(validation, tokens.TenantId, http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow()).ToException();
     }
 
     private static async Task<IResult> Dispatch(HttpContext http, CallerIdentity caller, string[] segments, string apiVersion)
@@ -136,6 +136,14 @@ public static partial class ArmEndpoints
             var name = s[7];
             var vaultId = $"{subscriptionScope}/resourceGroups/{group}/providers/{ArmJson.VaultType}/{name}";
             var store = services.GetRequiredService<VaultStore>();
+
+            // .../vaults/{v}/providers/Microsoft.EventGrid/eventSubscriptions[/{name}]
+            if (s.Length >= 11 && Is(8, "providers") && Is(9, Events.EventSubscriptionEndpoints.Provider) && Is(10, "eventSubscriptions"))
+            {
+                var target = store.Get(name) ?? throw ArmErrors.ResourceNotFound($"{ArmJson.VaultType}/{name}", group).ToException();
+                return await Events.EventSubscriptionEndpoints.HandleAsync(http, target.Name, runtime.VaultResourceId(target.Name), s[11..],
+                    (action, scope) => access.Demand(caller, action, scope)) ?? NotImplemented(http);
+            }
 
             // .../vaults/{v}
             if (s.Length == 8)

@@ -263,6 +263,7 @@ public sealed partial class CertificateService(EmulatorDatabase database, Backup
                 Enabled = enabled,
                 NotBefore = notBefore,
                 Expires = notAfter,
+                Exportable = policy.Exportable,
                 Managed = true,
             },
             Secret = ProtectSecret(version, new SecretDocument

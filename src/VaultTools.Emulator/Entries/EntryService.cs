@@ -307,6 +307,7 @@ public abstract class EntryService<TDocument, TBackup, TBackupVersion>(
 
         return database.Write(s =>
         {
+            s.IsRestore = true; // restored versions are not new versions (no NewVersionCreated event)
             foreach (var k in WithCompanions)
             {
                 if (s.GetObject(dp.Vault.Name, k.StorageKind, backup.Name) is { } existing)

@@ -101,7 +101,7 @@ public static class ArmErrors
         };
 
     /// <summary>ARM's texts for a token that is present but not acceptable.</summary>
-    public static KeyVaultError InvalidToken(Identity.TokenValidation validation, string tenantId)
+    public static KeyVaultError InvalidToken(Identity.TokenValidation validation, string tenantId, DateTimeOffset now)
     {
         var error = validation.Failure switch
         {
@@ -111,7 +111,7 @@ public static class ArmErrors
                 $"The access token is from the wrong issuer '{validation.Detail}'. It must match the tenant 'https://sts.windows.net/{tenantId}/' associated with this subscription. " +
                 $"Please use the authority (URL) 'https://login.windows.net/{tenantId}' to get the token."),
             Identity.TokenFailure.Lifetime => Make(401, "ExpiredAuthenticationToken",
-                $"The access token expiry UTC time '{validation.Detail}' is earlier than current UTC time '{DateTimeOffset.UtcNow:o}'."),
+                $"The access token expiry UTC time '{validation.Detail}' is earlier than current UTC time '{now:o}'."),
             _ => Make(401, "InvalidAuthenticationToken", "The access token is invalid."),
         };
         return error with
@@ -158,6 +158,15 @@ public static class ArmErrors
             $"The role assignment already exists. The ID of the existing role assignment is {existingName.Replace("-", "", StringComparison.Ordinal).ToLowerInvariant()}.");
 
     // ---- 501 ----
+
+    /// <summary>Event Grid's answer when the webhook failed the validation handshake (approximation of its text).</summary>
+    public static KeyVaultError EventGridUrlValidation(string endpoint, string reason, DateTimeOffset now) =>
+        Make(400, "Url validation",
+            $"Webhook validation handshake failed for {endpoint}. {reason}. For troublehooting, visit https://aka.ms/esvalidation. " +
+            $"Activity id:{Guid.NewGuid()}, timestamp: {now.UtcDateTime:M/d/yyyy h:mm:ss tt} UTC.");
+
+    /// <summary>Event Grid's 400 for a request it cannot accept (the emulator's wording).</summary>
+    public static KeyVaultError EventGridInvalidRequest(string message) => Make(400, "InvalidRequest", message);
 
     /// <summary>An ARM operation the emulator does not implement: never a silent 404 or a fake success.</summary>
     public static KeyVaultError NotImplemented(string method, string path) =>

@@ -66,6 +66,15 @@ public static class KeyVaultErrors
         new(403, "Forbidden", $"Operation {operation} is not permitted on this key.", "KeyOperationForbidden");
 
     /// <summary>
+    /// Encrypt, wrapKey or sign with a key outside its nbf/exp window (decrypt, unwrapKey and verify stay allowed, so
+    /// that nothing is locked in). The refusal and its status are the service's (documented for keys); the text and
+    /// inner codes are an approximation.
+    /// </summary>
+    public static KeyVaultError KeyOutsideValidity(string operation, bool expired) => expired
+        ? new(403, "Forbidden", $"Operation {operation} is not allowed on an expired key.", "KeyExpired")
+        : new(403, "Forbidden", $"Operation {operation} is not allowed on a key that is not yet valid.", "KeyNotYetValid");
+
+    /// <summary>
     /// An RSA-HSM/EC-HSM key in a standard-SKU vault. The message is the service's, as reported in
     /// Azure/azure-sdk-for-net#6551, Azure/azure-sdk-for-js#18267 and MicrosoftDocs/azure-docs#63888;
     /// the status and code (403 Forbidden) as reported in MicrosoftDocs/azure-docs#34948 for

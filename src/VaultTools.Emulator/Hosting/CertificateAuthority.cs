@@ -11,7 +11,8 @@ namespace VaultTools.Emulator.Hosting;
 /// in the data folder) and the leaf certificates it issues on demand for each TLS host name (SNI).
 /// Why per-name leaves: a <c>*.localhost</c> wildcard does not match <c>name.localhost</c> in .NET's
 /// or curl's host-name checks, so each vault host gets a certificate whose SAN is exactly its name.
-/// Clients trust this CA alone (never "accept any certificate").
+/// Clients trust this CA alone (never "accept any certificate"). Its dates use real time, not the emulator's
+/// clock: clients check TLS certificates against their own clock.
 /// </summary>
 public sealed class CertificateAuthority : IDisposable
 {

@@ -14,6 +14,10 @@ public sealed class DataPlaneContext
     public required string BaseUri { get; init; }
     public CallerIdentity? Caller { get; set; }
     public string ApiVersion { get; set; } = "";
+
+    /// <summary>For what the emulator does by itself (no request): the vault addressed by its own host name.</summary>
+    public static DataPlaneContext ForBackground(VaultRecord vault, EmulatorRuntime runtime) =>
+        new() { Vault = vault, BaseUri = $"https://{vault.Name}.localhost:{runtime.HttpsPort}" };
 }
 
 public static class DataPlaneContextExtensions

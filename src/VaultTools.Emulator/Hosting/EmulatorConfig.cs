@@ -13,6 +13,8 @@ public sealed record EmulatorConfig
     public List<ConfigIdentity> Identities { get; init; } = [];
     public List<ConfigVault> Vaults { get; init; } = [];
     public List<ConfigRoleAssignment> RoleAssignments { get; init; } = [];
+    /// <summary>Webhook subscriptions to vault events (see Events/EventSubscriptionConfig.cs).</summary>
+    public List<Events.ConfigEventSubscription> EventSubscriptions { get; init; } = [];
 
     public static EmulatorConfig Load(string? path)
     {

@@ -8,6 +8,7 @@ using VaultTools.Emulator.Authorization;
 using VaultTools.Emulator.Certificates;
 using VaultTools.Emulator.Entries;
 using VaultTools.Emulator.Errors;
+using VaultTools.Emulator.Events;
 using VaultTools.Emulator.Identity;
 using VaultTools.Emulator.Keys;
 using VaultTools.Emulator.Secrets;
@@ -76,7 +77,7 @@ public static class EmulatorHost
     {
         var dataPath = options.DataPath;
         DataFiles.CreatePrivateDirectory(dataPath);
-        var time = TimeProvider.System;
+        var time = new EmulatorClock(options.ClockOffset);
 
         var state = EmulatorState.LoadAndMerge(dataPath, config);
         var identities = new IdentityDirectory(state.Identities);
@@ -93,6 +94,7 @@ public static class EmulatorHost
         var keyMaterial = KeyMaterialProtector.LoadOrCreate(dataPath);
         var database = options.Persistent ? EmulatorDatabase.OpenFile(dataPath) : EmulatorDatabase.OpenInMemory();
         EmulatorBootstrap.Seed(database, runtime, config, identities, time);
+        EventSubscriptionConfig.Apply(database, config.EventSubscriptions);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.Logging.ClearProviders();
@@ -119,6 +121,7 @@ public static class EmulatorHost
         services.AddSingleton(keyMaterial);
         services.AddSingleton(database);
         services.AddSingleton(time);
+        services.AddSingleton<TimeProvider>(time);
         services.AddSingleton<VaultStore>();
         services.AddSingleton<FaultInjector>();
         services.AddSingleton<RoleAssignmentEvaluator>();
@@ -132,7 +135,14 @@ public static class EmulatorHost
         services.AddSingleton<CertificateIssuerService>();
         services.AddSingleton<EntryVisibility>();
         services.AddHostedService<ParentProcessWatcher>();
-        services.AddHostedService<ScheduledPurgeService>();
+        services.AddSingleton<ITimeDrivenWork, ScheduledPurgeService>();
+        services.AddSingleton<ITimeDrivenWork, KeyAutoRotation>();
+        services.AddSingleton<ITimeDrivenWork, CertificateLifetimeActions>();
+        services.AddSingleton<ITimeDrivenWork, ExpiryEvents>();
+        services.AddSingleton<EventGridPublisher>();
+        services.AddHostedService(sp => sp.GetRequiredService<EventGridPublisher>());
+        services.AddSingleton<TimeDrivenRunner>();
+        services.AddHostedService(sp => sp.GetRequiredService<TimeDrivenRunner>());
         services.AddRouting();
 
         var app = builder.Build();

@@ -5,7 +5,8 @@ namespace VaultTools.Emulator.Hosting;
 /// <summary>
 /// The command line (a public contract, documented in docs/emulator.md):
 /// <c>[--port N] [--identity-port N] [--data-dir DIR] [--in-memory] [--config FILE] [--parent-pid PID]
-/// [--fault-rate R] [--fault-kinds 429,503,drop] [--fault-retry-after S] [--fault-seed N] [--consistency-delay S]</c>.
+/// [--fault-rate R] [--fault-kinds 429,503,drop] [--fault-retry-after S] [--fault-seed N] [--consistency-delay S]
+/// [--clock-offset DURATION]</c>.
 /// </summary>
 public sealed record EmulatorOptions
 {
@@ -22,6 +23,8 @@ public sealed record EmulatorOptions
     public int? FaultSeed { get; init; }
     /// <summary>How long a delete or recover stays invisible to readers, as on the service (see Entries/EntryVisibility.cs). Default none.</summary>
     public TimeSpan ConsistencyDelay { get; init; }
+    /// <summary>How far the emulator's clock is ahead of (or behind) the system's at start (see Hosting/EmulatorClock.cs).</summary>
+    public TimeSpan ClockOffset { get; init; }
 
     /// <summary>The data folder actually used.</summary>
     public string DataPath => Path.GetFullPath(DataDir ?? DefaultDataPath);
@@ -36,6 +39,7 @@ public sealed record EmulatorOptions
         "Usage: dotnet VaultTools.Emulator.dll [--port N] [--identity-port N] [--data-dir DIR] [--in-memory] [--config FILE]\n" +
         "                                     [--parent-pid PID] [--fault-rate R] [--fault-kinds 429,503,drop]\n" +
         "                                     [--fault-retry-after SECONDS] [--fault-seed N] [--consistency-delay SECONDS]\n" +
+        "                                     [--clock-offset ISO8601-DURATION|SECONDS]\n" +
         "See docs/emulator.md.";
 
     public static EmulatorOptions Parse(IReadOnlyList<string> args)
@@ -65,6 +69,7 @@ public sealed record EmulatorOptions
                 "--fault-retry-after" => options with { FaultRetryAfterSeconds = ParseInt(arg, Value(), 0, 3600) },
                 "--fault-seed" => options with { FaultSeed = ParseInt(arg, Value(), int.MinValue, int.MaxValue) },
                 "--consistency-delay" => options with { ConsistencyDelay = ParseSeconds(arg, Value(), 600) },
+                "--clock-offset" => options with { ClockOffset = ParseClockOffset(Value()) },
                 _ => throw new ArgumentException($"Unknown argument '{arg}'."),
             };
         }
@@ -82,6 +87,10 @@ public sealed record EmulatorOptions
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0 && seconds <= max
             ? TimeSpan.FromSeconds(seconds)
             : throw new ArgumentException($"{name} must be a number of seconds from 0 to {max.ToString(CultureInfo.InvariantCulture)}, not '{value}'.");
+
+    private static TimeSpan ParseClockOffset(string value) =>
+        EmulatorClock.TryParseDuration(value)
+            ?? throw new ArgumentException($"--clock-offset must be an ISO 8601 duration (P31D, PT1H, -P1D) or a number of seconds within 36500 days, not '{value}'.");
 
     private static double ParseRate(string value) =>
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var r) && r >= 0 && r <= 1

@@ -67,20 +67,19 @@ public sealed class ParentProcessWatcher(EmulatorOptions options, IHostApplicati
     }
 }
 
-/// <summary>Purges soft-deleted entries whose scheduled purge date has passed (at start, then hourly).</summary>
-public sealed class ScheduledPurgeService(Storage.EmulatorDatabase database, TimeProvider time, ILogger<ScheduledPurgeService> logger) : BackgroundService
+/// <summary>Purges soft-deleted entries whose scheduled purge date has passed on the emulator's clock.</summary>
+public sealed partial class ScheduledPurgeService(Storage.EmulatorDatabase database, ILogger<ScheduledPurgeService> logger) : ITimeDrivenWork
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public Task RunDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(1));
-        do
+        var purged = database.Write(s => s.PurgeExpired(now.ToUnixTimeSeconds()));
+        if (purged > 0)
         {
-            var purged = database.Write(s => s.PurgeExpired(time.GetUtcNow().ToUnixTimeSeconds()));
-            if (purged > 0)
-            {
-                logger.LogInformation("Purged {Count} deleted entries past their scheduled purge date.", purged);
-            }
+            LogPurged(logger, purged);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+        return Task.CompletedTask;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Purged {Count} deleted entries past their scheduled purge date.")]
+    private static partial void LogPurged(ILogger logger, int count);
 }

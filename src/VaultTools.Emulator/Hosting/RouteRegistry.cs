@@ -18,6 +18,7 @@ public static class RouteRegistry
         // Plumbing, no auth.
         app.MapGet("/.emulator/health", () => Results.Json(new { status = "ok" }));
         app.MapGet("/.emulator/stats", (TokenService tokens) => Results.Json(new { tokensIssued = tokens.TokensIssued }));
+        app.MapClock();
 
         // Identity: Entra on the HTTPS port, managed identity on the identity port.
         app.MapEntraEndpoints();

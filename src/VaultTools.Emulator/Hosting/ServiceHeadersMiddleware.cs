@@ -5,11 +5,14 @@ namespace VaultTools.Emulator.Hosting;
 /// x-ms-keyvault-service-version, x-ms-keyvault-region, x-ms-keyvault-network-info, cache-control,
 /// pragma, expires, and x-ms-client-request-id echoed back. Applied to HTTPS responses; ARM responses
 /// (<c>/subscriptions/...</c>) carry ARM's request and correlation ids instead of the vault headers.
+/// Every response of both ports carries a <c>Date</c> from the emulator's clock (Kestrel keeps a Date the app set),
+/// so that a client can take "now" from the vault, as it would from the service.
 /// </summary>
-public sealed class ServiceHeadersMiddleware(RequestDelegate next)
+public sealed class ServiceHeadersMiddleware(RequestDelegate next, TimeProvider time)
 {
     public Task InvokeAsync(HttpContext context)
     {
+        context.Response.Headers.Date = time.GetUtcNow().ToString("r", System.Globalization.CultureInfo.InvariantCulture);
         if (context.Request.IsHttps)
         {
             var headers = context.Response.Headers;
@@ -54,7 +57,7 @@ public sealed class ListenerSeparationMiddleware(RequestDelegate next)
     {
         var path = context.Request.Path;
         var identityPath = path.StartsWithSegments("/metadata/identity") || path.StartsWithSegments("/msi");
-        var health = path.StartsWithSegments("/.emulator/health") || path.StartsWithSegments("/.emulator/stats");
+        var health = path.StartsWithSegments("/.emulator/health") || path.StartsWithSegments("/.emulator/stats"); // /.emulator/clock: HTTPS only
         if (!health && identityPath == context.Request.IsHttps)
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;

@@ -66,6 +66,8 @@ public static class EntraEndpoints
             {
                 $"{authority}/{tenant}/oauth2/v2.0/token", $"{authority}/{tenant}/oauth2/token", $"{authority}/{tenant}/v2.0", $"{authority}/{tenant}",
             };
+            // The client signs its assertion with its own (real) clock: it is checked against real time, not the
+            // emulator's moved clock, which models time passing for the vault's data, not a skewed client.
             if (await ClientAssertionValidator.ValidateAsync(identity, assertion, form["client_assertion_type"].ToString(), audiences, DateTimeOffset.UtcNow) is { } failure)
             {
                 return EntraError(401, "invalid_client", failure.Code, failure.Message);

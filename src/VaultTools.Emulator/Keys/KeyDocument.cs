@@ -28,6 +28,8 @@ public sealed record KeyDocument
     public long? Expires { get; init; }
     public long Created { get; init; }
     public long Updated { get; init; }
+    /// <summary>Always false for now: exportable keys need a release policy (secure key release is not implemented).</summary>
+    public bool Exportable { get; init; }
     /// <summary>True for keys backing a certificate (written by Certificates/; the keys API refuses to write them on its own).</summary>
     public bool Managed { get; init; }
 

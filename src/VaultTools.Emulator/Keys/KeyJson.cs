@@ -20,14 +20,22 @@ public static class KeyJson
     {
         var body = new JsonObject { ["key"] = JsonWebKey(dp, name, version, doc) };
         AddCommon(body, dp, doc);
+        AddExportable(body, doc);
         return body;
     }
+
+    /// <summary>
+    /// Key bundles end their attributes with <c>exportable</c> (recording KeyVaultKeyClient.RecoverOperationResumeToken:
+    /// create, deleted, recovered and get bodies alike), so a recovered key shows every attribute it had.
+    /// </summary>
+    private static void AddExportable(JsonObject body, KeyDocument doc) => body["attributes"]!["exportable"] = doc.Exportable;
 
     public static JsonObject DeletedBundle(DataPlaneContext dp, string name, string version, KeyDocument doc, long deletedDate, long scheduledPurgeDate)
     {
         var body = EntryJson.DeletedHeader(dp, ObjectKind.Key, name, deletedDate, scheduledPurgeDate);
         body["key"] = JsonWebKey(dp, name, version, doc);
         AddCommon(body, dp, doc);
+        AddExportable(body, doc);
         return body;
     }
 

@@ -24,7 +24,7 @@ public sealed class KeyService(EmulatorDatabase database, BackupProtector backup
     /// with the name, as the service does: the C++ recordings create a key under a reused name and get the
     /// expiry of a policy set minutes earlier in a previous run.
     /// </summary>
-    private const string PolicyKind = "keyrotationpolicy";
+    public const string PolicyKind = "keyrotationpolicy";
 
     // ------------------------------------------------------------------ create / import
 
@@ -354,7 +354,8 @@ public sealed class KeyService(EmulatorDatabase database, BackupProtector backup
 
     /// <summary>
     /// POST /keys/{name}/{version}/{operation}: disabled keys refuse every operation (403 KeyDisabled);
-    /// an operation not in key_ops is 403 KeyOperationForbidden; then the algorithm and value are checked.
+    /// an operation not in key_ops is 403 KeyOperationForbidden; encrypt, wrapKey and sign outside the key's
+    /// nbf/exp window (on the emulator's clock) are 403; then the algorithm and value are checked.
     /// </summary>
     public JsonObject Operate(DataPlaneContext dp, string name, string? version, Operation operation, JsonObject body)
     {
@@ -368,6 +369,18 @@ public sealed class KeyService(EmulatorDatabase database, BackupProtector backup
         if (!doc.KeyOps.Contains(op))
         {
             throw KeyVaultErrors.KeyOperationForbidden(op).ToException();
+        }
+        if (operation is Operation.Encrypt or Operation.WrapKey or Operation.Sign)
+        {
+            var now = Now;
+            if (doc.Expires is { } exp && now >= exp)
+            {
+                throw KeyVaultErrors.KeyOutsideValidity(op, expired: true).ToException();
+            }
+            if (doc.NotBefore is { } nbf && now < nbf)
+            {
+                throw KeyVaultErrors.KeyOutsideValidity(op, expired: false).ToException();
+            }
         }
         var algorithm = KeyRules.ReadString(body, "alg")
             ?? throw KeyVaultErrors.BadParameter("The property 'alg' (the algorithm) is required.").ToException();

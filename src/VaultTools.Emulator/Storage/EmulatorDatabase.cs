@@ -89,13 +89,24 @@ public sealed class EmulatorDatabase : IDisposable
         }
     }
 
+    /// <summary>
+    /// Raised after a write committed that added versions other than restored ones (a secret set, a key created,
+    /// imported or rotated, a certificate version completed), inside the lock: handlers only queue work.
+    /// </summary>
+    public event Action<IReadOnlyList<AddedVersion>>? VersionsAdded;
+
     public T Write<T>(Func<StorageSession, T> action)
     {
         lock (_gate)
         {
             using var transaction = _connection.BeginTransaction();
-            var result = action(new StorageSession(_connection, transaction));
+            var session = new StorageSession(_connection, transaction);
+            var result = action(session);
             transaction.Commit();
+            if (session.Added is { Count: > 0 } added)
+            {
+                VersionsAdded?.Invoke(added);
+            }
             return result;
         }
     }

@@ -15,6 +15,9 @@ public sealed record StoredObject(string Vault, string Kind, string Name, string
 public sealed record StoredVersion(string Name, string Version, long Seq, string Document);
 
 /// <summary>A page of a listing plus the key to continue after (null on the last page).</summary>
+/// <summary>A version added by a write (see <see cref="EmulatorDatabase.VersionsAdded"/>).</summary>
+public sealed record AddedVersion(string Vault, string Kind, string Name, string Version, string Document);
+
 public sealed record Page<T>(IReadOnlyList<T> Items, string? ContinueAfter);
 
 /// <summary>
@@ -32,6 +35,12 @@ public sealed class StorageSession
         _connection = connection;
         _transaction = transaction;
     }
+
+    /// <summary>Set by a restore: the versions it adds are not new versions (no NewVersionCreated event).</summary>
+    public bool IsRestore { get; set; }
+
+    /// <summary>The new versions this write added, for <see cref="EmulatorDatabase.VersionsAdded"/>.</summary>
+    internal List<AddedVersion>? Added { get; private set; }
 
     // ------------------------------------------------------------------ vaults
 
@@ -99,6 +108,10 @@ public sealed class StorageSession
         Exec("INSERT INTO objects (vault, kind, name, latest_version) VALUES ($v, $k, $n, $ver) " +
              "ON CONFLICT(vault, kind, name) DO UPDATE SET latest_version = excluded.latest_version",
             ("$v", vault), ("$k", kind), ("$n", name), ("$ver", version));
+        if (!IsRestore)
+        {
+            (Added ??= []).Add(new AddedVersion(vault, kind, name, version, document));
+        }
     }
 
     public void ReplaceVersionDocument(string vault, string kind, string name, string version, string document) =>

@@ -53,6 +53,13 @@ namespace VaultTools.Commands.Emulator
         [ValidateRange(0.0, 600.0)]
         public double ConsistencyDelaySeconds { get; set; }
 
+        /// <summary>
+        /// How far the emulator's clock starts ahead of the system's (negative: behind), so that dates due next
+        /// month can be tested today. Move it later with Set-VaultEmulatorClock.
+        /// </summary>
+        [Parameter]
+        public TimeSpan ClockOffset { get; set; }
+
         /// <summary>Keep the emulator running after this PowerShell process exits.</summary>
         [Parameter]
         public SwitchParameter Detached { get; set; }
@@ -74,6 +81,7 @@ namespace VaultTools.Commands.Emulator
                 FaultRate = FaultRate,
                 FaultKinds = FaultKind,
                 ConsistencyDelay = TimeSpan.FromSeconds(ConsistencyDelaySeconds),
+                ClockOffset = ClockOffset,
                 TieToThisProcess = !Detached,
             };
 
