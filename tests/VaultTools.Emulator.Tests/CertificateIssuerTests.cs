@@ -199,3 +199,39 @@ public sealed class CertificateIssuerTests(EmulatorFixture emulator)
         Assert.Equal(2, chain.ChainElements.Count); // not self-signed: the CA signed it
     }
 }
+
+/// <summary>A certificate from a registered issuer is renewed by its AutoRenew lifetime action from the same CA when the emulator's clock passes it.</summary>
+[Collection(Time.ClockCollection.Name)]
+public sealed class CertificateIssuerRenewalTests(Time.ClockFixture emulator)
+{
+    [Fact]
+    public async Task An_issuer_backed_certificate_is_auto_renewed_by_the_same_CA()
+    {
+        var certificates = emulator.FreshCertificateClient();
+        var issuer = EmulatorFixture.UniqueName("renewing-ca");
+        await certificates.CreateIssuerAsync(new CertificateIssuer(issuer, "GlobalSign") { AccountId = "acct" });
+        var name = EmulatorFixture.UniqueName("ca-renew");
+        var policy = new CertificatePolicy(issuer, "CN=ca-renew.test")
+        {
+            KeyType = CertificateKeyType.Ec,
+            KeyCurveName = CertificateKeyCurveName.P256,
+            ValidityInMonths = 12,
+            LifetimeActions = { new LifetimeAction(CertificatePolicyAction.AutoRenew) { DaysBeforeExpiry = 30 } },
+        };
+        var first = (await (await certificates.StartCreateCertificateAsync(name, policy)).WaitForCompletionAsync()).Value;
+        var now = (await emulator.GetClockAsync()).Now;
+
+        await emulator.AdvanceAsync(first.Properties.ExpiresOn!.Value.AddDays(-29) - now);
+        var renewed = (await emulator.FreshCertificateClient().GetCertificateAsync(name)).Value;
+        Assert.NotEqual(first.Properties.Version, renewed.Properties.Version);
+        Assert.Equal(issuer, renewed.Policy.IssuerName);
+        using var x509 = X509CertificateLoader.LoadCertificate(renewed.Cer);
+        Assert.Equal(emulator.Ca.Subject, x509.Issuer);
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.Add(emulator.Ca);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        chain.ChainPolicy.VerificationTime = x509.NotBefore.AddMinutes(20); // the certificate is dated on the emulator's (advanced) clock
+        Assert.True(chain.Build(x509), string.Join("; ", chain.ChainStatus.Select(s => s.StatusInformation)));
+    }
+}
