@@ -67,6 +67,14 @@
         'Remove-VaultAccessPolicy'
         'Get-VaultAccessToken'
 
+        # -- certificate issuers and contacts --
+        'Get-VaultCertificateIssuer'
+        'Set-VaultCertificateIssuer'
+        'Remove-VaultCertificateIssuer'
+        'Get-VaultCertificateContact'
+        'Add-VaultCertificateContact'
+        'Remove-VaultCertificateContact'
+
         # -- rotation, BitLocker --
         'Invoke-VaultRotation'
     )

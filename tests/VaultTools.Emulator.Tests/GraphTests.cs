@@ -272,4 +272,71 @@ public sealed class GraphTests(GraphFixture emulator)
         var other = await GraphAsync(HttpMethod.Get, "v1.0/users", admin);
         Assert.Equal(HttpStatusCode.NotImplemented, other.Status);
     }
+
+    [Fact]
+    public async Task Passwords_added_and_removed_last_across_a_restart_and_a_managed_identity_owner_can_rotate()
+    {
+        var dataPath = EmulatorProcess.NewDataDirectory();
+        var configPath = dataPath + "-config.json";
+        await File.WriteAllTextAsync(configPath, """
+            { "identities": [ { "name": "app", "type": "ServicePrincipal", "owners": ["runbook"] },
+                              { "name": "runbook", "type": "UserAssignedManagedIdentity" } ] }
+            """);
+        string added, original, originalKeyId;
+        var first = await EmulatorProcess.StartAsync(dataPath, "--in-memory", "--config", configPath);
+        // Its own data folder, so its own CA (kept across the restart): clients pinned to it.
+        using var ca = EmulatorTransport.LoadCa(first.Info.CaCertificatePath);
+        using var http = EmulatorTransport.CreateHttpClient(ca);
+        var transport = EmulatorTransport.CreateTransport(ca);
+        using (first)
+        {
+            var app = first.Info.Identity("app");
+            original = app.ClientSecret!;
+            // The managed identity's token for Graph, from the emulator's IMDS endpoint.
+            using var imds = new HttpRequestMessage(HttpMethod.Get,
+                $"http://127.0.0.1:{first.Info.IdentityPort}/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://graph.microsoft.com&client_id={first.Info.Identity("runbook").ClientId}");
+            imds.Headers.Add("Metadata", "true");
+            using var plain = new HttpClient();
+            using var tokenResponse = await plain.SendAsync(imds);
+            var token = JsonNode.Parse(await tokenResponse.Content.ReadAsStringAsync())!["access_token"]!.GetValue<string>();
+
+            async Task<HttpAnswer> Graph(HttpMethod method, string path, string? body)
+            {
+                using var request = new HttpRequestMessage(method, new Uri(new Uri(first.Info.GraphEndpoint), path));
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                if (body is not null)
+                {
+                    request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+                }
+                using var response = await http.SendAsync(request);
+                return await HttpAnswer.ReadAsync(response);
+            }
+
+            var answer = await Graph(HttpMethod.Post, $"v1.0/applications/{app.ApplicationObjectId}/addPassword", "{\"passwordCredential\":{\"displayName\":\"monthly\"}}");
+            Assert.Equal(HttpStatusCode.OK, answer.Status);
+            added = answer.Json!["secretText"]!.GetValue<string>();
+            var listed = (await Graph(HttpMethod.Get, $"v1.0/applications/{app.ApplicationObjectId}", null)).Json!["passwordCredentials"]!.AsArray();
+            originalKeyId = listed.First(p => p!["displayName"]!.GetValue<string>() == "clientSecret")!["keyId"]!.GetValue<string>();
+            Assert.Equal(HttpStatusCode.NoContent, (await Graph(HttpMethod.Post, $"v1.0/applications/{app.ApplicationObjectId}/removePassword", $"{{\"keyId\":\"{originalKeyId}\"}}")).Status);
+            first.KillHard();
+        }
+
+        var second = await EmulatorProcess.StartAsync(dataPath, "--in-memory", "--config", configPath);
+        try
+        {
+            Assert.Null(second.Info.Identity("app").ClientSecret); // the removed original is not offered again
+            var credential = new ClientSecretCredential(second.Info.TenantId, second.Info.Identity("app").ClientId, added,
+                new ClientSecretCredentialOptions { AuthorityHost = new Uri(second.Info.AuthorityHost), DisableInstanceDiscovery = true, Transport = transport });
+            var token = await credential.GetTokenAsync(new TokenRequestContext([EmulatorFixture.VaultScope]), default);
+            Assert.False(string.IsNullOrEmpty(token.Token));
+            await AssertSignInRefused(new ClientSecretCredential(second.Info.TenantId, second.Info.Identity("app").ClientId, original,
+                new ClientSecretCredentialOptions { AuthorityHost = new Uri(second.Info.AuthorityHost), DisableInstanceDiscovery = true, Transport = transport }), "AADSTS7000215");
+        }
+        finally
+        {
+            second.Dispose();
+            Directory.Delete(dataPath, recursive: true);
+            File.Delete(configPath);
+        }
+    }
 }

@@ -76,6 +76,7 @@ BeforeAll {
             $arguments[$p.Name] = switch ($p.ParameterType) {
                 ([string]) { if ($p.Name -eq 'ObjectId') { [guid]::NewGuid().ToString() } elseif ($p.Name -eq 'Role') { 'Key Vault Secrets User' } else { 'x' } }
                 ([securestring]) { ConvertTo-SecureString 'x' -AsPlainText -Force }
+                ([string[]]) { , 'x@contoso.com' }
                 ([byte[]]) { [byte[]](1, 2, 3) }
                 ([VaultTools.VaultCertificatePolicy]) { New-VaultCertificatePolicy -SubjectName 'CN=x' }
                 ([System.Management.Automation.SwitchParameter]) { [switch]$true }
@@ -182,7 +183,7 @@ Describe 'Entry names: <Name>' -ForEach $script:named {
         & $Name -Name 'bad_name!' @arguments -ErrorAction SilentlyContinue -ErrorVariable err | Out-Null
         $err.Count | Should -Be 1
         $err[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
-        $err[0].FullyQualifiedErrorId | Should -Match '^Invalid(Secret|Key|Certificate|Vault)Name,'
+        $err[0].FullyQualifiedErrorId | Should -Match '^Invalid(Secret|Key|Certificate|CertificateIssuer|Vault)Name,'
         $err[0].Exception.ParameterName | Should -Be 'Name'
         $err[0].Exception.Message | Should -Match '-Name'
     }

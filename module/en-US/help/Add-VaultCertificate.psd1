@@ -1,6 +1,6 @@
 # Help for Add-VaultCertificate: the words only; tools/Build-Help.ps1 adds syntax, types and pipeline input from the cmdlet.
 @{
-    Synopsis    = 'Creates a certificate from a policy (self-signed).'
+    Synopsis    = 'Creates a certificate from a policy (self-signed, or from a registered issuer).'
     Description = @'
 Add-VaultCertificate asks the vault to create a certificate: the vault generates the key pair (it never leaves the vault unless the policy allows export) and, with the Self issuer, signs the certificate itself. Describe the certificate with the policy parameters (-SubjectName, -DnsName, -ValidityInMonths, key settings, renewal settings) or pass a -Policy object made by New-VaultCertificatePolicy.
 
@@ -26,6 +26,7 @@ The policy is checked before any request (subject syntax, DNS names, RSA key siz
         EmailAtDaysBeforeExpiry   = 'E-mail the vault''s certificate contacts this many days before expiry. Not together with -EmailAtPercentageLifetime.'
         KeyUsage                  = 'Key usages, for example digitalSignature, keyEncipherment (the vault''s default for RSA).'
         EnhancedKeyUsage          = 'Enhanced key usages as OIDs, for example 1.3.6.1.5.5.7.3.1 (server authentication) and 1.3.6.1.5.5.7.3.2 (client authentication).'
+        IssuerName                = 'Self (the default: self-signed) or the name of an issuer registered in the vault with Set-VaultCertificateIssuer; the vault then orders the certificate (and its renewals) from that CA. An issuer that is not registered is refused by the vault (VaultBadRequest).'
         Tag                       = 'Tags as a hashtable of names to values (at most 15).'
         Disable                   = 'Create the certificate disabled.'
         NoWait                    = 'Return at once with the pending operation''s status (VaultTools.CertificateOperationStatus) instead of waiting for the certificate. Get-VaultCertificateOperation shows its progress later.'
@@ -36,6 +37,8 @@ The policy is checked before any request (subject syntax, DNS names, RSA key siz
         @{ Title = 'From a policy object, without waiting'; Code = '$policy = New-VaultCertificatePolicy -SubjectName ''CN=internal'' -ValidityInMonths 24
 Add-VaultCertificate -Name internal -Policy $policy -NoWait
 Get-VaultCertificateOperation -Name internal'; Remarks = 'Starts the creation and checks on it later.' }
+        @{ Title = 'From a certificate authority'; Code = 'Set-VaultCertificateIssuer -Name contoso-ca -IssuerProvider GlobalSign -AccountId contoso
+Add-VaultCertificate -Name shop -SubjectName ''CN=shop.contoso.com'' -IssuerName contoso-ca'; Remarks = 'Orders the certificate from the registered issuer contoso-ca (in the emulator, its own CA signs it).' }
     )
     Links       = @('New-VaultCertificatePolicy', 'Get-VaultCertificate', 'Get-VaultCertificateOperation', 'Import-VaultCertificate')
 }

@@ -2,7 +2,7 @@
 @{
     Synopsis    = 'Makes a certificate policy object (no request to the vault).'
     Description = @'
-New-VaultCertificatePolicy builds a VaultTools.VaultCertificatePolicy locally, checked against Key Vault's rules at once (a bad value is an InvalidArgument error naming the parameter). Use it with Add-VaultCertificate -Policy to create certificates, or with Set-VaultCertificatePolicy to replace the policy of an existing certificate. The issuer is Self (self-signed).
+New-VaultCertificatePolicy builds a VaultTools.VaultCertificatePolicy locally, checked against Key Vault's rules at once (a bad value is an InvalidArgument error naming the parameter). Use it with Add-VaultCertificate -Policy to create certificates, or with Set-VaultCertificatePolicy to replace the policy of an existing certificate. The issuer is Self (self-signed) unless -IssuerName names an issuer registered in the vault (Set-VaultCertificateIssuer).
 
 Parameters that are not given stay empty, and the vault applies its defaults: RSA 2048, PKCS#12, 12 months, exportable key.
 '@
@@ -22,6 +22,7 @@ Parameters that are not given stay empty, and the vault applies its defaults: RS
         EmailAtDaysBeforeExpiry   = 'E-mail the vault''s certificate contacts this many days before expiry. Not together with -EmailAtPercentageLifetime.'
         KeyUsage                  = 'Key usages, for example digitalSignature, keyEncipherment (the vault''s default for RSA).'
         EnhancedKeyUsage          = 'Enhanced key usages as OIDs, for example 1.3.6.1.5.5.7.3.1 (server authentication) and 1.3.6.1.5.5.7.3.2 (client authentication).'
+        IssuerName                = 'Self (the default: self-signed) or the name of an issuer registered in the vault with Set-VaultCertificateIssuer; the vault then orders each version from that CA.'
     }
     Examples    = @(
         @{ Code = '$policy = New-VaultCertificatePolicy -SubjectName ''CN=www.contoso.com'' -DnsName www.contoso.com -ValidityInMonths 6 -RenewAtPercentageLifetime 80

@@ -18,6 +18,8 @@ namespace VaultTools.Errors
         RoleAssignment,
         RoleDefinition,
         AccessPolicy,
+        CertificateIssuer,
+        CertificateContact,
     }
 
     /// <summary>
@@ -128,6 +130,8 @@ namespace VaultTools.Errors
             "RoleAssignment" => "role assignment",
             "RoleDefinition" => "role definition",
             "AccessPolicy" => "access policy",
+            "CertificateIssuer" => "certificate issuer",
+            "CertificateContact" => "certificate contacts",
             _ => noun.ToLowerInvariant(),
         };
 

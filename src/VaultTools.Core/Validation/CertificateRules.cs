@@ -60,6 +60,12 @@ namespace VaultTools.Validation
                 CheckSubject(p.SubjectName!);
             }
 
+            if (p.IssuerName is not null)
+            {
+                // Self, Unknown, or the name of an issuer registered in the vault (Set-VaultCertificateIssuer).
+                Certificates.CertificateIssuerService.CheckIssuerName(p.IssuerName, "IssuerName");
+            }
+
             foreach (var dns in p.DnsNames)
             {
                 if (string.IsNullOrEmpty(dns) || dns.Length > 253 || !DnsName.IsMatch(dns))

@@ -86,7 +86,11 @@ public static class AccessPolicyEvaluator
     /// </summary>
     public static bool Permits(IEnumerable<AccessPolicyEntry> policies, CallerIdentity caller, string category, string permission) =>
         policies.Where(p => AppliesTo(p, caller)).Any(p => Category(p.Permissions, category)
-            .Any(granted => string.Equals(granted, permission, StringComparison.OrdinalIgnoreCase) || string.Equals(granted, "all", StringComparison.OrdinalIgnoreCase)));
+            .Any(granted => string.Equals(granted, permission, StringComparison.OrdinalIgnoreCase) || string.Equals(granted, "all", StringComparison.OrdinalIgnoreCase)
+                || (string.Equals(granted, "manageissuers", StringComparison.OrdinalIgnoreCase) && IssuerPermissions.Contains(permission))));
+
+    /// <summary>What the access-policy word manageissuers stands for (the REST reference writes "certificates/manageissuers/getissuers").</summary>
+    private static readonly HashSet<string> IssuerPermissions = new(StringComparer.OrdinalIgnoreCase) { "getissuers", "listissuers", "setissuers", "deleteissuers" };
 
     public static bool AppliesTo(AccessPolicyEntry policy, CallerIdentity caller) =>
         string.Equals(policy.ObjectId, caller.ObjectId, StringComparison.OrdinalIgnoreCase)

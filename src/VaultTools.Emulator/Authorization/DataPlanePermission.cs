@@ -57,8 +57,7 @@ public static class KeyVaultPermissions
     /// <summary>
     /// Certificates. Data actions as in Microsoft's list of Key Vault data actions (certificates/read,
     /// certificates/delete and the actions create, import, update, backup, restore, recover, purge;
-    /// certificatecontacts/write and certificatecas/* for contacts and issuers, which the emulator does
-    /// not implement). Access-policy words as the REST reference names them per operation.
+    /// certificatecontacts/write and certificatecas/read, write, delete for contacts and issuers). Access-policy words as the REST reference names them per operation.
     /// </summary>
     public static class Certificates
     {
@@ -86,6 +85,16 @@ public static class KeyVaultPermissions
         public static readonly DataPlanePermission ListDeleted = new(Vaults + "certificates/read", "certificates", "list");
 
         public static readonly EntryPermissions Lifecycle = new(Get, List, Update, Delete, Backup, Restore, Recover, Purge, GetDeleted, ListDeleted);
+        /// <summary>GET/PUT/DELETE /certificates/contacts: managecontacts (the REST reference), certificatecontacts/write (its RBAC mapping).</summary>
+        public static readonly DataPlanePermission ManageContacts = new(Vaults + "certificatecontacts/write", "certificates", "managecontacts");
+        /// <summary>GET /certificates/issuers/{name}. An access policy's manageissuers covers the four issuer permissions.</summary>
+        public static readonly DataPlanePermission GetIssuer = new(Vaults + "certificatecas/read", "certificates", "getissuers");
+        /// <summary>GET /certificates/issuers.</summary>
+        public static readonly DataPlanePermission ListIssuers = new(Vaults + "certificatecas/read", "certificates", "listissuers");
+        /// <summary>PUT and PATCH /certificates/issuers/{name}.</summary>
+        public static readonly DataPlanePermission SetIssuer = new(Vaults + "certificatecas/write", "certificates", "setissuers");
+        /// <summary>DELETE /certificates/issuers/{name}.</summary>
+        public static readonly DataPlanePermission DeleteIssuer = new(Vaults + "certificatecas/delete", "certificates", "deleteissuers");
     }
 
     /// <summary>

@@ -8,9 +8,8 @@ namespace VaultTools.Emulator.Certificates;
 /// <summary>
 /// The certificates routes of the certificates REST API, each with the permission it needs: create,
 /// import, policy and pending operation here, the others are the routes every entry kind has
-/// (<see cref="EntryEndpoints.MapEntryLifecycle"/>). Contacts, issuers and merge are not implemented:
-/// <see cref="NotImplementedRoutes"/> answers them with 501 (their literal segments win over
-/// <c>{name}</c>, so no certificate is ever called "contacts").
+/// (<see cref="EntryEndpoints.MapEntryLifecycle"/>). Contacts and issuers are <see cref="CertificateIssuerEndpoints"/>';
+/// merge is not implemented: <see cref="NotImplementedRoutes"/> answers it with 501.
 /// </summary>
 public static class CertificateEndpoints
 {

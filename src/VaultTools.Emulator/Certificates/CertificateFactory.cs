@@ -4,6 +4,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Microsoft.IdentityModel.Tokens;
 using VaultTools.Emulator.Errors;
+using VaultTools.Emulator.Hosting;
 
 namespace VaultTools.Emulator.Certificates;
 
@@ -56,7 +57,11 @@ public static class CertificateFactory
     // ------------------------------------------------------------------ self-signed certificates
 
     /// <summary>A self-signed certificate for <paramref name="policy"/> with <paramref name="key"/>, and its PKCS#10 request.</summary>
-    public static (X509Certificate2 Certificate, byte[] Csr) IssueSelfSigned(CertificatePolicyDocument policy, AsymmetricAlgorithm key, DateTimeOffset now)
+    public static (X509Certificate2 Certificate, byte[] Csr) IssueSelfSigned(CertificatePolicyDocument policy, AsymmetricAlgorithm key, DateTimeOffset now) =>
+        Issue(policy, key, now, null);
+
+    /// <summary>Self-signed when <paramref name="ca"/> is null; otherwise signed by the emulator's CA (a policy naming a registered issuer).</summary>
+    public static (X509Certificate2 Certificate, byte[] Csr) Issue(CertificatePolicyDocument policy, AsymmetricAlgorithm key, DateTimeOffset now, CertificateAuthority? ca)
     {
         var subject = string.IsNullOrWhiteSpace(policy.Subject) ? new X500DistinguishedName("") : CertificatePolicyRules.ParseSubject(policy.Subject);
         var request = key switch
@@ -91,7 +96,9 @@ public static class CertificateFactory
         }
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, false));
         var ski = new X509SubjectKeyIdentifierExtension(request.PublicKey, critical: false);
-        request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromSubjectKeyIdentifier(ski));
+        request.CertificateExtensions.Add(ca is null
+            ? X509AuthorityKeyIdentifierExtension.CreateFromSubjectKeyIdentifier(ski)
+            : X509AuthorityKeyIdentifierExtension.CreateFromCertificate(ca.Root, includeKeyIdentifier: true, includeIssuerAndSerial: false));
         request.CertificateExtensions.Add(ski);
 
         var csr = request.CreateSigningRequest();
@@ -102,7 +109,9 @@ public static class CertificateFactory
             RSA rsa => X509SignatureGenerator.CreateForRSA(rsa, RSASignaturePadding.Pkcs1),
             _ => X509SignatureGenerator.CreateForECDsa((ECDsa)key),
         };
-        using var unsigned = request.Create(subject, generator, notBefore, notAfter, SerialNumber());
+        using var unsigned = ca is null
+            ? request.Create(subject, generator, notBefore, notAfter, SerialNumber())
+            : ca.Sign(request, notBefore, notAfter, SerialNumber());
         var certificate = key switch
         {
             RSA rsa => unsigned.CopyWithPrivateKey(rsa),

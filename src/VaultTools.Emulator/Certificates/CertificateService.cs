@@ -30,8 +30,8 @@ namespace VaultTools.Emulator.Certificates;
 /// /pending, or <see cref="CompletionDelay"/> after the request for a client that does not poll.
 /// Until then the new version is not visible.
 /// </summary>
-public sealed class CertificateService(EmulatorDatabase database, BackupProtector backups, KeyMaterialProtector material, TimeProvider time,
-    EntryVisibility visibility)
+public sealed partial class CertificateService(EmulatorDatabase database, BackupProtector backups, KeyMaterialProtector material, TimeProvider time,
+    EntryVisibility visibility, CertificateAuthority ca, CertificateIssuerService issuers)
     : EntryService<CertificateDocument, CertificateBackup, CertificateBackupVersion>(ObjectKind.Certificate, database, backups, visibility, time)
 {
     private const string CertificateKind = "certificate";
@@ -78,15 +78,20 @@ public sealed class CertificateService(EmulatorDatabase database, BackupProtecto
             throw Bad("The request needs a 'policy' for a new certificate.");
         }
         var policy = Validate(policyNode is null ? basePolicy! : Apply(new CertificatePolicyDocument(), policyNode), dp.Vault, forCreate: true);
+        var fromIssuer = policy.IssuerName != SelfIssuer;
+        if (fromIssuer)
+        {
+            issuers.CheckUsable(dp.Vault.Name, policy.IssuerName);
+        }
 
         // 2. The key pair and the certificate, outside the storage lock (RSA 4096 takes a moment).
         var now = Time.GetUtcNow();
         using var key = ReusedKey(policy, previousKey) ?? CertificateFactory.NewKey(policy);
-        var (issued, csr) = CertificateFactory.IssueSelfSigned(policy, key, now);
+        var (issued, csr) = CertificateFactory.Issue(policy, key, now, fromIssuer ? ca : null);
         using (issued)
         {
             var version = SecretRules.NewVersion();
-            var staged = Stage(dp, name, version, issued, key, [], policy, tags, enabled ?? true);
+            var staged = Stage(dp, name, version, issued, key, fromIssuer ? [ca.Root] : [], policy, tags, enabled ?? true);
             var operation = new CertificateOperationDocument
             {
                 RequestId = Guid.NewGuid().ToString("N"),
@@ -218,178 +223,7 @@ public sealed class CertificateService(EmulatorDatabase database, BackupProtecto
         });
     }
 
-    // ------------------------------------------------------------------ policy
-
-    public JsonObject GetPolicy(DataPlaneContext dp, string name)
-    {
-        SecretRules.ValidateName(name);
-        CompleteDueOperations(dp, name, polled: false);
-        return Database.Read(s =>
-        {
-            var obj = s.GetObject(dp.Vault.Name, CertificateKind, name);
-            var policy = ReadPolicy(s, dp, name);
-            if (policy is null || obj is { IsDeleted: true } || (obj is not null && Pending(dp, Certificate, obj.Name) == PendingChange.Recovering)
-                || (obj is null && ReadOperation(s, dp, name) is null))
-            {
-                throw KeyVaultErrors.NotFound(Certificate, name).ToException();
-            }
-            return CertificatePolicyRules.ToJson(dp, obj?.Name ?? name, policy);
-        });
-    }
-
-    /// <summary>PATCH /certificates/{name}/policy: the properties present replace the stored ones; the result must still be a valid policy.</summary>
-    public JsonObject UpdatePolicy(DataPlaneContext dp, string name, JsonObject body)
-    {
-        SecretRules.ValidateName(name);
-        return Database.Write(s =>
-        {
-            var obj = s.GetObject(dp.Vault.Name, CertificateKind, name);
-            var current = ReadPolicy(s, dp, name);
-            if (obj is null || obj.IsDeleted || Pending(dp, Certificate, obj.Name) == PendingChange.Recovering || current is null)
-            {
-                throw KeyVaultErrors.NotFound(Certificate, name).ToException();
-            }
-            var updated = Validate(Apply(current, body), dp.Vault, forCreate: false) with { Updated = Now };
-            WritePolicy(s, dp, obj.Name, updated);
-            return CertificatePolicyRules.ToJson(dp, obj.Name, updated);
-        });
-    }
-
-    // ------------------------------------------------------------------ pending operation
-
-    /// <summary>GET /certificates/{name}/pending: reading it is what lets a creation complete.</summary>
-    public JsonObject GetOperation(DataPlaneContext dp, string name)
-    {
-        SecretRules.ValidateName(name);
-        CompleteDueOperations(dp, name, polled: true);
-        return Database.Read(s =>
-        {
-            var op = ReadOperation(s, dp, name) ?? throw KeyVaultErrors.PendingCertificateNotFound(name).ToException();
-            return CertificateJson.Operation(dp, StoredName(s, dp, name), op);
-        });
-    }
-
-    /// <summary>PATCH /certificates/{name}/pending with cancellation_requested: cancels an operation in progress (its version is never stored).</summary>
-    public JsonObject UpdateOperation(DataPlaneContext dp, string name, JsonObject body)
-    {
-        SecretRules.ValidateName(name);
-        var cancel = Bool(body, "cancellation_requested") ?? throw Bad("The property 'cancellation_requested' (boolean) is required.");
-        return Database.Write(s =>
-        {
-            var op = ReadOperation(s, dp, name) ?? throw KeyVaultErrors.PendingCertificateNotFound(name).ToException();
-            if (cancel && op.InProgress)
-            {
-                op = op with
-                {
-                    Status = CertificateOperationStatus.Cancelled,
-                    StatusDetails = "The certificate operation was cancelled at the request of the caller.",
-                    CancellationRequested = true,
-                    Staged = null,
-                };
-            }
-            else if (cancel)
-            {
-                op = op with { CancellationRequested = true }; // too late: the operation has ended
-            }
-            WriteOperation(s, dp, name, op);
-            return CertificateJson.Operation(dp, StoredName(s, dp, name), op);
-        });
-    }
-
-    /// <summary>DELETE /certificates/{name}/pending: forgets the operation (an operation in progress never stores its version).</summary>
-    public JsonObject DeleteOperation(DataPlaneContext dp, string name)
-    {
-        SecretRules.ValidateName(name);
-        return Database.Write(s =>
-        {
-            var op = ReadOperation(s, dp, name) ?? throw KeyVaultErrors.PendingCertificateNotFound(name).ToException();
-            var storedName = StoredName(s, dp, name);
-            s.SetSetting(dp.Vault.Name, OperationKind, name, null);
-            return CertificateJson.Operation(dp, storedName, op with { Staged = null });
-        });
-    }
-
-    // ------------------------------------------------------------------ the lifecycle's hooks (Entries/EntryService)
-
-    /// <summary>The backing secret and key: deleted, recovered and purged with their certificate.</summary>
-    protected override IReadOnlyList<ObjectKind> Companions => [ObjectKind.Secret, ObjectKind.Key];
-
-    /// <summary>Lists, versions and backups see the creations that are due.</summary>
-    protected override void CompletePending(DataPlaneContext dp, string? name) => CompleteDueOperations(dp, name, polled: false);
-
-    /// <summary>A creation in progress ends with the certificate (its version is never stored).</summary>
-    protected override void OnDeleting(StorageSession s, DataPlaneContext dp, StoredObject entry)
-    {
-        if (ReadOperation(s, dp, entry.Name) is { InProgress: true } op)
-        {
-            WriteOperation(s, dp, entry.Name, op with
-            {
-                Status = CertificateOperationStatus.Cancelled,
-                StatusDetails = "The certificate was deleted while the operation was in progress.",
-                Staged = null,
-            });
-        }
-    }
-
-    protected override JsonObject ListItem(DataPlaneContext dp, string name, string? version, CertificateDocument doc) =>
-        CertificateJson.Item(dp, name, version, doc);
-
-    protected override JsonObject DeletedListItem(DataPlaneContext dp, string name, CertificateDocument doc, long deletedDate, long scheduledPurgeDate) =>
-        CertificateJson.DeletedItem(dp, name, doc, deletedDate, scheduledPurgeDate);
-
-    protected override JsonObject DeletedBundle(StorageSession s, DataPlaneContext dp, string name, string version, CertificateDocument doc,
-        long deletedDate, long scheduledPurgeDate) =>
-        CertificateJson.DeletedBundle(dp, name, version, doc, ReadPolicy(s, dp, name), ReadOperation(s, dp, name) is not null, deletedDate, scheduledPurgeDate);
-
-    protected override JsonObject RecoveredBundle(StorageSession s, DataPlaneContext dp, string name, string version, CertificateDocument doc) =>
-        LatestBundle(s, dp, name, version, doc);
-
-    /// <summary>Every version with its key and secret, private parts in clear inside the (encrypted) blob, and the policy.</summary>
-    protected override CertificateBackup CreateBackup(StorageSession s, DataPlaneContext dp, StoredObject entry)
-    {
-        var versions = new List<CertificateBackupVersion>();
-        foreach (var v in s.AllVersions(dp.Vault.Name, CertificateKind, entry.Name))
-        {
-            var keyDoc = KeyDoc(s.GetVersion(dp.Vault.Name, KeyKind, entry.Name, v.Version))!;
-            var secretDoc = StorageJson.Deserialize<SecretDocument>(s.GetVersion(dp.Vault.Name, SecretKind, entry.Name, v.Version)!.Document);
-            versions.Add(new CertificateBackupVersion
-            {
-                Version = v.Version,
-                Certificate = Doc(v),
-                Key = keyDoc with { PrivateKey = Convert.ToBase64String(material.Unprotect(keyDoc.PrivateKey, v.Version)) },
-                Secret = secretDoc with { Value = RevealSecret(v.Version, secretDoc), ProtectedValue = null },
-            });
-        }
-        return new CertificateBackup
-        {
-            Policy = ReadPolicy(s, dp, entry.Name) ?? new CertificatePolicyDocument(),
-            Versions = versions,
-        };
-    }
-
-    protected override void CheckRestorable(DataPlaneContext dp, CertificateBackup backup) =>
-        KeyRules.CheckHsmAllowed(dp.Vault, backup.Versions.Any(v => v.Key.IsHsm));
-
-    protected override CertificateDocument RestoreVersion(StorageSession s, DataPlaneContext dp, string name, CertificateBackupVersion version)
-    {
-        s.AddVersion(dp.Vault.Name, KeyKind, name, version.Version,
-            StorageJson.Serialize(version.Key with { PrivateKey = material.Protect(Convert.FromBase64String(version.Key.PrivateKey), version.Version) }));
-        s.AddVersion(dp.Vault.Name, SecretKind, name, version.Version,
-            StorageJson.Serialize(ProtectSecret(version.Version, version.Secret, version.Secret.Value)));
-        s.AddVersion(dp.Vault.Name, CertificateKind, name, version.Version, StorageJson.Serialize(version.Certificate));
-        return version.Certificate;
-    }
-
-    /// <summary>The backed-up policy; no pending operation.</summary>
-    protected override void RestoreSettings(StorageSession s, DataPlaneContext dp, CertificateBackup backup)
-    {
-        s.SetSetting(dp.Vault.Name, OperationKind, backup.Name, null);
-        WritePolicy(s, dp, backup.Name, backup.Policy);
-    }
-
-    protected override string? ReadBackupValue(JsonObject body) => String(body, "value");
-
-    // ------------------------------------------------------------------ versions: staging and completion
+    // ------------------------------------------------------------------ versions: staging (completion: CertificateService.Operations.cs)
 
     /// <summary>The documents of a new version: certificate, backing key (private key encrypted), backing secret (value encrypted).</summary>
     private StagedVersion Stage(DataPlaneContext dp, string name, string version, X509Certificate2 certificate, AsymmetricAlgorithm key,
@@ -479,74 +313,6 @@ public sealed class CertificateService(EmulatorDatabase database, BackupProtecto
         s.AddVersion(dp.Vault.Name, SecretKind, name, staged.Version, StorageJson.Serialize(staged.Secret with { Created = now, Updated = now }));
         s.AddVersion(dp.Vault.Name, CertificateKind, name, staged.Version, StorageJson.Serialize(certificate));
         return certificate;
-    }
-
-    private void CompleteDueOperations(DataPlaneContext dp, string? name, bool polled)
-    {
-        var now = Now;
-        var due = Database.Read(s => name is null
-            ? s.ListSettings(dp.Vault.Name, OperationKind).Any(x => IsDue(StorageJson.Deserialize<CertificateOperationDocument>(x.Document), now, polled))
-            : ReadOperation(s, dp, name) is { } op && IsDue(op, now, polled));
-        if (!due)
-        {
-            return;
-        }
-        Database.Write(s =>
-        {
-            if (name is not null)
-            {
-                CompleteDue(s, dp, name, polled);
-                return;
-            }
-            foreach (var (opName, _) in s.ListSettings(dp.Vault.Name, OperationKind))
-            {
-                CompleteDue(s, dp, opName, polled);
-            }
-        });
-    }
-
-    private static bool IsDue(CertificateOperationDocument op, long now, bool polled) => op.InProgress && (polled || now >= op.ReadyAt);
-
-    private void CompleteDue(StorageSession s, DataPlaneContext dp, string name, bool polled)
-    {
-        var op = ReadOperation(s, dp, name);
-        if (op is null || !IsDue(op, Now, polled))
-        {
-            return;
-        }
-        var obj = s.GetObject(dp.Vault.Name, CertificateKind, name);
-        var storedName = obj?.Name ?? name;
-        if (op.Staged is null || obj is { IsDeleted: true })
-        {
-            WriteOperation(s, dp, storedName, op with
-            {
-                Status = CertificateOperationStatus.Failed,
-                StatusDetails = null,
-                ErrorCode = "Conflict",
-                ErrorMessage = $"Certificate {storedName} was deleted while the operation was in progress.",
-                Staged = null,
-            });
-            return;
-        }
-        try
-        {
-            CheckWritable(s, dp, storedName, obj, ignoreOperation: true);
-        }
-        catch (KeyVaultErrorException ex)
-        {
-            // A key or secret took the new certificate's name while it was being issued.
-            WriteOperation(s, dp, storedName, op with
-            {
-                Status = CertificateOperationStatus.Failed,
-                StatusDetails = null,
-                ErrorCode = ex.Error.Code,
-                ErrorMessage = ex.Error.Message,
-                Staged = null,
-            });
-            return;
-        }
-        AddVersions(s, dp, storedName, op.Staged);
-        WriteOperation(s, dp, storedName, op with { Status = CertificateOperationStatus.Completed, StatusDetails = null, Staged = null });
     }
 
     // ------------------------------------------------------------------ helpers

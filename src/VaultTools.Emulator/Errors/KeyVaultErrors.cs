@@ -137,6 +137,14 @@ public static class KeyVaultErrors
         new(404, "BadParameter", $"The requested resource '{method} {path}' does not exist in the Key Vault API.");
 
     /// <summary>No pending operation for a certificate (approximation of the service's text).</summary>
+    /// <summary>Approximation: an issuer that is not registered in the vault.</summary>
+    public static KeyVaultError IssuerNotFound(string name) =>
+        new(404, "CertificateIssuerNotFound", $"Issuer not found: {name}");
+
+    /// <summary>Approximation: a vault without certificate contacts.</summary>
+    public static KeyVaultError ContactsNotFound() =>
+        new(404, "ContactsNotFound", "Contacts not found");
+
     public static KeyVaultError PendingCertificateNotFound(string name) =>
         new(404, "PendingCertificateNotFound", $"Pending certificate not found: {name}");
 

@@ -128,6 +128,16 @@ public sealed class CertificateAuthority : IDisposable
         return X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pfx), null, X509KeyStorageFlags.Exportable);
     }
 
+    /// <summary>
+    /// Signs a certificate request as the CA of an issuer-backed certificate (DigiCert, GlobalSign... in the
+    /// service; here the emulator's root plays every provider). Validity is cut to the root's.
+    /// </summary>
+    public X509Certificate2 Sign(CertificateRequest request, DateTimeOffset notBefore, DateTimeOffset notAfter, byte[] serial)
+    {
+        var rootEnd = new DateTimeOffset(_root.NotAfter.ToUniversalTime());
+        return request.Create(_root.SubjectName, X509SignatureGenerator.CreateForECDsa(_rootKey), notBefore, notAfter > rootEnd ? rootEnd : notAfter, serial);
+    }
+
     public void Dispose()
     {
         foreach (var leaf in _leaves.Values)

@@ -132,6 +132,7 @@ public static class EmulatorHost
         services.AddSingleton<SecretService>();
         services.AddSingleton<KeyService>();
         services.AddSingleton<CertificateService>();
+        services.AddSingleton<CertificateIssuerService>();
         services.AddSingleton<EntryVisibility>();
         services.AddHostedService<ParentProcessWatcher>();
         services.AddSingleton<ITimeDrivenWork, ScheduledPurgeService>();

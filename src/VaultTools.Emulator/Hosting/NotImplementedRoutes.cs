@@ -29,14 +29,6 @@ public static class NotImplementedRoutes
     [
         ("GET", "/keys/{name}/{version}/attestation"),   // key attestation (Managed HSM / premium HSM keys)
         ("POST", "/keys/{name}/{version}/release"),      // secure key release
-        ("GET", "/certificates/contacts"),               // certificate contacts
-        ("PUT", "/certificates/contacts"),
-        ("DELETE", "/certificates/contacts"),
-        ("GET", "/certificates/issuers"),                // certificate issuers
-        ("GET", "/certificates/issuers/{issuer}"),
-        ("PUT", "/certificates/issuers/{issuer}"),
-        ("PATCH", "/certificates/issuers/{issuer}"),
-        ("DELETE", "/certificates/issuers/{issuer}"),
         ("POST", "/certificates/{name}/pending/merge"),  // merge (certificates from an Unknown issuer)
     ];
 

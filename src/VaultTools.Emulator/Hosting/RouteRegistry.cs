@@ -32,6 +32,7 @@ public static class RouteRegistry
         dataPlane.MapSecrets();
         dataPlane.MapKeys();
         dataPlane.MapCertificates();
+        dataPlane.MapCertificateIssuers();
         dataPlane.MapNotImplementedDataPlane();
 
         // ARM subset: vaults, access policies, role definitions and assignments (501 for the rest of ARM).

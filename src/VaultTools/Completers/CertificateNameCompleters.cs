@@ -17,6 +17,15 @@ namespace VaultTools.Completers
             => new CertificateService(connection).List(vault, null, cancellationToken).Select(c => c.Name);
     }
 
+    /// <summary>Completes the names of the vault's certificate issuers (and Self, for -IssuerName of a policy).</summary>
+    public sealed class CertificateIssuerNameCompleter : EntryNameCompleter
+    {
+        private static readonly string[] Self = { "Self" };
+
+        protected override IEnumerable<string> ListNames(VaultConnection connection, VaultAddress vault, CancellationToken cancellationToken)
+            => new CertificateIssuerService(connection).List(vault, null, cancellationToken).Select(i => i.Name).Concat(Self);
+    }
+
     /// <summary>Completes the names of soft-deleted certificates (for Undo-VaultCertificateRemoval).</summary>
     public sealed class DeletedCertificateNameCompleter : EntryNameCompleter
     {
@@ -46,6 +55,18 @@ namespace VaultTools.Completers
             var pattern = new WildcardPattern((wordToComplete ?? "").Trim('\'', '"') + "*", WildcardOptions.IgnoreCase);
             return Validation.CertificateRules.CurveNames.Where(pattern.IsMatch)
                 .Select(c => new CompletionResult(c, c, CompletionResultType.ParameterValue, c));
+        }
+    }
+
+    /// <summary>Completes the CA providers Key Vault knows (-IssuerProvider stays open to others). ArgumentCompletions is not in Windows PowerShell 5.1.</summary>
+    public sealed class IssuerProviderCompleter : IArgumentCompleter
+    {
+        private static readonly string[] Providers = { "DigiCert", "GlobalSign", "OneCertV2-PublicCA", "OneCertV2-PrivateCA" };
+
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            var pattern = new WildcardPattern((wordToComplete ?? "").Trim('\'', '"') + "*", WildcardOptions.IgnoreCase);
+            return Providers.Where(pattern.IsMatch).Select(p => new CompletionResult(p, p, CompletionResultType.ParameterValue, p));
         }
     }
 }

@@ -6,7 +6,7 @@ using VaultTools.Validation;
 namespace VaultTools.Commands.Certificates
 {
     /// <summary>
-    /// Creates a certificate from a policy (issuer Self: self-signed), from parameters or from a
+    /// Creates a certificate from a policy (issuer Self: self-signed; or a registered issuer), from parameters or from a
     /// -Policy object. Key Vault answers 202 with a pending operation; the cmdlet waits for it (bounded,
     /// with a progress bar) and returns the certificate, or with -NoWait returns the operation's status.
     /// </summary>
@@ -72,6 +72,11 @@ namespace VaultTools.Commands.Certificates
         [Parameter(ParameterSetName = ByParameters)]
         public string[]? EnhancedKeyUsage { get; set; }
 
+        /// <summary>"Self" (the default) or the name of an issuer registered in the vault (Set-VaultCertificateIssuer).</summary>
+        [Parameter(ParameterSetName = ByParameters)]
+        [ArgumentCompleter(typeof(Completers.CertificateIssuerNameCompleter))]
+        public string? IssuerName { get; set; }
+
         [Parameter]
         [Alias("Tags")]
         public Hashtable? Tag { get; set; }
@@ -92,7 +97,7 @@ namespace VaultTools.Commands.Certificates
                 var policy = ParameterSetName == ByPolicy
                     ? Policy
                     : PolicyParameters.Build(this, SubjectName, DnsName, ValidityInMonths, KeyType, KeySize, CurveName, ContentType, ReuseKey, Exportable,
-                        RenewAtPercentageLifetime, RenewAtDaysBeforeExpiry, EmailAtPercentageLifetime, EmailAtDaysBeforeExpiry, KeyUsage, EnhancedKeyUsage);
+                        RenewAtPercentageLifetime, RenewAtDaysBeforeExpiry, EmailAtPercentageLifetime, EmailAtDaysBeforeExpiry, KeyUsage, EnhancedKeyUsage, IssuerName);
                 EntryRules.CheckEntryName(Name, Errors.EntryKind.Certificate, "Name");
                 CertificateRules.CheckPolicy(policy);
                 var tags = ToTags(Tag);

@@ -60,10 +60,15 @@ namespace VaultTools.Commands.Certificates
         [Parameter]
         public string[]? EnhancedKeyUsage { get; set; }
 
+        /// <summary>"Self" (the default) or the name of an issuer registered in the vault (Set-VaultCertificateIssuer).</summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(Completers.CertificateIssuerNameCompleter))]
+        public string? IssuerName { get; set; }
+
         protected override void ProcessRecord()
         {
             var policy = PolicyParameters.Build(this, SubjectName, DnsName, ValidityInMonths, KeyType, KeySize, CurveName, ContentType, ReuseKey, Exportable,
-                RenewAtPercentageLifetime, RenewAtDaysBeforeExpiry, EmailAtPercentageLifetime, EmailAtDaysBeforeExpiry, KeyUsage, EnhancedKeyUsage);
+                RenewAtPercentageLifetime, RenewAtDaysBeforeExpiry, EmailAtPercentageLifetime, EmailAtDaysBeforeExpiry, KeyUsage, EnhancedKeyUsage, IssuerName);
             try
             {
                 WriteObject(CertificateRules.CheckPolicy(policy));

@@ -26,12 +26,13 @@ namespace VaultTools.Commands.Certificates
             int? emailAtPercentageLifetime,
             int? emailAtDaysBeforeExpiry,
             string[]? keyUsage,
-            string[]? enhancedKeyUsage)
+            string[]? enhancedKeyUsage,
+            string? issuerName = null)
         {
             IDictionary<string, object> bound = cmdlet.MyInvocation.BoundParameters;
             return new VaultCertificatePolicy
             {
-                IssuerName = "Self",
+                IssuerName = string.IsNullOrEmpty(issuerName) ? "Self" : issuerName,
                 SubjectName = subjectName,
                 DnsNames = dnsName ?? new string[0],
                 ValidityInMonths = validityInMonths,
