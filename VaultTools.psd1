@@ -67,6 +67,8 @@
         'Get-VaultAccessToken'
 
         # -- rotation, BitLocker --
+        'Backup-BitLockerKey'
+        'Get-BitLockerKey'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
