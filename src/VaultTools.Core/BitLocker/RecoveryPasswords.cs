@@ -64,7 +64,7 @@ namespace VaultTools.BitLocker
                 int value = int.Parse(digits.ToString(g * GroupDigits, GroupDigits), System.Globalization.CultureInfo.InvariantCulture);
                 if (value % 11 != 0 || value / 11 >= 65536)
                 {
-                    return $"group {g + 1} is not a multiple of 11 below 720896.";
+                    return $"group {g + 1} is not 11 times a number below 65536.";
                 }
 
                 if (g > 0)

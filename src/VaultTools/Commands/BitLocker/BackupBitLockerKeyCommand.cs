@@ -107,7 +107,7 @@ namespace VaultTools.Commands.BitLocker
                 string id = Property(protector, "KeyProtectorId") ?? "";
                 if (!string.Equals(type, RecoveryPasswordType, StringComparison.OrdinalIgnoreCase))
                 {
-                    WriteVerbose($"{name} {mountPoint}: key protector {id} is a {(type.Length == 0 ? "protector of unknown type" : type + " protector")}, " +
+                    WriteVerbose($"Volume {mountPoint} of {name}: key protector {id} is a {(type.Length == 0 ? "protector of unknown type" : type + " protector")}, " +
                         "skipped: only RecoveryPassword protectors hold a recovery password to escrow.");
                     continue;
                 }
@@ -126,7 +126,7 @@ namespace VaultTools.Commands.BitLocker
 
             if (escrowed == 0)
             {
-                WriteVerbose($"{name} {mountPoint}: no RecoveryPassword protector, nothing escrowed (add one with Add-BitLockerKeyProtector -RecoveryPasswordProtector).");
+                WriteVerbose($"Volume {mountPoint} of {name} has no RecoveryPassword protector, nothing escrowed (add one with Add-BitLockerKeyProtector -RecoveryPasswordProtector).");
             }
         }
 
