@@ -389,24 +389,25 @@ namespace VaultTools.BitLocker
             }
             catch (VaultException ex) when (ex.Kind == VaultErrorKind.NotFound)
             {
-                throw new VaultException(VaultErrorKind.NotFound, "BitLockerKeyEncryptionKeyDeleted",
-                    $"The key-encryption key '{kek}' that wrapped secret '{key.SecretName}' does not exist (deleted or purged), so the key cannot be unwrapped.", ex, kek)
-                {
-                    RecommendedAction = "If the key is soft-deleted, recover it (Get-VaultKey -InRemovedState | Undo-VaultKeyRemoval), then run Get-BitLockerKey again.",
-                    Status = ex.Status,
-                    ServiceErrorCode = ex.ServiceErrorCode,
-                };
+                throw Rethrow(ex, "BitLockerKeyEncryptionKeyDeleted", kek,
+                    $"The key-encryption key '{kek}' that wrapped secret '{key.SecretName}' does not exist (deleted or purged), so the key cannot be unwrapped.",
+                    "If the key is soft-deleted, recover it (Get-VaultKey -InRemovedState | Undo-VaultKeyRemoval), then run Get-BitLockerKey again.");
             }
             catch (VaultException ex) when (ex.Kind == VaultErrorKind.AccessDenied)
             {
-                throw new VaultException(VaultErrorKind.AccessDenied, "BitLockerUnwrapDenied",
-                    $"The caller may not unwrap with key-encryption key '{kek}' (needed for secret '{key.SecretName}'): {ex.Message}", ex, kek)
-                {
-                    RecommendedAction = "Ask for the unwrapKey permission on the key (role 'Key Vault Crypto User' or an access policy with unwrapKey).",
-                    Status = ex.Status,
-                    ServiceErrorCode = ex.ServiceErrorCode,
-                };
+                throw Rethrow(ex, "BitLockerUnwrapDenied", kek,
+                    $"The caller may not unwrap with key-encryption key '{kek}' (needed for secret '{key.SecretName}'): {ex.Message}",
+                    "Ask for the unwrapKey permission on the key (role 'Key Vault Crypto User' or an access policy with unwrapKey).");
             }
         }
+
+        /// <summary>The service's failure under a BitLocker ErrorId, same kind, status and service code.</summary>
+        private static VaultException Rethrow(VaultException ex, string errorId, string target, string message, string hint)
+            => new VaultException(ex.Kind, errorId, message, ex, target)
+            {
+                RecommendedAction = hint,
+                Status = ex.Status,
+                ServiceErrorCode = ex.ServiceErrorCode,
+            };
     }
 }
