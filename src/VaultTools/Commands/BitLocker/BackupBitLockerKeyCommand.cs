@@ -33,7 +33,7 @@ namespace VaultTools.Commands.BitLocker
         [Parameter(Mandatory = true, ParameterSetName = ByVolume, ValueFromPipelineByPropertyName = true)]
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByLocalVolume)]
         [Parameter(Mandatory = true, ParameterSetName = ByValue, ValueFromPipelineByPropertyName = true)]
-        public string[] MountPoint { get; set; } = Array.Empty<string>();
+        public string MountPoint { get; set; } = "";
 
         /// <summary>OperatingSystem or Data, as Get-BitLockerVolume reports it.</summary>
         [Parameter(ParameterSetName = ByVolume, ValueFromPipelineByPropertyName = true)]
@@ -63,36 +63,35 @@ namespace VaultTools.Commands.BitLocker
 
         protected override void ProcessRecord()
         {
+            bool vaultOk = false;
+            Run(MountPoint, () => vaultOk = ResolveVault() != null); // a bad -VaultName is reported before anything else
+            if (!vaultOk)
+            {
+                return;
+            }
+
             switch (ParameterSetName)
             {
                 case ByLocalVolume:
-                    foreach (var volume in ReadLocalVolumes())
+                    foreach (var volume in ReadLocalVolume())
                     {
-                        BackupVolume(Property(volume, "ComputerName"), Property(volume, "MountPoint") ?? "", Property(volume, "VolumeType"), Protectors(volume));
+                        BackupVolume(Property(volume, "ComputerName"), Property(volume, "MountPoint") ?? MountPoint, Property(volume, "VolumeType"), Protectors(volume));
                     }
 
                     break;
                 case ByValue:
-                    foreach (string mount in MountPoint)
+                    Escrow(new RecoveryPasswordEscrow
                     {
-                        Escrow(new RecoveryPasswordEscrow
-                        {
-                            ComputerName = Computer(ComputerName),
-                            MountPoint = mount,
-                            VolumeType = VolumeType,
-                            KeyProtectorId = KeyProtectorId,
-                            RecoveryPassword = RecoveryPassword,
-                            KeyEncryptionKeyName = KeyEncryptionKeyName,
-                        });
-                    }
-
+                        ComputerName = Computer(ComputerName),
+                        MountPoint = MountPoint,
+                        VolumeType = VolumeType,
+                        KeyProtectorId = KeyProtectorId,
+                        RecoveryPassword = RecoveryPassword,
+                        KeyEncryptionKeyName = KeyEncryptionKeyName,
+                    });
                     break;
                 default:
-                    foreach (string mount in MountPoint)
-                    {
-                        BackupVolume(ComputerName, mount, VolumeType, KeyProtector);
-                    }
-
+                    BackupVolume(ComputerName, MountPoint, VolumeType, KeyProtector);
                     break;
             }
         }
@@ -168,7 +167,7 @@ namespace VaultTools.Commands.BitLocker
         }
 
         // Get-BitLockerVolume is Windows' own reader (the BitLocker module over the Win32_EncryptableVolume WMI class).
-        private List<PSObject> ReadLocalVolumes()
+        private List<PSObject> ReadLocalVolume()
         {
             if (!RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
             {
@@ -178,21 +177,16 @@ namespace VaultTools.Commands.BitLocker
                     "BitLockerNotAvailable", ErrorCategory.NotImplemented, MountPoint));
             }
 
-            var volumes = new List<PSObject>();
-            foreach (string mount in MountPoint)
+            try
             {
-                try
-                {
-                    volumes.AddRange(InvokeCommand.InvokeScript("param($m) BitLocker\\Get-BitLockerVolume -MountPoint $m -ErrorAction Stop", true, PipelineResultTypes.None, null, mount));
-                }
-                catch (RuntimeException ex)
-                {
-                    WriteError(new ErrorRecord(new InvalidOperationException($"Could not read BitLocker volume '{mount}': {ex.Message}", ex),
-                        "BitLockerVolumeUnreadable", ErrorCategory.ReadError, mount));
-                }
+                return new List<PSObject>(InvokeCommand.InvokeScript("param($m) BitLocker\\Get-BitLockerVolume -MountPoint $m -ErrorAction Stop", true, PipelineResultTypes.None, null, MountPoint));
             }
-
-            return volumes;
+            catch (RuntimeException ex)
+            {
+                WriteError(new ErrorRecord(new InvalidOperationException($"Could not read BitLocker volume '{MountPoint}': {ex.Message}", ex),
+                    "BitLockerVolumeUnreadable", ErrorCategory.ReadError, MountPoint));
+                return new List<PSObject>();
+            }
         }
 
         private static IEnumerable<PSObject> Protectors(PSObject volume)
