@@ -163,6 +163,43 @@ Describe 'Backup-BitLockerKey' {
         @(Get-VaultSecret -Name 'bitlocker-vm-bad-*').Count | Should -Be 0
     }
 
+    It 'escrows the good protectors of a batch when one is bad, and names the bad one' {
+        $good = New-RecoveryPassword
+        $batch = @(
+            New-Volume 'VM-BATCH' 'C:' 'OperatingSystem' @((New-Protector RecoveryPassword '123456-123456-123456-123456-123456-123456-123456-123456'))
+            New-Volume 'VM-BATCH' 'D:' 'Data' @((New-Protector RecoveryPassword $good))
+        )
+        $out = @($batch | Backup-BitLockerKey -PassThru -ErrorVariable failures -ErrorAction SilentlyContinue)
+        $out.Count | Should -Be 1
+        $out[0].MountPoint | Should -Be 'D:'
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -Match '^InvalidRecoveryPassword,'
+        "$($failures[0].TargetObject)" | Should -Be 'VM-BATCH C:'
+        (Get-BitLockerKey -ComputerName VM-BATCH -AsPlainText).RecoveryPasswordText | Should -Be $good
+    }
+
+    It 'shows no password in any stream, view, error or exception' {
+        $password = New-RecoveryPassword
+        $id = New-ProtectorId
+        $records = & {
+            $volume = New-Volume 'VM-LEAK' 'C:' 'OperatingSystem' @((New-Protector RecoveryPassword $password $id))
+            $volume | Backup-BitLockerKey -PassThru -Verbose -Debug
+            $volume | Backup-BitLockerKey -PassThru -KeyEncryptionKeyName bl-kek -Verbose -Debug
+            Get-BitLockerKey -RecoveryKeyId $id -Verbose -Debug
+            Get-BitLockerKey -RecoveryKeyId 0BADC0DE -ErrorAction Continue
+            Backup-BitLockerKey -ComputerName VM-LEAK -MountPoint C: -KeyProtectorId $id -RecoveryPassword (ConvertTo-SecureString ($password + '1') -AsPlainText -Force) -ErrorAction Continue
+        } *>&1
+        $text = foreach ($r in $records) {
+            ($r | Out-String); "$r"
+            if ($r -is [System.Management.Automation.ErrorRecord]) {
+                $e = $r.Exception; while ($e) { $e.ToString(); $e = $e.InnerException }
+                "$($r.ErrorDetails) $($r.TargetObject)"
+            }
+        }
+        ($text -join "`n") | Should -Not -Match ([regex]::Escape($password))
+        ($text -join "`n") | Should -Not -Match ([regex]::Escape(($password -replace '-', '')))
+    }
+
     It 'refuses a key protector id that is not a GUID' {
         $err = Get-ErrorOf { Backup-BitLockerKey -ComputerName VM-BAD -MountPoint C: -KeyProtectorId 'not-a-guid' -RecoveryPassword (ConvertTo-SecureString (New-RecoveryPassword) -AsPlainText -Force) -ErrorAction Stop }
         $err.FullyQualifiedErrorId | Should -Match '^InvalidKeyProtectorId,'
