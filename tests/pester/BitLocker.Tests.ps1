@@ -290,6 +290,12 @@ Describe 'Get-BitLockerKey' {
         $key.RecoveryPasswordText | Should -Match '^(\d{6}-){7}\d{6}$'
     }
 
+    It 'completes -ComputerName from the escrowed keys' {
+        $line = 'Get-BitLockerKey -ComputerName VM-W'
+        $names = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText
+        $names | Should -Be @('VM-WEB01')
+    }
+
     It 'says BitLockerKeyNotFound when nothing matches' {
         $err = Get-ErrorOf { Get-BitLockerKey -RecoveryKeyId 0BADC0DE -ErrorAction Stop }
         $err.FullyQualifiedErrorId | Should -Match '^BitLockerKeyNotFound,'

@@ -15,7 +15,7 @@ Errors: BitLockerKeyNotFound (ObjectNotFound), BitLockerKeyAmbiguous (InvalidArg
 '@
     Parameters  = @{
         RecoveryKeyId = 'The key ID from the recovery screen (8 hex characters, e.g. 1A2B3C4D) or the full key protector GUID.'
-        ComputerName  = 'The computer or VM whose keys to find (the ComputerName or MachineName tag, any case). The local computer when only -MountPoint is given.'
+        ComputerName  = 'The computer or VM whose keys to find (the ComputerName or MachineName tag, any case). The local computer when only -MountPoint is given. Tab completion offers the computers that have keys in the vault.'
         MountPoint    = 'Only the key of this volume (C:, C:\ or a volume path), matched against the MountPoint or VolumeLetter tag.'
         BekFilePath   = 'Write the ADE key as a .BEK file: a file path when one key matches, or an existing folder for one file per key.'
         Force         = 'Replace an existing .BEK file.'

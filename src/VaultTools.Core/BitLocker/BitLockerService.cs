@@ -247,6 +247,14 @@ namespace VaultTools.BitLocker
             return matches;
         }
 
+        /// <summary>The computers that have escrowed keys or ADE keys in the vault (for tab completion).</summary>
+        public IEnumerable<string> ComputerNames(VaultAddress vault, CancellationToken cancellationToken = default)
+            => _secrets.List(vault, null, cancellationToken)
+                .Select(p => Describe(vault, p)?.ComputerName)
+                .Where(n => !string.IsNullOrEmpty(n))
+                .Select(n => n!)
+                .Distinct(StringComparer.OrdinalIgnoreCase);
+
         public static VaultException Ambiguous(string what, IEnumerable<BitLockerRecoveryKey> matches, string parameterName, string hint)
         {
             string list = string.Join("; ", matches.Select(m => $"{m.SecretName} ({m.ComputerName} {m.MountPoint}{(m.KeyProtectorId is null ? "" : " " + m.KeyProtectorId)})"));

@@ -28,6 +28,7 @@ namespace VaultTools.Commands.BitLocker
         [Parameter(Position = 0, ParameterSetName = ByComputer, ValueFromPipelineByPropertyName = true)]
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ToBekFile, ValueFromPipelineByPropertyName = true)]
         [Alias("MachineName")]
+        [ArgumentCompleter(typeof(Completers.BitLockerComputerNameCompleter))]
         public string? ComputerName { get; set; }
 
         /// <summary>Only this volume (C:, or a volume path).</summary>
