@@ -258,6 +258,7 @@ Describe 'Get-BitLockerKey' {
         $key.RecoveryPassword | Should -BeOfType [securestring]
         $key.RecoveryPasswordText | Should -BeNullOrEmpty
         [Net.NetworkCredential]::new('', $key.RecoveryPassword).Password | Should -Be $script:osPassword
+        (Get-BitLockerKey $keyId).KeyProtectorId | Should -Be $script:osProtector.KeyProtectorId -Because 'the key ID is the first positional parameter'
         ($key | Format-Table | Out-String) | Should -Not -Match ([regex]::Escape($script:osPassword))
         "$key" | Should -Not -Match '\d{6}-\d{6}'
     }

@@ -25,8 +25,8 @@ namespace VaultTools.Commands.BitLocker
         public string RecoveryKeyId { get; set; } = "";
 
         /// <summary>The computer (VM) name; the local computer when only -MountPoint is given.</summary>
-        [Parameter(Position = 0, ParameterSetName = ByComputer, ValueFromPipelineByPropertyName = true)]
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ToBekFile, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ByComputer, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, ParameterSetName = ToBekFile, ValueFromPipelineByPropertyName = true)]
         [Alias("MachineName")]
         [ArgumentCompleter(typeof(Completers.BitLockerComputerNameCompleter))]
         public string? ComputerName { get; set; }
