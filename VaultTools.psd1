@@ -77,6 +77,8 @@
 
         # -- rotation, BitLocker --
         'Invoke-VaultRotation'
+        'Backup-BitLockerKey'
+        'Get-BitLockerKey'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -123,6 +123,7 @@ namespace VaultTools.Keys.Client
             }, cancellationToken);
         }
 
-        private string Path(string operation) => "/keys/" + Uri.EscapeDataString(_name) + "/" + Uri.EscapeDataString(_version) + "/" + operation;
+        // An empty version addresses the latest one (POST /keys/{name}/{operation}), as the REST API allows.
+        private string Path(string operation) => "/keys/" + Uri.EscapeDataString(_name) + (_version.Length == 0 ? "" : "/" + Uri.EscapeDataString(_version)) + "/" + operation;
     }
 }
