@@ -242,7 +242,8 @@ Describe 'Backup-BitLockerKey' {
         (Get-BitLockerKey -ComputerName $computer.ToUpperInvariant()).KeyProtectorId | Should -Be $id
     }
 
-    It 'reads the volumes itself with -MountPoint only on Windows; elsewhere says so (BitLockerNotAvailable)' -Skip:$IsWindows {
+    It 'reads the volumes itself with -MountPoint only on Windows; elsewhere says so (BitLockerNotAvailable)' {
+        if ($IsWindows) { Set-ItResult -Skipped -Because 'on Windows -MountPoint reads real BitLocker volumes, which this test machine may not have'; return }
         $err = Get-ErrorOf { Backup-BitLockerKey -MountPoint C: -ErrorAction Stop }
         $err.FullyQualifiedErrorId | Should -Match '^BitLockerNotAvailable,'
         $err.Exception.Message | Should -Match 'Get-BitLockerVolume'
@@ -374,12 +375,6 @@ Describe 'Azure Disk Encryption keys' {
         [IO.File]::ReadAllBytes($path) | Should -Be $script:bekD
     }
 
-    It 'writes no file with -WhatIf' {
-        $path = Join-Path $script:workDir 'whatif.BEK'
-        Get-BitLockerKey -ComputerName ade-vm01 -MountPoint C: -BekFilePath $path -WhatIf | Out-Null
-        Test-Path $path | Should -BeFalse
-    }
-
     It 'writes every key into a folder under ADE''s file names; refuses several keys for one file' {
         $folder = (New-Item -ItemType Directory -Path (Join-Path $script:workDir 'bek')).FullName
         $out = @(Get-BitLockerKey -ComputerName ade-vm01 -BekFilePath $folder)
@@ -458,7 +453,8 @@ Describe 'Least rights: the VM escrows, the help desk recovers (<Vault>)' -ForEa
         $script:vmRun.Again | Should -Be @('Unchanged', 'Unchanged')
     }
 
-    It 'the VM cannot read what it escrowed' -Skip:$Rbac {
+    It 'the VM cannot read what it escrowed' {
+        if ($Rbac) { Set-ItResult -Skipped -Because 'on an RBAC vault the emulator has only built-in roles, and none writes secrets without reading them (Azure needs a custom role: see README, BitLocker recovery keys)'; return }
         $script:vmRun.ReadError | Should -Be 'VaultAccessDenied'
     }
 

@@ -41,7 +41,15 @@ namespace VaultTools.BitLocker
             VaultSecretProperties? latest = null;
             try
             {
-                latest = _secrets.ListVersions(vault, name, cancellationToken).FirstOrDefault();
+                var versions = _secrets.ListVersions(vault, name, cancellationToken).Take(2).ToList();
+                latest = versions.FirstOrDefault();
+                if (versions.Count == 2 && versions[0].Created == versions[1].Created)
+                {
+                    // Two versions made within the same second tie on Created (whole seconds on the wire), so the
+                    // version list cannot say which is current; the vault's list of secrets carries the current
+                    // version's tags and state, and needs only the list right as well.
+                    latest = _secrets.List(vault, n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase), cancellationToken).FirstOrDefault() ?? latest;
+                }
             }
             catch (VaultException ex) when (ex.Kind == VaultErrorKind.NotFound && ex.ErrorId == "VaultSecretNotFound")
             {
