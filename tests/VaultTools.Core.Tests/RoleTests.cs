@@ -133,7 +133,7 @@ public class RoleAssignmentTests
 
         Assert.Equal(existing, assignment.Name);
         Assert.Empty(arm.Writes);
-        var list = Assert.Single(arm.Calls, c => c.Path.EndsWith(AssignmentPath));
+        var list = Assert.Single(arm.Calls, c => c.Path.EndsWith(AssignmentPath, StringComparison.Ordinal));
         Assert.Contains($"$filter=principalId eq '{Arm.Principal}'", list.Query);
     }
 
@@ -234,7 +234,7 @@ public class RoleAssignmentTests
         Assert.Equal("Key Vault Secrets User", Assert.Single(here).RoleDefinitionName);
         Assert.Equal(new[] { "Subscription", "Vault", "Secret" }, all.Select(a => a.ScopeKind));
         Assert.Equal(new[] { "Key Vault Administrator", "Key Vault Reader", "Key Vault Secrets User" }, all.Select(a => a.RoleDefinitionName));
-        Assert.All(arm.Calls.Where(c => c.Path.EndsWith(AssignmentPath)), c => Assert.Contains("$filter=atScope()", c.Query));
+        Assert.All(arm.Calls.Where(c => c.Path.EndsWith(AssignmentPath, StringComparison.Ordinal)), c => Assert.Contains("$filter=atScope()", c.Query));
     }
 
     [Fact]
@@ -269,7 +269,7 @@ public class RoleAssignmentTests
 
         Assert.All(roles.List(VaultScope, null, false), a => Assert.Equal("Contoso Secret Rotator", a.RoleDefinitionName));
         roles.List(VaultScope, null, false);
-        Assert.Single(arm.Calls, c => c.Path.EndsWith(custom));
+        Assert.Single(arm.Calls, c => c.Path.EndsWith(custom, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -87,7 +87,7 @@ namespace VaultTools.Access
     {
         private const string Marker = "/providers/Microsoft.Authorization/roleDefinitions/";
 
-        public static string Full(string subscriptionId, string guid) => AccessScope.Subscription(subscriptionId) + Marker + guid;
+        public static string Full(string subscriptionId, string roleGuid) => AccessScope.Subscription(subscriptionId) + Marker + roleGuid;
 
         /// <summary>The GUID of a role given as GUID or as full id; null when it is neither (for example a role name).</summary>
         public static string? GuidOf(string? idOrGuid)

@@ -7,8 +7,8 @@ namespace VaultTools.Emulator.Errors;
 /// </summary>
 public static class KeyVaultErrors
 {
-    private const string RecoverHint =
-        "If you recently deleted this {0} you may be able to recover it using the correct recovery command. " +
+    private static string RecoverHint(string singular) =>
+        $"If you recently deleted this {singular} you may be able to recover it using the correct recovery command. " +
         "For help resolving this issue, please see https://go.microsoft.com/fwlink/?linkid=2125182";
 
     // ---- 400 ----
@@ -112,7 +112,7 @@ public static class KeyVaultErrors
     /// <summary>Recorded: "A secret with (name/id) X was not found in this key vault. ..."</summary>
     public static KeyVaultError NotFound(ObjectKind kind, string nameOrId) =>
         new(404, kind.NotFoundCode,
-            $"A {kind.Singular} with (name/id) {nameOrId} was not found in this key vault. " + string.Format(RecoverHint, kind.Singular));
+            $"A {kind.Singular} with (name/id) {nameOrId} was not found in this key vault. " + RecoverHint(kind.Singular));
 
     /// <summary>Recorded: "Deleted Secret not found: X".</summary>
     public static KeyVaultError DeletedNotFound(ObjectKind kind, string name) =>

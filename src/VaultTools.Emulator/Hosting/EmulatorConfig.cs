@@ -14,6 +14,13 @@ public sealed record EmulatorConfig
     public List<ConfigVault> Vaults { get; init; } = [];
     public List<ConfigRoleAssignment> RoleAssignments { get; init; } = [];
 
+    private static readonly JsonSerializerOptions FileOptions = new(StorageJson.Options)
+    {
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+    };
+
     public static EmulatorConfig Load(string? path)
     {
         if (path is null)
@@ -22,12 +29,7 @@ public sealed record EmulatorConfig
         }
         try
         {
-            var config = JsonSerializer.Deserialize<EmulatorConfig>(File.ReadAllText(path), new JsonSerializerOptions(StorageJson.Options)
-            {
-                ReadCommentHandling = JsonCommentHandling.Skip,
-                AllowTrailingCommas = true,
-                UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
-            });
+            var config = JsonSerializer.Deserialize<EmulatorConfig>(File.ReadAllText(path), FileOptions);
             return config ?? new EmulatorConfig();
         }
         catch (Exception ex) when (ex is JsonException or IOException or NotSupportedException)

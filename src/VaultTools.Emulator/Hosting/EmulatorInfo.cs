@@ -59,8 +59,12 @@ public sealed record EmulatorInfoIdentity
         ObjectId = identity.ObjectId,
         ClientId = identity.ClientId,
         ClientSecret = identity.ClientSecret,
-        CertificateThumbprint = identity.Certificate is null
-            ? null
-            : Convert.ToHexString(System.Security.Cryptography.SHA1.HashData(Convert.FromBase64String(identity.Certificate))),
+        CertificateThumbprint = identity.Certificate is null ? null : Thumbprint(identity.Certificate),
     };
+
+    // The certificate thumbprint Windows and Azure show is SHA-1 by definition: an identifier, not a security check.
+#pragma warning disable CA5350
+    private static string Thumbprint(string base64Der) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA1.HashData(Convert.FromBase64String(base64Der)));
+#pragma warning restore CA5350
 }

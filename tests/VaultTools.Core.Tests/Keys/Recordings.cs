@@ -24,7 +24,7 @@ internal static class Recordings
             list.Add(new Recorded(
                 record.GetProperty("Method").GetString()!,
                 new Uri(record.GetProperty("Url").GetString()!),
-                int.Parse(response.GetProperty("STATUS_CODE").GetString()!),
+                int.Parse(response.GetProperty("STATUS_CODE").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
                 response.TryGetProperty("BODY", out var body) ? body.GetString() ?? "" : ""));
         }
 

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 
@@ -28,12 +29,12 @@ namespace VaultTools.Commands.Certificates
             string[]? keyUsage,
             string[]? enhancedKeyUsage)
         {
-            IDictionary<string, object> bound = cmdlet.MyInvocation.BoundParameters;
+            var bound = cmdlet.MyInvocation.BoundParameters;
             return new VaultCertificatePolicy
             {
                 IssuerName = "Self",
                 SubjectName = subjectName,
-                DnsNames = dnsName ?? new string[0],
+                DnsNames = dnsName ?? Array.Empty<string>(),
                 ValidityInMonths = validityInMonths,
                 KeyType = keyType,
                 KeySize = keySize,
@@ -46,8 +47,8 @@ namespace VaultTools.Commands.Certificates
                 RenewAtDaysBeforeExpiry = renewAtDaysBeforeExpiry,
                 EmailAtPercentageLifetime = emailAtPercentageLifetime,
                 EmailAtDaysBeforeExpiry = emailAtDaysBeforeExpiry,
-                KeyUsage = keyUsage ?? new string[0],
-                EnhancedKeyUsage = enhancedKeyUsage ?? new string[0],
+                KeyUsage = keyUsage ?? Array.Empty<string>(),
+                EnhancedKeyUsage = enhancedKeyUsage ?? Array.Empty<string>(),
             };
         }
     }
