@@ -21,7 +21,7 @@
         'Get-VaultSecret'
         'Set-VaultSecret'
 
-        # -- secrets lifecycle, keys, certificates (issue 3) --
+        # -- secrets lifecycle, keys, certificates --
         'Remove-VaultSecret'
         'Undo-VaultSecretRemoval'
         'Backup-VaultSecret'
@@ -54,7 +54,7 @@
         'New-VaultSignature'
         'Test-VaultSignature'
 
-        # -- access control: vaults, RBAC, access policies, tokens (issue 4) --
+        # -- access control: vaults, RBAC, access policies, tokens --
         'New-Vault'
         'Get-Vault'
         'Remove-Vault'

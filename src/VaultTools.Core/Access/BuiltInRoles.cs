@@ -31,7 +31,7 @@ namespace VaultTools.Access
     }
 
     /// <summary>
-    /// The built-in Key Vault roles with their real ids (DESIGN.md, Wire facts), so that a role name is
+    /// The built-in Key Vault roles with their real ids (as Azure lists them: az role definition list), so that a role name is
     /// resolved to its id without a request, and an assignment's role id is shown by name.
     /// </summary>
     public static class BuiltInRoles

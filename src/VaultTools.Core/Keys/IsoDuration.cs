@@ -1,7 +1,6 @@
 using System;
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using VaultTools.Errors;
 
 namespace VaultTools.Keys
@@ -13,10 +12,6 @@ namespace VaultTools.Keys
     /// </summary>
     public sealed class IsoDuration
     {
-        private static readonly Regex Pattern = new Regex(
-            @"^P(?:(?<y>\d+)Y)?(?:(?<mo>\d+)M)?(?:(?<w>\d+)W)?(?:(?<d>\d+)D)?(?:T(?:(?<h>\d+)H)?(?:(?<mi>\d+)M)?(?:(?<s>\d+)S)?)?$",
-            RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
-
         private IsoDuration(string text, double days)
         {
             Text = text;
@@ -31,20 +26,13 @@ namespace VaultTools.Keys
 
         public override string ToString() => Text;
 
-        /// <summary>Parses an ISO 8601 duration, or throws InvalidArgument naming the parameter.</summary>
+        /// <summary>Parses an ISO 8601 duration (the parser shared with the emulator), or throws InvalidArgument naming the parameter.</summary>
         public static IsoDuration Parse(string? text, string parameterName)
         {
-            string value = (text ?? "").Trim().ToUpperInvariant();
-            var match = Pattern.Match(value);
-            if (!match.Success || value == "P" || value.EndsWith("T", StringComparison.Ordinal))
-            {
-                throw VaultException.InvalidArgument("InvalidDuration", parameterName,
+            var parsed = Iso8601Duration.TryParse(text)
+                ?? throw VaultException.InvalidArgument("InvalidDuration", parameterName,
                     $"-{parameterName} '{text}' is not an ISO 8601 duration: write it like P90D (90 days), P3M (3 months), P1Y10D or PT48H, or give a TimeSpan.", text);
-            }
-
-            double Part(string group) => match.Groups[group].Success ? double.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture) : 0;
-            double days = (Part("y") * 365) + (Part("mo") * 30) + (Part("w") * 7) + Part("d") + (Part("h") / 24) + (Part("mi") / 1440) + (Part("s") / 86400);
-            return new IsoDuration(value, days);
+            return new IsoDuration(parsed.Text, parsed.ApproximateDays);
         }
 
         /// <summary>Writes a TimeSpan as an ISO 8601 duration: whole days as P{n}D, the rest as T..H..M..S.</summary>

@@ -5,7 +5,7 @@ using VaultTools.Emulator.Storage;
 namespace VaultTools.Emulator.Hosting;
 
 /// <summary>
-/// The --config file (docs/emulator.md, DESIGN.md "The emulator's contract with its users"). It adds
+/// The --config file (docs/emulator.md, "The contract with its users"). It adds
 /// identities, vaults and role assignments to the zero-configuration default.
 /// </summary>
 public sealed record EmulatorConfig

@@ -5,7 +5,7 @@ namespace VaultTools.Emulator.Hosting;
 
 /// <summary>
 /// <c>emulator.json</c>, written atomically into the data folder once both listeners accept
-/// connections. These property names are a public contract (DESIGN.md): extend, never rename.
+/// connections. These property names are a public contract (docs/emulator.md, "The contract with its users"): extend, never rename.
 /// </summary>
 public sealed record EmulatorInfo
 {

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace VaultTools.Core.Tests.Keys;
 
 /// <summary>
-/// Reads the real service's recorded sessions (shared/reference/recordings/cpp-raw/*.json, api-version
+/// Reads the real service's recorded sessions (the Azure SDK for C++ test recordings, cpp-raw/*.json under $VAULTTOOLS_REFERENCE, api-version
 /// 7.3) from the shared reference folder (see <see cref="ReferenceData"/>), without copying them into the project.
 /// </summary>
 internal static class Recordings
