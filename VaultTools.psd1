@@ -22,7 +22,7 @@
         'Get-VaultSecret'
         'Set-VaultSecret'
 
-        # -- secrets lifecycle, keys, certificates (issue 3) --
+        # -- secrets lifecycle, keys, certificates --
         'Remove-VaultSecret'
         'Undo-VaultSecretRemoval'
         'Backup-VaultSecret'
@@ -55,7 +55,7 @@
         'New-VaultSignature'
         'Test-VaultSignature'
 
-        # -- access control: vaults, RBAC, access policies, tokens (issue 4) --
+        # -- access control: vaults, RBAC, access policies, tokens --
         'New-Vault'
         'Get-Vault'
         'Remove-Vault'

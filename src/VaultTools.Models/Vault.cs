@@ -56,6 +56,6 @@ namespace VaultTools
         public override string ToString()
             => $"{ObjectId}: secrets [{string.Join(", ", PermissionsToSecrets)}] keys [{string.Join(", ", PermissionsToKeys)}] certificates [{string.Join(", ", PermissionsToCertificates)}]";
 
-        internal bool IsEmpty => !PermissionsToSecrets.Any() && !PermissionsToKeys.Any() && !PermissionsToCertificates.Any() && !PermissionsToStorage.Any();
+        internal bool IsEmpty => PermissionsToSecrets.Length == 0 && PermissionsToKeys.Length == 0 && PermissionsToCertificates.Length == 0 && PermissionsToStorage.Length == 0;
     }
 }

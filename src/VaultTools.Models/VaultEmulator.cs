@@ -7,7 +7,7 @@ namespace VaultTools
 {
     /// <summary>
     /// A running VaultTools emulator: the contents of its emulator.json (property names as in
-    /// DESIGN.md's "emulator's contract"). Output of Start-VaultEmulator; input of Connect-Vault -Emulator.
+    /// docs/emulator.md, "The contract with its users"). Output of Start-VaultEmulator; input of Connect-Vault -Emulator.
     /// </summary>
     public sealed class VaultEmulator
     {

@@ -13,7 +13,7 @@ namespace VaultTools.Core.Tests;
 /// CertificateService through the official CertificateClient (and SecretClient for exports), against
 /// responses the real service sent, served by a fake transport.
 /// </summary>
-public class CertificateServiceTests : IDisposable
+public sealed class CertificateServiceTests : IDisposable
 {
     private readonly RecordedVault _recorded = new();
     private readonly CertificateService _service;

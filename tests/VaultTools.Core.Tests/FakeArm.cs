@@ -184,7 +184,7 @@ public static class Arm
         """;
     }
 
-    public static string RoleDefinition(string guid, string roleName, string type = "CustomRole", string dataActions = "") => $$"""
+    public static string RoleDefinition(string roleGuid, string roleName, string type = "CustomRole", string dataActions = "") => $$"""
         {
           "properties": {
             "roleName": "{{roleName}}",
@@ -197,9 +197,9 @@ public static class Arm
             "createdBy": null,
             "updatedBy": null
           },
-          "id": "/subscriptions/{{Subscription}}/providers/Microsoft.Authorization/roleDefinitions/{{guid}}",
+          "id": "/subscriptions/{{Subscription}}/providers/Microsoft.Authorization/roleDefinitions/{{roleGuid}}",
           "type": "Microsoft.Authorization/roleDefinitions",
-          "name": "{{guid}}"
+          "name": "{{roleGuid}}"
         }
         """;
 

@@ -3,11 +3,12 @@ using Xunit;
 namespace VaultTools.Core.Tests;
 
 /// <summary>
-/// Where the real service's recordings are: the shared reference folder of this workplace, read where it
-/// is and never copied into the project. Looked for in $VAULTTOOLS_REFERENCE (set by .ci/run and
-/// build.ps1 when they find it), then as shared/reference beside the repository or any folder above the
-/// test binaries. On a machine that does not have it, the tests that replay recordings are reported as
-/// SKIPPED with this reason, never as passed and never silently.
+/// Where the real service's recorded sessions are (the Azure SDK for C++'s test recordings, a folder
+/// holding recordings/cpp-raw/*.json), read where they are and never copied into the project: in
+/// $VAULTTOOLS_REFERENCE (.ci/run sets it when it finds the folder), else in a folder
+/// shared/reference next to the repository or any folder above the test binaries. On a machine without
+/// them, the tests that replay recordings are reported as SKIPPED with this reason, never as passed and
+/// never silently.
 /// </summary>
 public static class ReferenceData
 {
@@ -18,7 +19,7 @@ public static class ReferenceData
         get
         {
             Skip.If(Found.Value is null,
-                "The recordings of the real service (shared/reference) are not on this machine; set VAULTTOOLS_REFERENCE to the shared reference folder to run this test.");
+                "The recorded sessions of the real service are not on this machine; set VAULTTOOLS_REFERENCE to the folder that holds recordings/cpp-raw to run this test.");
             return Found.Value!;
         }
     }

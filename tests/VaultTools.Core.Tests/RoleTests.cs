@@ -75,6 +75,10 @@ public class RoleAssignmentTests
     private static readonly string SecretScope = VaultScope + "/secrets/app-secret";
     private const string AssignmentPath = "/providers/Microsoft.Authorization/roleAssignments";
 
+    // What Grant-VaultRole does: the identical existing assignment when there is one, otherwise a new one.
+    private static RoleAssignment Grant(RoleService roles, RoleTarget target, RoleDefinition role, string principalId, string? principalType)
+        => roles.Find(target.Scope, principalId, role) ?? roles.Create(target, role, principalId, principalType);
+
     private static (FakeArm Arm, VaultConnection Connection) Rbac(bool rbac = true)
     {
         var arm = new FakeArm().On("GET", "/vaults/kv-apps$", 200, Arm.Vault("kv-apps", rbac));
@@ -97,7 +101,7 @@ public class RoleAssignmentTests
         var target = roles.VaultTarget(connection.ResolveVault("kv-apps", null), null, null, EntryKind.Secret, "app-secret", forGrant: true);
         Assert.Equal(SecretScope, target.Scope);
         var role = roles.ResolveRole("Key Vault Secrets User", target.SubscriptionId);
-        var assignment = roles.Grant(target, role, Arm.Principal, "ServicePrincipal");
+        var assignment = Grant(roles, target, role, Arm.Principal, "ServicePrincipal");
 
         var put = Assert.Single(arm.Calls, c => c.Method == "PUT");
         Assert.Equal($"{SecretScope}{AssignmentPath}/{putName}", put.Path);
@@ -129,11 +133,11 @@ public class RoleAssignmentTests
         var roles = new RoleService(connection);
         var target = roles.VaultTarget(connection.ResolveVault("kv-apps", null), null, null, EntryKind.Secret, "app-secret", forGrant: true);
 
-        var assignment = roles.Grant(target, roles.ResolveRole("key vault secrets user", target.SubscriptionId), Arm.Principal, "ServicePrincipal");
+        var assignment = Grant(roles, target, roles.ResolveRole("key vault secrets user", target.SubscriptionId), Arm.Principal, "ServicePrincipal");
 
         Assert.Equal(existing, assignment.Name);
         Assert.Empty(arm.Writes);
-        var list = Assert.Single(arm.Calls, c => c.Path.EndsWith(AssignmentPath));
+        var list = Assert.Single(arm.Calls, c => c.Path.EndsWith(AssignmentPath, StringComparison.Ordinal));
         Assert.Contains($"$filter=principalId eq '{Arm.Principal}'", list.Query);
     }
 
@@ -151,7 +155,7 @@ public class RoleAssignmentTests
         var roles = new RoleService(connection);
         var target = roles.VaultTarget(connection.ResolveVault("kv-apps", null), null, null, null, null, forGrant: true);
 
-        var assignment = roles.Grant(target, roles.ResolveRole("Key Vault Secrets Officer", target.SubscriptionId), Arm.Principal, null);
+        var assignment = Grant(roles, target, roles.ResolveRole("Key Vault Secrets Officer", target.SubscriptionId), Arm.Principal, null);
 
         Assert.Equal(existing, assignment.Name);
         Assert.Equal("Key Vault Secrets Officer", assignment.RoleDefinitionName);
@@ -185,7 +189,7 @@ public class RoleAssignmentTests
         var roles = new RoleService(connection);
         var target = roles.VaultTarget(connection.ResolveVault("kv-apps", null), null, null, null, null, forGrant: true);
 
-        var ex = Assert.Throws<VaultException>(() => roles.Grant(target, roles.ResolveRole("Key Vault Reader", target.SubscriptionId), Arm.Principal, null));
+        var ex = Assert.Throws<VaultException>(() => Grant(roles, target, roles.ResolveRole("Key Vault Reader", target.SubscriptionId), Arm.Principal, null));
         Assert.Equal("VaultRoleAssignmentConflict", ex.ErrorId);
         Assert.Equal(409, ex.Status);
     }
@@ -234,7 +238,7 @@ public class RoleAssignmentTests
         Assert.Equal("Key Vault Secrets User", Assert.Single(here).RoleDefinitionName);
         Assert.Equal(new[] { "Subscription", "Vault", "Secret" }, all.Select(a => a.ScopeKind));
         Assert.Equal(new[] { "Key Vault Administrator", "Key Vault Reader", "Key Vault Secrets User" }, all.Select(a => a.RoleDefinitionName));
-        Assert.All(arm.Calls.Where(c => c.Path.EndsWith(AssignmentPath)), c => Assert.Contains("$filter=atScope()", c.Query));
+        Assert.All(arm.Calls.Where(c => c.Path.EndsWith(AssignmentPath, StringComparison.Ordinal)), c => Assert.Contains("$filter=atScope()", c.Query));
     }
 
     [Fact]
@@ -269,7 +273,7 @@ public class RoleAssignmentTests
 
         Assert.All(roles.List(VaultScope, null, false), a => Assert.Equal("Contoso Secret Rotator", a.RoleDefinitionName));
         roles.List(VaultScope, null, false);
-        Assert.Single(arm.Calls, c => c.Path.EndsWith(custom));
+        Assert.Single(arm.Calls, c => c.Path.EndsWith(custom, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -339,7 +343,7 @@ public class RoleAssignmentTests
         var roles = new RoleService(connection);
         var target = roles.VaultTarget(connection.ResolveVault("kv-apps", null), null, null, EntryKind.Secret, "app-secret", forGrant: true);
 
-        var ex = Assert.Throws<VaultException>(() => roles.Grant(target, roles.ResolveRole("Key Vault Secrets User", Arm.Subscription), Arm.Principal, "User"));
+        var ex = Assert.Throws<VaultException>(() => Grant(roles, target, roles.ResolveRole("Key Vault Secrets User", Arm.Subscription), Arm.Principal, "User"));
 
         Assert.Equal("VaultAccessDenied", ex.ErrorId);
         Assert.Equal(VaultErrorKind.AccessDenied, ex.Kind);
@@ -357,7 +361,7 @@ public class RoleAssignmentTests
            .On("PUT", AssignmentPath + "/", 400, Arm.Error("PrincipalNotFound", $"Principal {Arm.Principal.Replace("-", "")} does not exist in the directory {Arm.Tenant}. Check that you have the correct principal ID."));
         var roles = new RoleService(connection);
         var target = roles.VaultTarget(connection.ResolveVault("kv-apps", null), null, null, null, null, forGrant: true);
-        var ex = Assert.Throws<VaultException>(() => roles.Grant(target, roles.ResolveRole("Key Vault Reader", Arm.Subscription), Arm.Principal, "ServicePrincipal"));
+        var ex = Assert.Throws<VaultException>(() => Grant(roles, target, roles.ResolveRole("Key Vault Reader", Arm.Subscription), Arm.Principal, "ServicePrincipal"));
         Assert.Equal("VaultPrincipalNotFound", ex.ErrorId);
         Assert.Equal(VaultErrorKind.NotFound, ex.Kind);
     }
@@ -383,7 +387,7 @@ public class RoleAssignmentTests
         var (arm, connection) = Rbac();
         var roles = new RoleService(connection);
         var target = new RoleTarget { Scope = VaultScope, SubscriptionId = Arm.Subscription };
-        var ex = Assert.Throws<VaultException>(() => roles.Grant(target, roles.ResolveRole("Key Vault Reader", Arm.Subscription), "not-a-guid", null));
+        var ex = Assert.Throws<VaultException>(() => Grant(roles, target, roles.ResolveRole("Key Vault Reader", Arm.Subscription), "not-a-guid", null));
         Assert.Equal("InvalidObjectId", ex.ErrorId);
         Assert.Empty(arm.Calls);
     }

@@ -10,7 +10,7 @@ namespace VaultTools.Core.Tests;
 /// The secrets lifecycle in Core, through the official SecretClient, against responses the real
 /// service sent (recordings of the Azure SDK for C++), served by a fake transport.
 /// </summary>
-public class SecretLifecycleTests : IDisposable
+public sealed class SecretLifecycleTests : IDisposable
 {
     private readonly RecordedVault _recorded = new();
     private readonly SecretService _service;

@@ -81,7 +81,7 @@ public class VaultArmTests
         var explicitGroup = Assert.Throws<VaultException>(() => service.Get("kv-nope", Arm.Group));
         Assert.Equal("VaultNotFound", explicitGroup.ErrorId);
         Assert.Equal(VaultErrorKind.NotFound, explicitGroup.Kind);
-        Assert.DoesNotContain(arm.Calls, c => c.Path.EndsWith("/providers/Microsoft.KeyVault/vaults"));
+        Assert.DoesNotContain(arm.Calls, c => c.Path.EndsWith("/providers/Microsoft.KeyVault/vaults", StringComparison.Ordinal));
 
         var lookedUp = Assert.Throws<VaultException>(() => service.Get("kv-nope"));
         Assert.Equal("VaultNotFound", lookedUp.ErrorId);

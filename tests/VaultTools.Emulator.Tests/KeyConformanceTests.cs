@@ -7,7 +7,7 @@ using Xunit;
 namespace VaultTools.Emulator.Tests;
 
 /// <summary>
-/// The keys API over raw HTTP (spec/keys.json; bodies, statuses and errors as the recordings show):
+/// The keys API over raw HTTP (the keys REST specification; bodies, statuses and errors as recorded sessions show):
 /// create, import, get, list and versions with paging, update, the soft-delete cycle, backup and
 /// restore, and the premium-only HSM rule.
 /// </summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using VaultTools.Emulator.Tests.Infrastructure;
 using Xunit;
@@ -25,7 +26,7 @@ public sealed class LifecycleTests
         var dataPath = EmulatorProcess.NewDataDirectory();
         try
         {
-            using var emulator = await EmulatorProcess.StartAsync(dataPath, "--in-memory", "--parent-pid", parent.Id.ToString());
+            using var emulator = await EmulatorProcess.StartAsync(dataPath, "--in-memory", "--parent-pid", parent.Id.ToString(CultureInfo.InvariantCulture));
             Assert.False(emulator.HasExited);
             Assert.False(parent.HasExited, "the parent exited before the emulator was up");
             parent.Kill();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Azure.Core;
@@ -129,7 +130,7 @@ public sealed class ManagedIdentityTests(EmulatorFixture emulator)
             Assert.Equal("https://vault.azure.net", root.GetProperty("resource").GetString());
             Assert.Equal(emulator.Info.Identity("system").ClientId, root.GetProperty("client_id").GetString());
             Assert.Equal("3600", root.GetProperty("expires_in").GetString());
-            var expiresOn = long.Parse(root.GetProperty("expires_on").GetString()!);
+            var expiresOn = long.Parse(root.GetProperty("expires_on").GetString()!, CultureInfo.InvariantCulture);
             Assert.InRange(expiresOn - DateTimeOffset.UtcNow.ToUnixTimeSeconds(), 3590, 3610);
         }
 

@@ -1,15 +1,15 @@
-# Access control end to end (issue 4): vaults through ARM, Azure RBAC down to a single entry, access
+# Access control end to end: vaults through ARM, Azure RBAC down to a single entry, access
 # policies, and access tokens, through managed identities (system-assigned over IMDS, user-assigned by
 # client id over IMDS and over the Automation endpoint) and service principals, against the emulator.
 #
-# Every expectation is Azure's decision, not the emulator's: these tests were written before the
-# emulator's ARM subset and enforcement existed, to be run once it implements them. Secrets get/list/set
+# Every expectation is Azure's decision, not the emulator's: each row says what the service allows, and the
+# emulator, which implements ARM's subset and enforces RBAC and access policies, must agree. Secrets get/list/set
 # go through the cmdlets; the other operations use the two-step flow (Get-VaultAccessToken, then REST),
 # so that the matrix does not depend on the keys and certificates cmdlets.
 
 BeforeDiscovery {
     $ops = 'get', 'list', 'set', 'delete'
-    # What Azure allows each role (data actions of DESIGN.md): ops on the row's kind of entry at vault scope.
+    # What Azure allows each role (the data actions of the built-in roles): ops on the row's kind of entry at vault scope.
     $rbacRows = @(
         @{ Role = 'Key Vault Secrets User'; Identity = 'mi-secrets-user'; Via = 'Automation'; Kind = 'secret'; Allows = @('get', 'list') }
         @{ Role = 'Key Vault Secrets Officer'; Identity = 'system'; Via = 'IMDS'; Kind = 'secret'; Allows = @('get', 'list', 'set', 'delete') }

@@ -12,16 +12,6 @@ BeforeAll {
     New-Item -ItemType Directory -Path $script:folder | Out-Null
     $script:password = ConvertTo-SecureString 'Pfx-Pa55word!' -AsPlainText -Force
 
-    function Wait-Until([scriptblock] $Condition, [int] $TimeoutSec = 150) {
-        $deadline = (Get-Date).AddSeconds($TimeoutSec)
-        while ($true) {
-            $result = & $Condition
-            if ($result) { return $result }
-            if ((Get-Date) -gt $deadline) { throw "Timed out after $TimeoutSec s waiting for { $Condition }" }
-            Start-Sleep -Milliseconds 500
-        }
-    }
-
     function Wait-Deleted([string] $Name) {
         Wait-Until { Get-VaultCertificate -InRemovedState -Name $Name -ErrorAction SilentlyContinue } | Out-Null
     }

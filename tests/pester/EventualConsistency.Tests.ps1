@@ -8,15 +8,6 @@ BeforeAll {
     Import-VaultToolsUnderTest
     $script:emulator = Start-TestEmulator -ConsistencyDelaySeconds 2
     $script:emulator | Connect-Vault -Emulator | Out-Null
-
-    function Wait-Until([scriptblock] $Condition, [int] $TimeoutSec = 60) {
-        $deadline = (Get-Date).AddSeconds($TimeoutSec)
-        while (-not ($result = & $Condition)) {
-            if ((Get-Date) -gt $deadline) { throw "Timed out after $TimeoutSec s waiting for { $Condition }" }
-            Start-Sleep -Milliseconds 250
-        }
-        $result
-    }
 }
 
 AfterAll {

@@ -3,7 +3,7 @@
 # with the public key and unwrap through the vault; sign through the vault and verify locally),
 # rotation and its policy, soft delete / recover / purge, backup / restore to a file.
 #
-# Written to the real service's behaviour (spec/keys.json, the recordings). These tests need the
+# Written to the real service's behaviour (the keys REST specification, recorded sessions). These tests need the
 # emulator to implement keys; until it does they fail (they are not skipped).
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'VaultTools.TestHelpers.psm1') -Force
@@ -15,16 +15,6 @@ BeforeAll {
     $script:emulator = Start-TestEmulator -ConfigPath $script:configPath
     $script:emulator | Connect-Vault -Emulator | Out-Null
     $script:workDir = (New-Item -ItemType Directory -Path (Join-Path ([IO.Path]::GetTempPath()) ("vaulttools-keys-" + [guid]::NewGuid().ToString('n')))).FullName
-
-    # Soft-deleted entries may take a moment to appear (as in the real service): poll briefly.
-    function Wait-Until([scriptblock] $Condition, [int] $Seconds = 10) {
-        $deadline = [DateTime]::UtcNow.AddSeconds($Seconds)
-        while ([DateTime]::UtcNow -lt $deadline) {
-            if (& $Condition) { return $true }
-            Start-Sleep -Milliseconds 200
-        }
-        return [bool](& $Condition)
-    }
 
     function New-SelfSignedPfx([string] $Path, [string] $Password, [string] $Kind = 'RSA') {
         if ($Kind -eq 'RSA') {

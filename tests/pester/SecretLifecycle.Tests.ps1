@@ -14,17 +14,6 @@ BeforeAll {
     $script:folder = Join-Path ([IO.Path]::GetTempPath()) ("vt-lifecycle-" + [guid]::NewGuid().ToString('n'))
     New-Item -ItemType Directory -Path $script:folder | Out-Null
 
-    # Polls until the condition returns something truthy; throws (failing the test) on timeout.
-    function Wait-Until([scriptblock] $Condition, [int] $TimeoutSec = 150) {
-        $deadline = (Get-Date).AddSeconds($TimeoutSec)
-        while ($true) {
-            $result = & $Condition
-            if ($result) { return $result }
-            if ((Get-Date) -gt $deadline) { throw "Timed out after $TimeoutSec s waiting for { $Condition }" }
-            Start-Sleep -Milliseconds 500
-        }
-    }
-
     function Wait-Deleted([string] $Name) {
         Wait-Until { Get-VaultSecret -InRemovedState -Name $Name -ErrorAction SilentlyContinue } | Out-Null
     }

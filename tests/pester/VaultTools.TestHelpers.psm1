@@ -47,6 +47,18 @@ function Invoke-InChildSession {
     finally { $job | Remove-Job -Force }
 }
 
+# Polls until the condition returns something truthy and returns it; throws (failing the test) on timeout.
+# Deletes and recoveries become visible late on Azure and on an emulator started with a consistency delay.
+function Wait-Until([scriptblock] $Condition, [int] $TimeoutSec = 150) {
+    $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSec)
+    while ($true) {
+        $result = & $Condition
+        if ($result) { return $result }
+        if ([DateTime]::UtcNow -gt $deadline) { throw "Timed out after $TimeoutSec s waiting for { $Condition }" }
+        Start-Sleep -Milliseconds 250
+    }
+}
+
 function New-RandomName([string] $Prefix = 'test') { "$Prefix-" + [guid]::NewGuid().ToString('n').Substring(0, 12) }
 
-Export-ModuleMember -Function Import-VaultToolsUnderTest, Start-TestEmulator, Stop-TestEmulator, Invoke-InChildSession, New-RandomName
+Export-ModuleMember -Function Import-VaultToolsUnderTest, Start-TestEmulator, Stop-TestEmulator, Invoke-InChildSession, New-RandomName, Wait-Until

@@ -6,7 +6,7 @@ using VaultTools.Errors;
 namespace VaultTools.Access
 {
     /// <summary>
-    /// The permission names of access policies per category (DESIGN.md, Wire facts). Input is matched
+    /// The permission names of access policies per category (the service's own lists, as the Azure portal and ARM accept them). Input is matched
     /// case-insensitively and written back in the service's spelling; an unknown name is refused before
     /// any request, naming the parameter and the value.
     /// </summary>

@@ -31,7 +31,7 @@ namespace VaultTools.Access
     }
 
     /// <summary>
-    /// The built-in Key Vault roles with their real ids (DESIGN.md, Wire facts), so that a role name is
+    /// The built-in Key Vault roles with their real ids (as Azure lists them: az role definition list), so that a role name is
     /// resolved to its id without a request, and an assignment's role id is shown by name.
     /// </summary>
     public static class BuiltInRoles
@@ -87,7 +87,7 @@ namespace VaultTools.Access
     {
         private const string Marker = "/providers/Microsoft.Authorization/roleDefinitions/";
 
-        public static string Full(string subscriptionId, string guid) => AccessScope.Subscription(subscriptionId) + Marker + guid;
+        public static string Full(string subscriptionId, string roleGuid) => AccessScope.Subscription(subscriptionId) + Marker + roleGuid;
 
         /// <summary>The GUID of a role given as GUID or as full id; null when it is neither (for example a role name).</summary>
         public static string? GuidOf(string? idOrGuid)

@@ -198,10 +198,6 @@ namespace VaultTools.Access
                        $"-{parameterName} '{principalType}' is not a principal type: use User, Group or ServicePrincipal (managed identities are service principals).", principalType);
         }
 
-        /// <summary>Grants a role: returns the identical existing assignment when there is one, otherwise creates it.</summary>
-        public RoleAssignment Grant(RoleTarget target, RoleDefinition role, string principalId, string? principalType, CancellationToken cancellationToken = default)
-            => Find(target.Scope, principalId, role, cancellationToken) ?? Create(target, role, principalId, principalType, cancellationToken);
-
         /// <summary>The assignment of exactly this role to this principal at exactly this scope, if any.</summary>
         public RoleAssignment? Find(string scope, string principalId, RoleDefinition role, CancellationToken cancellationToken = default)
         {

@@ -384,6 +384,11 @@ namespace VaultTools.Certificates
                 Csr = p?.Csr is null || p.Csr.Length == 0 ? null : Convert.ToBase64String(p.Csr),
             };
 
+#if !NET8_0_OR_GREATER
+        private static readonly char[] SanSeparators = { ',', '\n' };
+        private static readonly char[] SanNameValueSeparators = { '=', ':' };
+#endif
+
         /// <summary>DNS names and IP addresses of the certificate's subject alternative name extension.</summary>
         internal static string[] SubjectAlternativeNames(X509Certificate2 certificate)
         {
@@ -398,10 +403,10 @@ namespace VaultTools.Certificates
             return san.EnumerateDnsNames().Concat(san.EnumerateIPAddresses().Select(ip => ip.ToString())).ToArray();
 #else
             // Windows: "DNS Name=a.com, IP Address=1.2.3.4"; elsewhere "DNS:a.com, IP Address:1.2.3.4".
-            return extension.Format(false).Split(new[] { ',', '\n' }, StringSplitOptions.RemoveEmptyEntries)
+            return extension.Format(false).Split(SanSeparators, StringSplitOptions.RemoveEmptyEntries)
                 .Select(part => part.Trim())
                 .Where(part => part.StartsWith("DNS", StringComparison.OrdinalIgnoreCase) || part.StartsWith("IP", StringComparison.OrdinalIgnoreCase))
-                .Select(part => part.Substring(part.IndexOfAny(new[] { '=', ':' }) + 1).Trim())
+                .Select(part => part.Substring(part.IndexOfAny(SanNameValueSeparators) + 1).Trim())
                 .ToArray();
 #endif
         }

@@ -402,7 +402,9 @@ namespace VaultTools.Emulator
 
         private static bool IsWindows => System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Windows);
 
+        private static readonly char[] CharsNeedingQuotes = { ' ', '"', '\t' };
+
         private static string Quote(string arg)
-            => arg.Length > 0 && arg.IndexOfAny(new[] { ' ', '"', '\t' }) < 0 ? arg : "\"" + arg.Replace("\"", "\\\"") + "\"";
+            => arg.Length > 0 && arg.IndexOfAny(CharsNeedingQuotes) < 0 ? arg : "\"" + arg.Replace("\"", "\\\"") + "\"";
     }
 }

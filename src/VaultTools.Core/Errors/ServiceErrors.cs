@@ -168,9 +168,11 @@ namespace VaultTools.Errors
             }
         }
 
+        private static readonly char[] LineBreaks = { '\r', '\n' };
+
         private static string FirstLine(string message)
         {
-            int i = message.IndexOfAny(new[] { '\r', '\n' });
+            int i = message.IndexOfAny(LineBreaks);
             return i < 0 ? message : message.Substring(0, i);
         }
     }

@@ -1,7 +1,6 @@
 using System;
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using VaultTools.Errors;
 
 namespace VaultTools.Keys
@@ -13,21 +12,13 @@ namespace VaultTools.Keys
     /// </summary>
     public sealed class IsoDuration
     {
-        private static readonly Regex Pattern = new Regex(
-            @"^P(?:(?<y>\d+)Y)?(?:(?<mo>\d+)M)?(?:(?<w>\d+)W)?(?:(?<d>\d+)D)?(?:T(?:(?<h>\d+)H)?(?:(?<mi>\d+)M)?(?:(?<s>\d+)S)?)?$",
-            RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+        private readonly Iso8601Duration _parsed;
 
-        private readonly int _years;
-        private readonly int _months;
-        private readonly TimeSpan _rest;
-
-        private IsoDuration(string text, double days, int years = 0, int months = 0, TimeSpan rest = default)
+        private IsoDuration(Iso8601Duration parsed)
         {
-            Text = text;
-            ApproximateDays = days;
-            _years = years;
-            _months = months;
-            _rest = rest;
+            _parsed = parsed;
+            Text = parsed.Text;
+            ApproximateDays = parsed.ApproximateDays;
         }
 
         /// <summary>The duration as written (upper-cased), e.g. P90D.</summary>
@@ -38,31 +29,25 @@ namespace VaultTools.Keys
 
         public override string ToString() => Text;
 
-        /// <summary>Parses an ISO 8601 duration, or throws InvalidArgument naming the parameter.</summary>
+        /// <summary>Parses an ISO 8601 duration (the parser shared with the emulator), or throws InvalidArgument naming the parameter.</summary>
         public static IsoDuration Parse(string? text, string parameterName)
         {
-            string value = (text ?? "").Trim().ToUpperInvariant();
-            var match = Pattern.Match(value);
-            if (!match.Success || value == "P" || value.EndsWith("T", StringComparison.Ordinal))
-            {
-                throw VaultException.InvalidArgument("InvalidDuration", parameterName,
+            var parsed = Iso8601Duration.TryParse(text)
+                ?? throw VaultException.InvalidArgument("InvalidDuration", parameterName,
                     $"-{parameterName} '{text}' is not an ISO 8601 duration: write it like P90D (90 days), P3M (3 months), P1Y10D or PT48H, or give a TimeSpan.", text);
-            }
-
-            double Part(string group) => match.Groups[group].Success ? double.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture) : 0;
-            double days = (Part("y") * 365) + (Part("mo") * 30) + (Part("w") * 7) + Part("d") + (Part("h") / 24) + (Part("mi") / 1440) + (Part("s") / 86400);
-            var rest = TimeSpan.FromDays((Part("w") * 7) + Part("d")) + TimeSpan.FromHours(Part("h")) + TimeSpan.FromMinutes(Part("mi")) + TimeSpan.FromSeconds(Part("s"));
-            return new IsoDuration(value, days, (int)Part("y"), (int)Part("mo"), rest);
+            return new IsoDuration(parsed);
         }
 
         /// <summary>
         /// The instant this long after <paramref name="start"/>, by the calendar: P1M after 31 January is
         /// 28/29 February, P1Y after a date is the same date next year (not 30 or 365 days).
         /// </summary>
-        public DateTimeOffset AddTo(DateTimeOffset start) => start.AddYears(_years).AddMonths(_months) + _rest;
+        public DateTimeOffset AddTo(DateTimeOffset start) => _parsed.AddTo(start);
 
         /// <summary>The instant this long before <paramref name="end"/>, by the calendar.</summary>
-        public DateTimeOffset SubtractFrom(DateTimeOffset end) => end.AddYears(-_years).AddMonths(-_months) - _rest;
+        public DateTimeOffset SubtractFrom(DateTimeOffset end) =>
+            end.AddYears(-_parsed.Years).AddMonths(-_parsed.Months).AddDays(-((_parsed.Weeks * 7) + _parsed.Days))
+                .AddHours(-_parsed.Hours).AddMinutes(-_parsed.Minutes).AddSeconds(-_parsed.Seconds);
 
         /// <summary>Writes a TimeSpan as an ISO 8601 duration: whole days as P{n}D, the rest as T..H..M..S.</summary>
         public static string FromTimeSpan(TimeSpan value)

@@ -292,13 +292,13 @@ namespace VaultTools.Keys
         /// target is checked before the request, the file is written atomically and readable by its owner
         /// only (on Unix), and an existing file is replaced only when overwrite is true.
         /// </summary>
-        public FileInfo Backup(VaultAddress vault, string name, string outputFile, bool overwrite, CancellationToken cancellationToken = default)
+        public FileInfo Backup(VaultAddress vault, string name, string path, bool overwrite, CancellationToken cancellationToken = default)
         {
             EntryRules.CheckEntryName(name, EntryKind.Key, "Name");
-            AtomicFile.CheckTarget(outputFile, overwrite, "OutputFile");
+            AtomicFile.CheckTarget(path, overwrite, "OutputFile");
             var client = _connection.Keys(vault);
             byte[] blob = Call(vault, name, null, () => client.BackupKey(name, cancellationToken));
-            return AtomicFile.Write(outputFile, blob, overwrite, privateFile: true, "OutputFile");
+            return AtomicFile.Write(path, blob, overwrite, privateFile: true, "OutputFile");
         }
 
         /// <summary>Restores a key (all versions) from a backup file made by Backup-VaultKey.</summary>

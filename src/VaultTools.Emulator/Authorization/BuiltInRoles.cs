@@ -31,7 +31,7 @@ public sealed record RoleDefinition(
 
 /// <summary>
 /// The built-in roles the emulator knows, with their real ids, names, descriptions and permissions:
-/// the Key Vault roles of DESIGN.md ("Wire facts") and the general control-plane roles that manage
+/// the built-in Key Vault roles as Azure defines them (az role definition list) and the general control-plane roles that manage
 /// vaults and role assignments (Owner, Contributor, Reader, User Access Administrator, Key Vault
 /// Contributor). Custom roles are not supported.
 /// </summary>

@@ -23,8 +23,8 @@ public sealed record EntryPermissions(
 /// Vault (the "Key Vault data actions" list and the access-policy-to-RBAC mapping); access-policy
 /// permissions are those the REST reference names for each operation ("This operation requires the
 /// secrets/list permission"), except where Microsoft's access-policy documentation names a
-/// narrower one (key rotation policies: getrotationpolicy / setrotationpolicy). Certificates: add
-/// theirs here when you implement them.
+/// narrower one (key rotation policies: getrotationpolicy / setrotationpolicy). A new operation
+/// declares its permission here.
 /// </summary>
 public static class KeyVaultPermissions
 {

@@ -453,5 +453,8 @@ public static class CertificateFactory
     }
 
     /// <summary>The bundle's <c>x5t</c>: the SHA-1 thumbprint, base64url.</summary>
+    // SHA-1 is what x5t is defined as (RFC 7515 4.1.7), an identifier, not a security check.
+#pragma warning disable CA5350
     public static string X5t(byte[] der) => Base64UrlEncoder.Encode(SHA1.HashData(der));
+#pragma warning restore CA5350
 }

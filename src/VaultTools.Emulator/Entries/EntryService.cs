@@ -34,7 +34,8 @@ public sealed record EntryVersion<TDocument>(string Name, string Version, TDocum
 /// are objects of the kind's storage kind (<see cref="ObjectKind.StorageKind"/>) with one JSON document
 /// (<typeparamref name="TDocument"/>) per version. What differs by kind comes in through the members
 /// below: the bodies, the secrets and keys that back a certificate (<see cref="IsManaged"/>: they are
-/// read and listed here but written only through their certificate), the entries that share a
+/// read and listed here, left out of the deleted lists as on the service, and written only through their
+/// certificate), the entries that share a
 /// certificate's life (<see cref="Companions"/>), and what a backup holds.
 /// Delete and recover are stored at once; readers see them after <c>--consistency-delay</c>, as on the
 /// service (<see cref="EntryVisibility"/>; none by default).

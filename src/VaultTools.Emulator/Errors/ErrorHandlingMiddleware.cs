@@ -1,7 +1,7 @@
 namespace VaultTools.Emulator.Errors;
 
 /// <summary>Turns <see cref="KeyVaultErrorException"/> (and unexpected exceptions) into the service's error body.</summary>
-public sealed class ErrorHandlingMiddleware(RequestDelegate next, ILogger<ErrorHandlingMiddleware> logger)
+public sealed partial class ErrorHandlingMiddleware(RequestDelegate next, ILogger<ErrorHandlingMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -23,8 +23,11 @@ public sealed class ErrorHandlingMiddleware(RequestDelegate next, ILogger<ErrorH
         }
         catch (Exception ex) when (!context.Response.HasStarted)
         {
-            logger.LogError(ex, "Unhandled error for {Method} {Path}", context.Request.Method, context.Request.Path);
+            LogUnhandled(logger, ex, context.Request.Method, context.Request.Path);
             await KeyVaultErrors.InternalError("The emulator failed to process the request: " + ex.GetType().Name).WriteAsync(context);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error for {Method} {Path}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, PathString path);
 }

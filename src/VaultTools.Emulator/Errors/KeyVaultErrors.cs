@@ -2,13 +2,13 @@ namespace VaultTools.Emulator.Errors;
 
 /// <summary>
 /// The one place where error bodies are made. Texts marked "recorded" are verbatim from the real
-/// service (shared/reference/recordings); the others follow the service's style and are marked
+/// service (sessions recorded against Azure); the others follow the service's style and are marked
 /// "approximation" so that a later recording can correct them.
 /// </summary>
 public static class KeyVaultErrors
 {
-    private const string RecoverHint =
-        "If you recently deleted this {0} you may be able to recover it using the correct recovery command. " +
+    private static string RecoverHint(string singular) =>
+        $"If you recently deleted this {singular} you may be able to recover it using the correct recovery command. " +
         "For help resolving this issue, please see https://go.microsoft.com/fwlink/?linkid=2125182";
 
     // ---- 400 ----
@@ -60,7 +60,7 @@ public static class KeyVaultErrors
 
     /// <summary>
     /// A key operation that the key's key_ops do not permit. Recorded: the body quoted verbatim in the
-    /// Azure SDK for Go's Key Vault troubleshooting guide (shared/reference/recordings/forbidden-403-evidence.txt).
+    /// Azure SDK for Go's Key Vault troubleshooting guide.
     /// </summary>
     public static KeyVaultError KeyOperationForbidden(string operation) =>
         new(403, "Forbidden", $"Operation {operation} is not permitted on this key.", "KeyOperationForbidden");
@@ -91,7 +91,7 @@ public static class KeyVaultErrors
             "PurgeProtected");
 
     /// <summary>
-    /// RBAC denial (layout recorded in shared/reference/recordings/forbidden-403-evidence.txt).
+    /// RBAC denial (layout as the service writes it, quoted in the Azure SDKs' troubleshooting guides).
     /// Sent by Authorization/KeyVaultAuthorizer on RBAC vaults.
     /// </summary>
     public static KeyVaultError ForbiddenByRbac(string callerAppId, string callerObjectId, string issuer,
@@ -121,7 +121,7 @@ public static class KeyVaultErrors
     /// <summary>Recorded: "A secret with (name/id) X was not found in this key vault. ..."</summary>
     public static KeyVaultError NotFound(ObjectKind kind, string nameOrId) =>
         new(404, kind.NotFoundCode,
-            $"A {kind.Singular} with (name/id) {nameOrId} was not found in this key vault. " + string.Format(RecoverHint, kind.Singular));
+            $"A {kind.Singular} with (name/id) {nameOrId} was not found in this key vault. " + RecoverHint(kind.Singular));
 
     /// <summary>Recorded: "Deleted Secret not found: X".</summary>
     public static KeyVaultError DeletedNotFound(ObjectKind kind, string name) =>
@@ -199,7 +199,7 @@ public static class KeyVaultErrors
 
     // ---- 429 / 5xx ----
 
-    /// <summary>Throttled body from Microsoft's documentation (DESIGN.md "Wire facts").</summary>
+    /// <summary>Throttled body from Microsoft's documentation (Azure Key Vault throttling guidance).</summary>
     public static KeyVaultError Throttled(int retryAfterSeconds) =>
         new(429, "Throttled", "Request was not processed because too many requests were received. Reason: VaultRequestTypeLimitReached")
         {

@@ -96,7 +96,7 @@ public sealed class ExpiryEvents(EmulatorDatabase database, VaultStore vaults, E
         {
             var notify = StorageJson.Deserialize<Keys.RotationPolicyDocument>(json).LifetimeActions
                 .FirstOrDefault(a => a.Type.Equals("Notify", StringComparison.OrdinalIgnoreCase) && a.TimeBeforeExpiry is not null);
-            if (Keys.IsoDuration.TryParse(notify?.TimeBeforeExpiry) is { } duration)
+            if (Iso8601Duration.TryParse(notify?.TimeBeforeExpiry) is { } duration)
             {
                 return TimeSpan.FromDays(duration.ApproximateDays);
             }

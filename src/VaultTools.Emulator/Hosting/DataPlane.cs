@@ -6,8 +6,8 @@ using VaultTools.Emulator.Storage;
 namespace VaultTools.Emulator.Hosting;
 
 /// <summary>
-/// The data-plane route group. Every Key Vault data-plane endpoint (secrets now; keys and
-/// certificates later) is mapped into the group that <see cref="MapDataPlane"/> returns, and so
+/// The data-plane route group. Every Key Vault data-plane endpoint (secrets, keys and
+/// certificates) is mapped into the group that <see cref="MapDataPlane"/> returns, and so
 /// runs, in this order:
 /// <list type="number">
 /// <item>fault injection (--fault-rate),</item>

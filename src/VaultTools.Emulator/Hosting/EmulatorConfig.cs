@@ -5,7 +5,7 @@ using VaultTools.Emulator.Storage;
 namespace VaultTools.Emulator.Hosting;
 
 /// <summary>
-/// The --config file (docs/emulator.md, DESIGN.md "The emulator's contract with its users"). It adds
+/// The --config file (docs/emulator.md, "The contract with its users"). It adds
 /// identities, vaults and role assignments to the zero-configuration default.
 /// </summary>
 public sealed record EmulatorConfig
@@ -16,6 +16,13 @@ public sealed record EmulatorConfig
     /// <summary>Webhook subscriptions to vault events (see Events/EventSubscriptionConfig.cs).</summary>
     public List<Events.ConfigEventSubscription> EventSubscriptions { get; init; } = [];
 
+    private static readonly JsonSerializerOptions FileOptions = new(StorageJson.Options)
+    {
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+    };
+
     public static EmulatorConfig Load(string? path)
     {
         if (path is null)
@@ -24,12 +31,7 @@ public sealed record EmulatorConfig
         }
         try
         {
-            var config = JsonSerializer.Deserialize<EmulatorConfig>(File.ReadAllText(path), new JsonSerializerOptions(StorageJson.Options)
-            {
-                ReadCommentHandling = JsonCommentHandling.Skip,
-                AllowTrailingCommas = true,
-                UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
-            });
+            var config = JsonSerializer.Deserialize<EmulatorConfig>(File.ReadAllText(path), FileOptions);
             return config ?? new EmulatorConfig();
         }
         catch (Exception ex) when (ex is JsonException or IOException or NotSupportedException)

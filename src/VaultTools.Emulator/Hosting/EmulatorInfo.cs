@@ -5,7 +5,7 @@ namespace VaultTools.Emulator.Hosting;
 
 /// <summary>
 /// <c>emulator.json</c>, written atomically into the data folder once both listeners accept
-/// connections. These property names are a public contract (DESIGN.md): extend, never rename.
+/// connections. These property names are a public contract (docs/emulator.md, "The contract with its users"): extend, never rename.
 /// </summary>
 public sealed record EmulatorInfo
 {
@@ -65,8 +65,12 @@ public sealed record EmulatorInfoIdentity
         ClientId = identity.ClientId,
         ClientSecret = identity.ClientSecret,
         ApplicationObjectId = identity.ApplicationObjectId,
-        CertificateThumbprint = identity.Certificate is null
-            ? null
-            : Convert.ToHexString(System.Security.Cryptography.SHA1.HashData(Convert.FromBase64String(identity.Certificate))),
+        CertificateThumbprint = identity.Certificate is null ? null : Thumbprint(identity.Certificate),
     };
+
+    // The certificate thumbprint Windows and Azure show is SHA-1 by definition: an identifier, not a security check.
+#pragma warning disable CA5350
+    private static string Thumbprint(string base64Der) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA1.HashData(Convert.FromBase64String(base64Der)));
+#pragma warning restore CA5350
 }

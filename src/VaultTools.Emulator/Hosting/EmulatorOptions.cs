@@ -97,7 +97,7 @@ public sealed record EmulatorOptions
             ? r
             : throw new ArgumentException($"--fault-rate must be a number from 0 to 1, not '{value}'.");
 
-    private static IReadOnlyList<FaultKind> ParseKinds(string value)
+    private static List<FaultKind> ParseKinds(string value)
     {
         var kinds = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(k => k.ToLowerInvariant() switch

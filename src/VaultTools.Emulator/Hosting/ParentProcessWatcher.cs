@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace VaultTools.Emulator.Hosting;
 
 /// <summary>--parent-pid: stops the emulator when that process exits (so an emulator started by PowerShell never outlives it).</summary>
-public sealed class ParentProcessWatcher(EmulatorOptions options, IHostApplicationLifetime lifetime, ILogger<ParentProcessWatcher> logger) : BackgroundService
+public sealed partial class ParentProcessWatcher(EmulatorOptions options, IHostApplicationLifetime lifetime, ILogger<ParentProcessWatcher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -19,7 +19,7 @@ public sealed class ParentProcessWatcher(EmulatorOptions options, IHostApplicati
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
         {
-            logger.LogWarning("Parent process {Pid} is not running; stopping.", pid);
+            LogParentNotRunning(logger, pid);
             lifetime.StopApplication();
             return;
         }
@@ -34,12 +34,18 @@ public sealed class ParentProcessWatcher(EmulatorOptions options, IHostApplicati
         {
             if (!IsAlive(pid, startTime))
             {
-                logger.LogInformation("Parent process {Pid} exited; stopping the emulator.", pid);
+                LogParentExited(logger, pid);
                 lifetime.StopApplication();
                 return;
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Parent process {Pid} is not running; stopping.")]
+    private static partial void LogParentNotRunning(ILogger logger, int pid);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Parent process {Pid} exited; stopping the emulator.")]
+    private static partial void LogParentExited(ILogger logger, int pid);
 
     private static bool IsAlive(int pid, DateTime? startTime)
     {

@@ -19,6 +19,10 @@ public static class RouteRegistry
         app.MapGet("/.emulator/health", () => Results.Json(new { status = "ok" }));
         app.MapGet("/.emulator/stats", (TokenService tokens) => Results.Json(new { tokensIssued = tokens.TokensIssued }));
         app.MapClock();
+        // Every route with its methods, so a test can hold them against the REST specification's operations.
+        app.MapGet("/.emulator/routes", (IEnumerable<EndpointDataSource> sources) => Results.Json(
+            sources.SelectMany(s => s.Endpoints).OfType<RouteEndpoint>()
+                .Select(e => new { pattern = "/" + e.RoutePattern.RawText?.TrimStart('/'), methods = e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [] })));
 
         // Identity: Entra on the HTTPS port, managed identity on the identity port.
         app.MapEntraEndpoints();

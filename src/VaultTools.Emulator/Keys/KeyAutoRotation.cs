@@ -51,12 +51,12 @@ public sealed class KeyAutoRotation(EmulatorDatabase database, VaultStore vaults
         }
         foreach (var action in rotate)
         {
-            if (IsoDuration.TryParse(action.TimeAfterCreate) is { } afterCreate
+            if (Iso8601Duration.TryParse(action.TimeAfterCreate) is { } afterCreate
                 && afterCreate.AddTo(DateTimeOffset.FromUnixTimeSeconds(doc.Created)) <= now)
             {
                 return true;
             }
-            if (IsoDuration.TryParse(action.TimeBeforeExpiry) is { } beforeExpiry && doc.Expires is { } expires
+            if (Iso8601Duration.TryParse(action.TimeBeforeExpiry) is { } beforeExpiry && doc.Expires is { } expires
                 && DateTimeOffset.FromUnixTimeSeconds(expires) <= beforeExpiry.AddTo(now))
             {
                 return true;

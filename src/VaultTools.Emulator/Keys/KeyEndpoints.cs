@@ -6,7 +6,7 @@ using VaultTools.Emulator.Hosting;
 namespace VaultTools.Emulator.Keys;
 
 /// <summary>
-/// The keys routes of spec/keys.json, each with the permission it needs: create, import, rotate, the
+/// The keys routes of the keys REST specification, each with the permission it needs: create, import, rotate, the
 /// rotation policy and the cryptographic operations here, the others are the routes every entry kind has
 /// (<see cref="EntryEndpoints.MapEntryLifecycle"/>). Literal segments match case-insensitively (the C++
 /// client posts to /wrapKey, the spec writes /wrapkey).

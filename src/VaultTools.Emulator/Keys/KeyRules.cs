@@ -8,7 +8,7 @@ namespace VaultTools.Emulator.Keys;
 
 /// <summary>
 /// Input rules for keys: names, versions and tags as for secrets (the same service limits), key
-/// types, sizes, curves and key_ops (spec/keys.json), and the rotation policy's rules (Microsoft's
+/// types, sizes, curves and key_ops (the keys REST specification), and the rotation policy's rules (Microsoft's
 /// "Configure cryptographic key auto-rotation": expiry at least 28 days; rotation at least 7 days
 /// after creation and at least 7 days before expiry; one Rotate and one Notify action at most;
 /// Notify only before expiry). Codes and statuses are the service's (400 BadParameter); message
@@ -128,7 +128,7 @@ public static class KeyRules
     public static (List<LifetimeActionDocument> Actions, string? ExpiryTime) ParseRotationPolicy(JsonObject body)
     {
         string? expiryTime = null;
-        IsoDuration? expiry = null;
+        Iso8601Duration? expiry = null;
         if (body["attributes"] is { } attributesNode)
         {
             if (attributesNode is not JsonObject attributes)
@@ -169,7 +169,7 @@ public static class KeyRules
         return (actions, expiryTime);
     }
 
-    private static LifetimeActionDocument ParseAction(JsonNode? node, IsoDuration? expiry)
+    private static LifetimeActionDocument ParseAction(JsonNode? node, Iso8601Duration? expiry)
     {
         if (node is not JsonObject action || action["trigger"] is not JsonObject trigger || action["action"] is not JsonObject type)
         {
@@ -202,7 +202,7 @@ public static class KeyRules
         return new LifetimeActionDocument { Type = normalized, TimeAfterCreate = afterCreate, TimeBeforeExpiry = beforeExpiry };
     }
 
-    private static IsoDuration Duration(string text, string property) =>
-        IsoDuration.TryParse(text)
+    private static Iso8601Duration Duration(string text, string property) =>
+        Iso8601Duration.TryParse(text)
         ?? throw KeyVaultErrors.BadParameter($"'{property}' must be an ISO 8601 duration such as P90D, P3M, PT48H or P1Y10D; got '{text}'.").ToException();
 }

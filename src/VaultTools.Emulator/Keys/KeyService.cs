@@ -8,7 +8,7 @@ using VaultTools.Emulator.Storage;
 namespace VaultTools.Emulator.Keys;
 
 /// <summary>
-/// The keys data plane (spec/keys.json, api-version 2025-07-01 and older): create, import, get,
+/// The keys data plane (the keys REST specification, api-version 2025-07-01 and older): create, import, get,
 /// update, rotate, rotation policy and the cryptographic operations here; lists, soft delete, deleted
 /// get/list, recover, purge, backup and restore are the entry lifecycle
 /// (<see cref="EntryService{TDocument, TBackup, TBackupVersion}"/>). Bodies follow the recorded service
@@ -333,7 +333,7 @@ public sealed class KeyService(EmulatorDatabase database, BackupProtector backup
     private static long? PolicyExpiry(StorageSession s, DataPlaneContext dp, string name, DateTimeOffset now)
     {
         var setting = s.GetSetting(dp.Vault.Name, PolicyKind, name);
-        var expiry = setting is null ? null : IsoDuration.TryParse(StorageJson.Deserialize<RotationPolicyDocument>(setting).ExpiryTime);
+        var expiry = setting is null ? null : Iso8601Duration.TryParse(StorageJson.Deserialize<RotationPolicyDocument>(setting).ExpiryTime);
         return expiry?.AddTo(now).ToUnixTimeSeconds();
     }
 

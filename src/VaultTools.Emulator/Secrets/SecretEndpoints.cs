@@ -6,7 +6,7 @@ using VaultTools.Emulator.Hosting;
 namespace VaultTools.Emulator.Secrets;
 
 /// <summary>
-/// The secrets routes of spec/secrets.json, each with the permission it needs: set here, the others are
+/// The secrets routes of the secrets REST specification (docs/emulator.md, "Where the shapes come from"), each with the permission it needs: set here, the others are
 /// the routes every entry kind has (<see cref="EntryEndpoints.MapEntryLifecycle"/>).
 /// </summary>
 public static class SecretEndpoints

@@ -7,7 +7,7 @@ using VaultTools.Emulator.Storage;
 namespace VaultTools.Emulator.Secrets;
 
 /// <summary>
-/// The secrets data plane (spec/secrets.json, api-version 2025-07-01 and older): set, get, update here;
+/// The secrets data plane (the secrets REST specification, api-version 2025-07-01 and older): set, get, update here;
 /// lists, soft delete, deleted get/list, recover, purge, backup and restore are the entry lifecycle
 /// (<see cref="EntryService{TDocument, TBackup, TBackupVersion}"/>). Bodies follow the recorded service
 /// responses (property order included).

@@ -13,14 +13,15 @@ namespace VaultTools.Emulator.Storage;
 /// name deleted? then 409, else add a version") are atomic. Correctness over cleverness: an
 /// emulator's load is small and SQLite calls take microseconds.
 ///
-/// Schema (generic on purpose, so keys, certificates, ARM vaults, role assignments and access
-/// policies can be added without new storage code):
+/// Schema (generic on purpose: secrets, keys, certificates, ARM vaults with their access policies and
+/// role assignments share it, and a new kind needs no new storage code):
 /// <list type="bullet">
-/// <item><c>vaults</c>: one row per vault, JSON document (<see cref="VaultRecord"/>).</item>
+/// <item><c>vaults</c>: one row per vault, JSON document (<see cref="VaultRecord"/>, access policies included).</item>
 /// <item><c>objects</c>: one row per named object of a kind (secret, key, certificate, ...) in a vault:
 ///   its latest version and, when soft-deleted, its deleted state. Names compare case-insensitively, as in the service.</item>
 /// <item><c>versions</c>: one row per version of an object, with the kind's own JSON document.</item>
-/// <item><c>vault_settings</c>: per-vault singletons of a kind (certificate contacts, issuers, key rotation policies ...).</item>
+/// <item><c>vault_settings</c>: documents of a kind kept beside an entry or a vault, by name: a key's rotation
+///   policy, a certificate's policy and pending operation, and the emulator's own "defaults seeded" marker.</item>
 /// <item><c>role_assignments</c>: ARM role assignments by id and scope.</item>
 /// </list>
 /// </summary>

@@ -1,6 +1,5 @@
 using System;
 using System.Management.Automation;
-using System.Threading;
 using VaultTools.Connection;
 using VaultTools.Errors;
 
@@ -8,15 +7,10 @@ namespace VaultTools.Commands
 {
     /// <summary>
     /// Base of every cmdlet that uses the session's connection (VaultCmdlet adds a vault; ArmCmdlet a subscription):
-    /// the connection, cancellation on Ctrl+C, and the one mapping from Core's VaultException to ErrorRecord.
+    /// the connection, cancellation on Ctrl+C (StoppableCmdlet), and the one mapping from Core's VaultException to ErrorRecord.
     /// </summary>
-    public abstract class SessionCmdlet : PSCmdlet
+    public abstract class SessionCmdlet : StoppableCmdlet
     {
-        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
-
-        /// <summary>Cancelled when the user presses Ctrl+C.</summary>
-        protected CancellationToken CancelToken => _stopping.Token;
-
         /// <summary>The session's connection (Connect-Vault); a terminating error when there is none.</summary>
         protected VaultConnection Connection
         {
@@ -33,8 +27,6 @@ namespace VaultTools.Commands
                 }
             }
         }
-
-        protected override void StopProcessing() => _stopping.Cancel();
 
         /// <summary>
         /// Runs one unit of work. A per-item failure becomes a non-terminating error (the pipeline goes

@@ -39,7 +39,7 @@ namespace VaultTools.Loading
             }
         }
 
-        public void OnRemove(PSModuleInfo module)
+        public void OnRemove(PSModuleInfo psModuleInfo)
         {
             if (IsNetCore)
             {

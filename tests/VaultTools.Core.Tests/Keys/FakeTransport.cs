@@ -9,7 +9,7 @@ namespace VaultTools.Core.Tests.Keys;
 /// <summary>
 /// A hand-written HTTP transport for the keys client: records every request (method, URL, headers,
 /// body) and answers with canned responses, by default replayed from the real service's recordings
-/// (shared/reference/recordings/cpp-raw). Like the real vault it first answers an unauthenticated
+/// (the Azure SDK for C++ test recordings). Like the real vault it first answers an unauthenticated
 /// request with the 401 Bearer challenge, so every test also goes through the challenge policy.
 /// </summary>
 internal sealed class FakeTransport : HttpPipelineTransport

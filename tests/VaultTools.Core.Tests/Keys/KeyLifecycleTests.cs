@@ -54,7 +54,7 @@ public class KeyLifecycleTests
             if (request.Method == "GET")
             {
                 int status = pollStatuses[Math.Min(polls++, pollStatuses.Length - 1)];
-                string body = status == 200 ? (request.Path.StartsWith("/deletedkeys/") ? DeletedBundle(name) : KeyBundle(name))
+                string body = status == 200 ? (request.Path.StartsWith("/deletedkeys/", StringComparison.Ordinal) ? DeletedBundle(name) : KeyBundle(name))
                     : status == 404 ? NotFound
                     : "{\"error\":{\"code\":\"BadParameter\",\"message\":\"answered " + status + "\"}}";
                 return FakeResponse.Json(status, body);

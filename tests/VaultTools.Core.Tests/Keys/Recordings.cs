@@ -1,35 +1,18 @@
-using System.Text;
 using System.Text.Json;
 
 namespace VaultTools.Core.Tests.Keys;
 
 /// <summary>
-/// Reads the real service's recorded sessions (shared/reference/recordings/cpp-raw/*.json, api-version
+/// Reads the real service's recorded sessions (the Azure SDK for C++ test recordings, cpp-raw/*.json under $VAULTTOOLS_REFERENCE, api-version
 /// 7.3) from the shared reference folder (see <see cref="ReferenceData"/>), without copying them into the project.
 /// </summary>
 internal static class Recordings
 {
     public const string Vault = "https://cpp-recordings.vault.azure.net/";
 
-    public static string ReferenceRoot => ReferenceData.Root;
-
-    public static IReadOnlyList<Recorded> Load(string name)
-    {
-        string path = Path.Combine(ReferenceRoot, "recordings", "cpp-raw", name + ".json");
-        using var doc = JsonDocument.Parse(File.ReadAllText(path));
-        var list = new List<Recorded>();
-        foreach (var record in doc.RootElement.GetProperty("networkCallRecords").EnumerateArray())
-        {
-            var response = record.GetProperty("Response");
-            list.Add(new Recorded(
-                record.GetProperty("Method").GetString()!,
-                new Uri(record.GetProperty("Url").GetString()!),
-                int.Parse(response.GetProperty("STATUS_CODE").GetString()!),
-                response.TryGetProperty("BODY", out var body) ? body.GetString() ?? "" : ""));
-        }
-
-        return list;
-    }
+    /// <summary>The calls of one recording, read by the one reader of recordings (Recorded/Recordings.cs).</summary>
+    public static IReadOnlyList<Recorded> Load(string name) =>
+        VaultTools.Core.Tests.Recorded.Recordings.Load(name).Select(c => new Recorded(c.Method, c.Url, c.Status, c.Body)).ToList();
 
     /// <summary>
     /// Serves a recording: each request gets the first unused recorded response with the same method,

@@ -41,7 +41,7 @@ public static class Recordings
             calls.Add(new RecordedCall(
                 record.GetProperty("Method").GetString()!,
                 new Uri(record.GetProperty("Url").GetString()!),
-                int.Parse(response.GetProperty("STATUS_CODE").GetString()!),
+                int.Parse(response.GetProperty("STATUS_CODE").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
                 response.TryGetProperty("BODY", out var body) ? body.GetString() ?? "" : "",
                 headers));
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using System.Reflection;
 using System.Text;
@@ -100,7 +101,7 @@ public sealed class EmulatorProcess : IDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(EmulatorDll);
-        foreach (var arg in new[] { "--port", "0", "--data-dir", dataPath, "--parent-pid", Environment.ProcessId.ToString() }.Concat(extraArgs))
+        foreach (var arg in new[] { "--port", "0", "--data-dir", dataPath, "--parent-pid", Environment.ProcessId.ToString(CultureInfo.InvariantCulture) }.Concat(extraArgs))
         {
             start.ArgumentList.Add(arg);
         }

@@ -23,7 +23,7 @@ namespace VaultTools.Keys.Client
     }
 
     /// <summary>
-    /// The Key Vault keys REST API (spec/keys.json, api-version 2025-07-01) on Azure.Core's HttpPipeline,
+    /// The Key Vault keys REST API (the keys REST specification in azure-rest-api-specs, specification/keyvault, api-version 2025-07-01) on Azure.Core's HttpPipeline,
     /// built from the connection's ClientOptions: the same transport, retry, logging and credential
     /// policies as the official SecretClient. Its names follow the official KeyClient
     /// (Azure.Security.KeyVault.Keys), so that moving to that package is a mechanical change.

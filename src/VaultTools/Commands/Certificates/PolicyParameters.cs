@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 
@@ -29,12 +30,12 @@ namespace VaultTools.Commands.Certificates
             string[]? enhancedKeyUsage,
             string? issuerName = null)
         {
-            IDictionary<string, object> bound = cmdlet.MyInvocation.BoundParameters;
+            var bound = cmdlet.MyInvocation.BoundParameters;
             return new VaultCertificatePolicy
             {
                 IssuerName = string.IsNullOrEmpty(issuerName) ? "Self" : issuerName,
                 SubjectName = subjectName,
-                DnsNames = dnsName ?? new string[0],
+                DnsNames = dnsName ?? Array.Empty<string>(),
                 ValidityInMonths = validityInMonths,
                 KeyType = keyType,
                 KeySize = keySize,
@@ -47,8 +48,8 @@ namespace VaultTools.Commands.Certificates
                 RenewAtDaysBeforeExpiry = renewAtDaysBeforeExpiry,
                 EmailAtPercentageLifetime = emailAtPercentageLifetime,
                 EmailAtDaysBeforeExpiry = emailAtDaysBeforeExpiry,
-                KeyUsage = keyUsage ?? new string[0],
-                EnhancedKeyUsage = enhancedKeyUsage ?? new string[0],
+                KeyUsage = keyUsage ?? Array.Empty<string>(),
+                EnhancedKeyUsage = enhancedKeyUsage ?? Array.Empty<string>(),
             };
         }
     }

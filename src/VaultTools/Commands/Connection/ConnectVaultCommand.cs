@@ -164,7 +164,8 @@ namespace VaultTools.Commands.Connection
                 return EmulatorFile.Read(fromEnv!);
             }
 
-            var started = EmulatorProcess.Running.LastOrDefault();
+            var running = EmulatorProcess.Running;
+            var started = running.Count > 0 ? running[running.Count - 1] : null;
             return started != null ? EmulatorFile.Read(started.ConfigurationFile ?? started.DataPath) : EmulatorFile.Read(EmulatorFile.DefaultDataPath);
         }
 

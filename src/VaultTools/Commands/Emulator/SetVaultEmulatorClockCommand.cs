@@ -69,7 +69,7 @@ namespace VaultTools.Commands.Emulator
         private static VaultEmulator? SingleStarted()
         {
             var running = EmulatorProcess.Running;
-            return running.Count == 1 ? running.First() : null;
+            return running.Count == 1 ? running[0] : null;
         }
     }
 

@@ -12,10 +12,8 @@ namespace VaultTools.Commands.Emulator
     /// </summary>
     [Cmdlet(VerbsLifecycle.Start, "VaultEmulator", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(VaultEmulator))]
-    public sealed class StartVaultEmulatorCommand : PSCmdlet
+    public sealed class StartVaultEmulatorCommand : StoppableCmdlet
     {
-        private readonly System.Threading.CancellationTokenSource _stopping = new System.Threading.CancellationTokenSource();
-
         /// <summary>Data folder. Given: entries are durable there (unless -InMemory). Not given: a per-user folder, entries in memory.</summary>
         [Parameter(Position = 0)]
         [Alias("DataDir")]
@@ -92,7 +90,7 @@ namespace VaultTools.Commands.Emulator
 
             try
             {
-                var emulator = EmulatorProcess.Start(options, _stopping.Token);
+                var emulator = EmulatorProcess.Start(options, CancelToken);
                 WriteVerbose($"Emulator {emulator.ProcessId} ready at {emulator.VaultUri} (data: {emulator.DataPath}).");
                 WriteObject(emulator);
             }
@@ -101,9 +99,6 @@ namespace VaultTools.Commands.Emulator
                 ThrowTerminatingError(VaultCmdlet.ToErrorRecord(ex, options.EmulatorPath));
             }
         }
-
-        /// <summary>Ctrl+C while waiting for the emulator: the half-started process is killed and the wait ends.</summary>
-        protected override void StopProcessing() => _stopping.Cancel();
 
         private string ResolveEmulatorPath()
         {
