@@ -21,14 +21,6 @@ public sealed partial class SpecCoverageTests(EmulatorFixture emulator)
         "GetKeyAttestation",
         "release",
         "GetRandomBytes",
-        "GetCertificateContacts",
-        "SetCertificateContacts",
-        "DeleteCertificateContacts",
-        "GetCertificateIssuers",
-        "GetCertificateIssuer",
-        "SetCertificateIssuer",
-        "UpdateCertificateIssuer",
-        "DeleteCertificateIssuer",
         "MergeCertificate",
     ];
 

@@ -375,6 +375,12 @@ Describe 'Azure Disk Encryption keys' {
         [IO.File]::ReadAllBytes($path) | Should -Be $script:bekD
     }
 
+    It 'writes no file with -WhatIf' {
+        $path = Join-Path $script:workDir 'whatif.BEK'
+        Get-BitLockerKey -ComputerName ade-vm01 -MountPoint C: -BekFilePath $path -WhatIf | Out-Null
+        Test-Path $path | Should -BeFalse
+    }
+
     It 'writes every key into a folder under ADE''s file names; refuses several keys for one file' {
         $folder = (New-Item -ItemType Directory -Path (Join-Path $script:workDir 'bek')).FullName
         $out = @(Get-BitLockerKey -ComputerName ade-vm01 -BekFilePath $folder)

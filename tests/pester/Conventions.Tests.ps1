@@ -26,6 +26,11 @@ BeforeDiscovery {
         'Get-VaultRoleDefinition|Id'      = 'a role definition id; the Id of the module''s objects (entries, assignments) is not a role definition'
     }
 
+    # Cmdlets whose verb changes nothing but which can write something, and so take -WhatIf, with why.
+    $script:alsoWrites = @{
+        'Get-BitLockerKey' = 'with -BekFilePath it writes the .BEK file that unlocks a disk (replaced only with -Force)'
+    }
+
     # Each check is made only for the cmdlets it is about (decided here, at discovery), so that no test passes
     # by checking nothing.
     $script:cmdlets = @(Get-Command -Module VaultTools -CommandType Cmdlet | Sort-Object Name | ForEach-Object {
@@ -33,7 +38,7 @@ BeforeDiscovery {
             $name = $_.Name
             @{
                 Name               = $name
-                ChangesState       = $_.Verb -in $changingVerbs -and -not $script:noShouldProcess.ContainsKey($name)
+                ChangesState       = ($_.Verb -in $changingVerbs -or $script:alsoWrites.ContainsKey($name)) -and -not $script:noShouldProcess.ContainsKey($name)
                 NoShouldProcessWhy = $script:noShouldProcess[$name]
                 DestroysOrGrants   = $_.Verb -in 'Remove', 'Revoke', 'Grant' -or $name -in $script:grants
                 AsksHigh           = $attribute.ConfirmImpact -eq 'High'

@@ -11,7 +11,7 @@ namespace VaultTools.Commands.BitLocker
     /// and Azure Disk Encryption BEK secrets by computer; writes an ADE key as its .BEK file with -BekFilePath.
     /// Lists metadata, filters on tags here, and reads only the matches.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "BitLockerKey", DefaultParameterSetName = ByComputer)]
+    [Cmdlet(VerbsCommon.Get, "BitLockerKey", DefaultParameterSetName = ByComputer, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(BitLockerRecoveryKey))]
     public sealed class GetBitLockerKeyCommand : VaultCmdlet
     {
@@ -110,8 +110,11 @@ namespace VaultTools.Commands.BitLocker
                 string file = folder ? Path.Combine(path, BekFileName(key)) : path;
                 Run(file, () =>
                 {
-                    // No -WhatIf: a Get- verb changes nothing in the vault, and the file it writes is the one
-                    // -BekFilePath names, never replaced without -Force.
+                    if (!ShouldProcess(file, $"Write the BEK file of {key.SecretName} ({key.ComputerName} {key.MountPoint})"))
+                    {
+                        return;
+                    }
+
                     var written = service.WriteBek(key, file, Force, CancelToken);
                     key.BekFilePath = written.FullName;
                     WriteVerbose($"{key.SecretName} ({key.ComputerName} {key.MountPoint}) written to {written.FullName}.");
