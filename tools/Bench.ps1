@@ -107,7 +107,7 @@ try {
         [pscustomobject]@{ Benchmark = "Read $BulkSize secrets in one call, 8 in flight"; Baseline = "$BulkSize Get-VaultSecret calls in a row"; 'Baseline ms' = [math]::Round($moduleSequential, 1); 'VaultTools ms' = [math]::Round($moduleBulk, 1); Ratio = [math]::Round($moduleBulk / $moduleSequential, 2) }
         [pscustomobject]@{ Benchmark = "List $ListSize secrets"; Baseline = 'HttpClient paging (25/page)'; 'Baseline ms' = [math]::Round($rawList, 1); 'VaultTools ms' = [math]::Round($moduleList, 1); Ratio = [math]::Round($moduleList / $rawList, 2) }
     )
-    $rows | Format-Table -AutoSize | Out-String | Write-Host
+    $rows | Format-Table -AutoSize | Out-String -Width 250 | Write-Host
     Write-Host ("Token requests for {0} Get-VaultSecret calls in one session: {1}" -f $Iterations, ($after - $before))
 }
 finally {

@@ -134,3 +134,17 @@ Describe 'Set-VaultSecret from many pipeline rows' {
         Get-VaultSecret -Name $rows.Name -AsPlainText | Should -Be ($rows.PlainTextValue)
     }
 }
+
+Describe 'Set-VaultSecret -PlainTextValue' {
+    It 'refuses a value that is not a string (<kind>), naming the parameter and writing nothing' -ForEach @(
+        @{ kind = 'SecureString'; value = (ConvertTo-SecureString 'x' -AsPlainText -Force) }
+        @{ kind = 'PSCredential'; value = [pscredential]::new('u', (ConvertTo-SecureString 'x' -AsPlainText -Force)) }
+        @{ kind = 'Hashtable'; value = @{ a = 1 } }
+    ) {
+        $name = New-RandomName 'typed'
+        $failure = { Set-VaultSecret -Name $name -PlainTextValue $value } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentTransformationError*'
+        "$failure" | Should -BeLike '*PlainTextValue*'
+        { Get-VaultSecret -Name $name -ErrorAction Stop } | Should -Throw -ErrorId 'VaultSecretNotFound*'
+    }
+}

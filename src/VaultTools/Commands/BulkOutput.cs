@@ -1,4 +1,7 @@
+using System;
+using System.Collections.Generic;
 using System.Management.Automation;
+using System.Threading;
 using VaultTools.Errors;
 
 namespace VaultTools.Commands
@@ -26,6 +29,40 @@ namespace VaultTools.Commands
         }
 
         public int Failed { get; private set; }
+
+        /// <summary>
+        /// Runs <paramref name="operation"/> over the items waiting in <paramref name="pending"/> (and empties it),
+        /// -ThrottleLimit at a time through Core's BulkRunner, and hands each result or error back in input order
+        /// on the pipeline thread, with the progress bar.
+        /// </summary>
+        public static void Drain<TIn, TOut>(Cmdlet cmdlet, string activity, List<TIn> pending, Func<TIn, CancellationToken, TOut> operation,
+            int throttleLimit, Func<TIn, string> target, Action<TIn, TOut> succeeded, Action<TIn>? failed, CancellationToken cancellationToken)
+        {
+            if (pending.Count == 0)
+            {
+                return;
+            }
+
+            var items = pending.ToArray();
+            pending.Clear();
+            var output = new BulkOutput(cmdlet, activity, items.Length);
+            foreach (var result in Bulk.BulkRunner.Run(items, operation, throttleLimit, cancellationToken))
+            {
+                if (result.Error != null)
+                {
+                    failed?.Invoke(result.Input);
+                    output.WriteItemError(result.Error, target(result.Input));
+                }
+                else
+                {
+                    succeeded(result.Input, result.Value!);
+                }
+
+                output.Step();
+            }
+
+            output.Complete();
+        }
 
         /// <summary>
         /// Writes an item's failure: a non-terminating error, unless it dooms every item (not connected, sign-in

@@ -116,30 +116,23 @@ namespace VaultTools.Commands.Secrets
                 return;
             }
 
-            var items = _pending.ToArray();
-            _pending.Clear();
             var service = new SecretService(Connection);
-            var output = new BulkOutput(this, "Reading secrets", items.Length);
-            foreach (var result in Bulk.BulkRunner.Run(items, (item, token) => service.Get(item.Vault, item.Name, item.Version, token), ThrottleLimit, CancelToken))
-            {
-                if (result.Error != null)
+            BulkOutput.Drain(this, "Reading secrets", _pending, (item, token) => service.Get(item.Vault, item.Name, item.Version, token), ThrottleLimit,
+                item => item.Name,
+                (item, secret) =>
                 {
-                    output.WriteItemError(result.Error, result.Input.Name);
-                }
-                else if (AsHashtable)
-                {
-                    _table ??= new Hashtable(System.StringComparer.OrdinalIgnoreCase);
-                    _table[result.Input.Name] = AsPlainText ? ToText(result.Value!) : result.Value!.SecretValue;
-                }
-                else
-                {
-                    WriteEntry(result.Value!);
-                }
-
-                output.Step();
-            }
-
-            output.Complete();
+                    if (AsHashtable)
+                    {
+                        _table ??= new Hashtable(System.StringComparer.OrdinalIgnoreCase);
+                        _table[item.Name] = AsPlainText ? ToText(secret) : secret.SecretValue;
+                    }
+                    else
+                    {
+                        WriteEntry(secret);
+                    }
+                },
+                null,
+                CancelToken);
         }
 
         protected override void CheckOwnParameters(bool removed, bool many)

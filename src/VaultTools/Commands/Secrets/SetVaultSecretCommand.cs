@@ -31,6 +31,7 @@ namespace VaultTools.Commands.Secrets
         /// <summary>The value as plain text: explicit, for values that are already in a string.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ByPlainText, ValueFromPipelineByPropertyName = true)]
         [AllowEmptyString]
+        [PlainTextOnly]
         public string PlainTextValue { get; set; } = null!;
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -124,31 +125,20 @@ namespace VaultTools.Commands.Secrets
                 return;
             }
 
-            var items = _pending.ToArray();
-            _pending.Clear();
             var service = new SecretService(Connection);
-            var output = new BulkOutput(this, "Writing secrets", items.Length);
-            foreach (var result in Bulk.BulkRunner.Run(items, (item, token) => service.Set(item.Vault, item.Write, token), ThrottleLimit, CancelToken))
-            {
-                if (result.Error != null)
-                {
-                    _notWritten.Add(result.Input.Write.Name);
-                    output.WriteItemError(result.Error, result.Input.Write.Name);
-                }
-                else
+            BulkOutput.Drain(this, "Writing secrets", _pending, (item, token) => service.Set(item.Vault, item.Write, token), ThrottleLimit,
+                item => item.Write.Name,
+                (item, result) =>
                 {
                     _written++;
-                    WriteVerbose($"Secret '{result.Value!.Name}' version {result.Value.Version} written to {result.Input.Vault.Uri}.");
+                    WriteVerbose($"Secret '{result.Name}' version {result.Version} written to {item.Vault.Uri}.");
                     if (PassThru)
                     {
-                        WriteObject(result.Value);
+                        WriteObject(result);
                     }
-                }
-
-                output.Step();
-            }
-
-            output.Complete();
+                },
+                item => _notWritten.Add(item.Write.Name),
+                CancelToken);
         }
     }
 }
