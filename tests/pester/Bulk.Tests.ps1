@@ -148,3 +148,14 @@ Describe 'Set-VaultSecret -PlainTextValue' {
         { Get-VaultSecret -Name $name -ErrorAction Stop } | Should -Throw -ErrorId 'VaultSecretNotFound*'
     }
 }
+
+Describe 'Names and versions with a trailing line feed' {
+    It 'are refused before anything is sent: <case>' -ForEach @(
+        @{ case = 'Set-VaultSecret -Name'; block = { Set-VaultSecret -Name "lf-name`n" -PlainTextValue 'x' }; id = 'InvalidSecretName*' }
+        @{ case = 'Get-VaultSecret -Name'; block = { Get-VaultSecret -Name "lf-name`n" -ErrorAction Stop }; id = 'InvalidSecretName*' }
+        @{ case = 'Get-VaultSecret -Version'; block = { Get-VaultSecret -Name 'lf-name' -Version "$('a' * 32)`n" -ErrorAction Stop }; id = 'InvalidVersion*' }
+    ) {
+        $block | Should -Throw -ErrorId $id
+        @(Get-VaultSecret -Name 'lf-name*').Count | Should -Be 0
+    }
+}
