@@ -8,13 +8,16 @@
       - reading one secret: Get-VaultSecret versus a bare HttpClient GET with a ready token (the floor:
         one HTTPS round trip to the emulator and nothing else);
       - listing 200 secrets: Get-VaultSecret with a wildcard versus bare paging with nextLink;
-      - token requests: how many a session's 200 cmdlet calls cost (the emulator counts them).
+      - token requests: how many a session's 200 cmdlet calls cost (the emulator counts them);
+      - many secrets: $BulkSize read one call at a time versus in one bulk call (-ThrottleLimit 8), and the
+        bulk call versus bare HttpClient GETs with the same 8 requests in flight.
     Nothing here fails on a slow machine: it prints figures.
 #>
 param(
     [Parameter(Mandatory)] [string] $ModulePath,
     [int] $Iterations = 200,
-    [int] $ListSize = 200
+    [int] $ListSize = 200,
+    [int] $BulkSize = 100
 )
 
 $ErrorActionPreference = 'Stop'
@@ -47,6 +50,9 @@ public sealed class BenchRawClient : IDisposable
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
     }
     public string Get(string url) => _http.GetStringAsync(url).GetAwaiter().GetResult();
+    public void GetMany(string[] urls, int inFlight) => System.Threading.Tasks.Parallel.ForEachAsync(urls,
+        new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = inFlight },
+        async (url, token) => await _http.GetStringAsync(url, token)).GetAwaiter().GetResult();
     public void Dispose() => _http.Dispose();
 }
 '@
@@ -81,6 +87,12 @@ try {
     } 10
     $moduleList = Measure-PerCall { @(Get-VaultSecret -Name 'list-*').Count } 10
 
+    $bulkNames = @(1..$BulkSize | ForEach-Object { "list-{0:d4}" -f (($_ - 1) % $ListSize + 1) })
+    $bulkUrls = [string[]]@($bulkNames | ForEach-Object { "${base}secrets/${_}?api-version=2025-07-01" })
+    $moduleSequential = Measure-PerCall { foreach ($n in $bulkNames) { Get-VaultSecret -Name $n -AsPlainText } } 3
+    $moduleBulk = Measure-PerCall { Get-VaultSecret -Name $bulkNames -AsPlainText -ThrottleLimit 8 } 3
+    $rawBulk = Measure-PerCall { $raw.GetMany($bulkUrls, 8) } 3
+
     # Token requests of a fresh session making $Iterations calls (the emulator counts what it issues).
     $before = (Invoke-RestMethod -Uri "$($emulator.ImdsEndpoint -replace '/metadata/identity/oauth2/token$', '/.emulator/stats')").tokensIssued
     Disconnect-Vault
@@ -91,9 +103,11 @@ try {
 
     $rows = @(
         [pscustomobject]@{ Benchmark = 'Read one secret'; Baseline = 'HttpClient GET, token ready'; 'Baseline ms' = [math]::Round($rawGet, 2); 'VaultTools ms' = [math]::Round($moduleGet, 2); Ratio = [math]::Round($moduleGet / $rawGet, 2) }
+        [pscustomobject]@{ Benchmark = "Read $BulkSize secrets in one call, 8 in flight"; Baseline = 'HttpClient GETs, 8 in flight'; 'Baseline ms' = [math]::Round($rawBulk, 1); 'VaultTools ms' = [math]::Round($moduleBulk, 1); Ratio = [math]::Round($moduleBulk / $rawBulk, 2) }
+        [pscustomobject]@{ Benchmark = "Read $BulkSize secrets in one call, 8 in flight"; Baseline = "$BulkSize Get-VaultSecret calls in a row"; 'Baseline ms' = [math]::Round($moduleSequential, 1); 'VaultTools ms' = [math]::Round($moduleBulk, 1); Ratio = [math]::Round($moduleBulk / $moduleSequential, 2) }
         [pscustomobject]@{ Benchmark = "List $ListSize secrets"; Baseline = 'HttpClient paging (25/page)'; 'Baseline ms' = [math]::Round($rawList, 1); 'VaultTools ms' = [math]::Round($moduleList, 1); Ratio = [math]::Round($moduleList / $rawList, 2) }
     )
-    $rows | Format-Table -AutoSize | Out-String | Write-Host
+    $rows | Format-Table -AutoSize | Out-String -Width 250 | Write-Host
     Write-Host ("Token requests for {0} Get-VaultSecret calls in one session: {1}" -f $Iterations, ($after - $before))
 }
 finally {

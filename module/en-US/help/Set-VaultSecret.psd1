@@ -6,6 +6,8 @@ Set-VaultSecret creates a secret, or adds a new version to an existing one; the 
 
 Key Vault's limits are checked before anything is sent: names of 1 to 127 letters, digits and hyphens, values up to 25 KB, content types up to 255 characters, at most 15 tags of up to 512 characters. Bad input is an InvalidArgument error that names the parameter and changes nothing.
 
+Many rows from the pipeline (Import-Csv, a list of objects or [pscustomobject] hashtables) are checked and confirmed one by one, then written together, -ThrottleLimit requests at a time over the session's one connection and token; -PassThru output follows the rows' order. A bad or refused row is its own non-terminating error and the other rows are still written; when any row is not written, a warning at the end says how many were written and names those that were not. More than a few rows show a progress bar.
+
 Setting a secret whose name is deleted but recoverable fails with VaultSecretDeletedButRecoverable: recover it or purge it first. Supports -WhatIf and -Confirm.
 '@
     Parameters  = @{
@@ -18,12 +20,16 @@ Setting a secret whose name is deleted but recoverable fails with VaultSecretDel
         NotBefore      = 'The time before which the new version should not be used.'
         Disable        = 'Write the new version disabled: it cannot be read until it is enabled.'
         PassThru       = 'Return the new version''s properties (never the value).'
+        ThrottleLimit  = 'How many writes are in flight at once when many rows come from the pipeline (1 to 64, default 8).'
     }
     Examples    = @(
         @{ Code = '$value = Read-Host -AsSecureString -Prompt ''API key''
 Set-VaultSecret -Name api-key -SecretValue $value -ContentType text/plain -Expires (Get-Date).AddDays(30)'; Remarks = 'Stores an API key that expires in 30 days.' }
         @{ Code = 'Import-Csv ./secrets.csv | Set-VaultSecret -PassThru'; Remarks = 'Writes one secret per CSV row: the columns Name and PlainTextValue (and optionally ContentType) bind by property name.' }
         @{ Code = 'Set-VaultSecret -Name db-password -PlainTextValue $generated -Tag @{ Owner = ''team-a''; ValidityPeriodDays = ''30'' } -WhatIf'; Remarks = 'Shows what would be written, without writing it.' }
+        @{ Code = @'
+1..20 | ForEach-Object { [pscustomobject]@{ Name = "batch-$_"; PlainTextValue = "value $_" } } | Set-VaultSecret -ThrottleLimit 8 -PassThru
+'@; Remarks = 'Writes twenty secrets from the pipeline, eight at a time, and returns their properties in the order of the rows.' }
     )
     Links       = @('Get-VaultSecret', 'Connect-Vault')
 }

@@ -19,9 +19,10 @@ namespace VaultTools.Validation
         public const int MaxTags = 15;
         public const int MaxTagLength = 512;
 
-        private static readonly Regex ObjectName = new Regex("^[0-9a-zA-Z-]{1,127}$", RegexOptions.CultureInvariant);
-        private static readonly Regex VaultName = new Regex("^[a-zA-Z](?!.*--)[a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$", RegexOptions.CultureInvariant);
-        private static readonly Regex Version = new Regex("^[0-9a-fA-F]{32}$", RegexOptions.CultureInvariant);
+        // \z, not $: $ also matches before a final line feed, which would let "name\n" through.
+        private static readonly Regex ObjectName = new Regex("^[0-9a-zA-Z-]{1,127}\\z", RegexOptions.CultureInvariant);
+        private static readonly Regex VaultName = new Regex("^[a-zA-Z](?!.*--)[a-zA-Z0-9-]{1,22}[a-zA-Z0-9]\\z", RegexOptions.CultureInvariant);
+        private static readonly Regex Version = new Regex("^[0-9a-fA-F]{32}\\z", RegexOptions.CultureInvariant);
 
         /// <summary>Secret, key and certificate names: 1-127 letters, digits and hyphens.</summary>
         public static void CheckEntryName(string? name, EntryKind kind, string parameterName)

@@ -1,0 +1,161 @@
+# Many secrets in one call: Get-VaultSecret with many names reads them together (bounded concurrency, input
+# order, one error per failed item), -AsHashtable, and Set-VaultSecret from many pipeline rows.
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'VaultTools.TestHelpers.psm1') -Force
+    Import-VaultToolsUnderTest
+    $script:emulator = Start-TestEmulator
+    $script:emulator | Connect-Vault -Emulator | Out-Null
+    $script:stats = "$($script:emulator.ImdsEndpoint)" -replace '/metadata/identity/oauth2/token$', '/.emulator/stats'
+    $script:names = 1..30 | ForEach-Object { New-RandomName 'bulk' }
+    foreach ($n in $script:names) { Set-VaultSecret -Name $n -PlainTextValue "value-of-$n" }
+}
+
+AfterAll {
+    Disconnect-Vault
+    Stop-TestEmulator $script:emulator
+}
+
+Describe 'Get-VaultSecret with many names' {
+    It 'returns the values in the order of the names given, whatever order the reads finish in' {
+        $shuffled = $script:names | Get-Random -Count $script:names.Count
+        $values = Get-VaultSecret -Name $shuffled -AsPlainText -ThrottleLimit 8
+        $values | Should -Be ($shuffled | ForEach-Object { "value-of-$_" })
+    }
+
+    It 'reads names and objects from the pipeline in order' {
+        $objects = $script:names | ForEach-Object { [pscustomobject]@{ Name = $_ } }
+        $secrets = $objects | Get-VaultSecret
+        $secrets.Name | Should -Be $script:names
+        $secrets[0].SecretValue | Should -BeOfType ([securestring])
+        ($script:names | Get-VaultSecret -AsPlainText) | Should -Be ($script:names | ForEach-Object { "value-of-$_" })
+    }
+
+    It 'reports each missing secret as its own non-terminating error and still returns the rest' {
+        $missing1 = New-RandomName 'missing'
+        $missing2 = New-RandomName 'missing'
+        $asked = @($script:names[0], $missing1, $script:names[1], $missing2, $script:names[2])
+        $values = Get-VaultSecret -Name $asked -AsPlainText -ErrorVariable failures -ErrorAction SilentlyContinue
+        $values | Should -Be @("value-of-$($script:names[0])", "value-of-$($script:names[1])", "value-of-$($script:names[2])")
+        $failures.Count | Should -Be 2
+        $failures | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'VaultSecretNotFound*' }
+        $failures | ForEach-Object { $_.CategoryInfo.Category | Should -Be 'ObjectNotFound' }
+        $failures[0].TargetObject | Should -Be $missing1
+        $failures[1].TargetObject | Should -Be $missing2
+    }
+
+    It 'refuses a -ThrottleLimit outside 1 to 64, naming the parameter, before reading anything' {
+        { Get-VaultSecret -Name $script:names[0] -ThrottleLimit 0 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,VaultTools.Commands.Secrets.GetVaultSecretCommand'
+        { Get-VaultSecret -Name $script:names[0] -ThrottleLimit 65 } | Should -Throw '*ThrottleLimit*'
+    }
+
+    It 'costs one token request for many reads in flight at once in a new session' {
+        Disconnect-Vault
+        $script:emulator | Connect-Vault -Emulator | Out-Null
+        $before = (Invoke-RestMethod $script:stats).tokensIssued
+        $null = Get-VaultSecret -Name $script:names -ThrottleLimit 16
+        $null = $script:names | Get-VaultSecret -ThrottleLimit 16
+        (Invoke-RestMethod $script:stats).tokensIssued - $before | Should -Be 1
+    }
+
+    It 'shows progress for many names without changing the output' {
+        # A pipeline of its own (no host) keeps the progress records for inspection.
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript({
+                param($modulePath, $emulator, $names)
+                $ProgressPreference = 'Continue'
+                Import-Module $modulePath
+                $emulator | Connect-Vault -Emulator | Out-Null
+                Get-VaultSecret -Name $names -AsPlainText
+            }).AddArgument((Get-Module VaultTools).Path).AddArgument($script:emulator).AddArgument($script:names)
+            $out = $ps.Invoke()
+            @($out) | Should -Be ($script:names | ForEach-Object { "value-of-$_" })
+            $ps.Streams.Error.Count | Should -Be 0
+            @($ps.Streams.Progress | Where-Object Activity -eq 'Reading secrets').Count | Should -BeGreaterThan 1
+            $ps.Streams.Progress[-1].RecordType | Should -Be 'Completed'
+        }
+        finally { $ps.Dispose() }
+    }
+}
+
+Describe 'Get-VaultSecret -AsHashtable' {
+    It 'returns one table of name to SecureString by default, and to string with -AsPlainText' {
+        $table = Get-VaultSecret -Name $script:names[0..4] -AsHashtable
+        $table | Should -BeOfType ([hashtable])
+        $table.Count | Should -Be 5
+        $table[$script:names[3]] | Should -BeOfType ([securestring])
+        $table[$script:names[3]] | ConvertFrom-SecureString -AsPlainText | Should -Be "value-of-$($script:names[3])"
+        $plain = Get-VaultSecret -Name $script:names[0..4] -AsHashtable -AsPlainText
+        $plain[$script:names[4].ToUpperInvariant()] | Should -Be "value-of-$($script:names[4])"
+    }
+
+    It 'reads every secret matching a wildcard into the table, and leaves out (with an error) what cannot be read' {
+        $prefix = New-RandomName 'tbl'
+        1..3 | ForEach-Object { Set-VaultSecret -Name "$prefix-$_" -PlainTextValue "v$_" }
+        $table = Get-VaultSecret -Name "$prefix-*" -AsHashtable -AsPlainText
+        $table.Count | Should -Be 3
+        $table["$prefix-2"] | Should -Be 'v2'
+        $table = Get-VaultSecret -Name "$prefix-1", "$prefix-9" -AsHashtable -AsPlainText -ErrorVariable failures -ErrorAction SilentlyContinue
+        $table.Keys | Should -Be @("$prefix-1")
+        $failures.Count | Should -Be 1
+    }
+
+    It 'is refused with -IncludeVersions, naming the parameter' {
+        { Get-VaultSecret -Name $script:names[0] -AsHashtable -IncludeVersions } | Should -Throw -ErrorId 'AsHashtableNeedsValues*'
+    }
+}
+
+Describe 'Set-VaultSecret from many pipeline rows' {
+    It 'writes a CSV''s rows together, reports the bad row as its own error and names what was not written' {
+        $prefix = New-RandomName 'csv'
+        $csv = Join-Path $TestDrive 'secrets.csv'
+        @(
+            [pscustomobject]@{ Name = "$prefix-1"; PlainTextValue = 'one'; ContentType = 'text/plain' }
+            [pscustomobject]@{ Name = "$prefix bad name"; PlainTextValue = 'two'; ContentType = 'text/plain' }
+            [pscustomobject]@{ Name = "$prefix-3"; PlainTextValue = 'three'; ContentType = 'text/plain' }
+        ) | Export-Csv -Path $csv
+        $written = Import-Csv $csv | Set-VaultSecret -PassThru -ThrottleLimit 4 -ErrorVariable failures -ErrorAction SilentlyContinue -WarningVariable warnings -WarningAction SilentlyContinue
+        $written.Name | Should -Be @("$prefix-1", "$prefix-3")
+        $failures.Count | Should -Be 1
+        $failures[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $failures[0].TargetObject | Should -Be "$prefix bad name"
+        "$warnings" | Should -BeLike "2 of 3 secrets written; not written: $prefix bad name*"
+        Get-VaultSecret -Name "$prefix-1", "$prefix-3" -AsPlainText | Should -Be @('one', 'three')
+        @(Get-VaultSecret -Name "$prefix*").Count | Should -Be 2
+    }
+
+    It 'writes many rows in order with one token, and -WhatIf writes none of them' {
+        $prefix = New-RandomName 'rows'
+        $rows = 1..20 | ForEach-Object { [pscustomobject]@{ Name = "$prefix-$_"; PlainTextValue = "v$_" } }
+        $rows | Set-VaultSecret -WhatIf | Out-Null
+        @(Get-VaultSecret -Name "$prefix-*").Count | Should -Be 0
+        $written = $rows | Set-VaultSecret -PassThru
+        $written.Name | Should -Be $rows.Name
+        Get-VaultSecret -Name $rows.Name -AsPlainText | Should -Be ($rows.PlainTextValue)
+    }
+}
+
+Describe 'Set-VaultSecret -PlainTextValue' {
+    It 'refuses a value that is not a string (<kind>), naming the parameter and writing nothing' -ForEach @(
+        @{ kind = 'SecureString'; value = (ConvertTo-SecureString 'x' -AsPlainText -Force) }
+        @{ kind = 'PSCredential'; value = [pscredential]::new('u', (ConvertTo-SecureString 'x' -AsPlainText -Force)) }
+        @{ kind = 'Hashtable'; value = @{ a = 1 } }
+    ) {
+        $name = New-RandomName 'typed'
+        $failure = { Set-VaultSecret -Name $name -PlainTextValue $value } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentTransformationError*'
+        "$failure" | Should -BeLike '*PlainTextValue*'
+        { Get-VaultSecret -Name $name -ErrorAction Stop } | Should -Throw -ErrorId 'VaultSecretNotFound*'
+    }
+}
+
+Describe 'Names and versions with a trailing line feed' {
+    It 'are refused before anything is sent: <case>' -ForEach @(
+        @{ case = 'Set-VaultSecret -Name'; block = { Set-VaultSecret -Name "lf-name`n" -PlainTextValue 'x' }; id = 'InvalidSecretName*' }
+        @{ case = 'Get-VaultSecret -Name'; block = { Get-VaultSecret -Name "lf-name`n" -ErrorAction Stop }; id = 'InvalidSecretName*' }
+        @{ case = 'Get-VaultSecret -Version'; block = { Get-VaultSecret -Name 'lf-name' -Version "$('a' * 32)`n" -ErrorAction Stop }; id = 'InvalidVersion*' }
+    ) {
+        $block | Should -Throw -ErrorId $id
+        @(Get-VaultSecret -Name 'lf-name*').Count | Should -Be 0
+    }
+}
