@@ -164,7 +164,7 @@ namespace VaultTools.Commands.Connection
                 return EmulatorFile.Read(fromEnv!);
             }
 
-            var started = EmulatorProcess.Running.LastOrDefault();
+            var started = global::VaultTools.Commands.Emulator.SessionEmulators.Running().LastOrDefault();
             return started != null ? EmulatorFile.Read(started.ConfigurationFile ?? started.DataPath) : EmulatorFile.Read(EmulatorFile.DefaultDataPath);
         }
 

@@ -85,6 +85,7 @@ namespace VaultTools.Commands.Emulator
             try
             {
                 var emulator = EmulatorProcess.Start(options, _stopping.Token);
+                SessionEmulators.Add(emulator);
                 WriteVerbose($"Emulator {emulator.ProcessId} ready at {emulator.VaultUri} (data: {emulator.DataPath}).");
                 WriteObject(emulator);
             }
