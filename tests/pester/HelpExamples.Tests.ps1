@@ -1,6 +1,6 @@
 # Every help example of every exported cmdlet runs as printed: per cmdlet, in order, in a fresh session
-# (its own runspace and current folder) after `Start-VaultEmulator | Connect-Vault -Emulator`. One emulator
-# serves the whole file, so an example must not rely on a name being absent. An example that can only run
+# (its own runspace, current folder and default vault) after `Start-VaultEmulator | Connect-Vault -Emulator`.
+# One emulator serves the whole file. An example that can only run
 # against Azure carries NeedsAzure = '<why>' in its help file and is reported as skipped with that reason.
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'VaultTools.TestHelpers.psm1') -Force
@@ -10,59 +10,59 @@ BeforeDiscovery {
     $notYetRunnable = @{
         'Add-VaultKey|2' = 'HsmKeyNotAllowedOnStandardVault'
         'Add-VaultKey|3' = 'HostFunctionNotImplemented'
-        'Backup-VaultKey|2' = 'OutputFolderNotFound'
-        'Backup-VaultSecret|1' = 'VaultSecretNotFound'
-        'Backup-VaultSecret|2' = 'VaultAccessDenied'
+        'Backup-VaultCertificate|1' = 'VaultCertificateNotFound'
+        'Backup-VaultKey|1' = 'VaultKeyNotFound'
         'Export-VaultCertificate|1' = 'HostFunctionNotImplemented'
+        'Export-VaultCertificate|2' = 'VaultCertificateNotFound'
         'Export-VaultCertificate|3' = 'HostFunctionNotImplemented'
         'Get-Vault|1' = 'VaultNotFound'
         'Get-Vault|3' = 'VaultNotFound'
+        'Get-VaultCertificate|1' = 'VaultCertificateNotFound'
+        'Get-VaultCertificateOperation|1' = 'VaultCertificateNotFound'
+        'Get-VaultCertificatePolicy|1' = 'VaultCertificateNotFound'
+        'Get-VaultKey|1' = 'VaultKeyNotFound'
+        'Get-VaultKey|3' = 'VaultKeyNotFound'
+        'Get-VaultKeyRotationPolicy|1' = 'VaultKeyNotFound'
         'Get-VaultRoleAssignment|1' = 'VaultNotFound'
-        'Get-VaultSecret|1' = 'VaultSecretNotFound'
-        'Get-VaultSecret|3' = 'VaultSecretNotFound'
-        'Get-VaultSecret|4' = 'System.AggregateException'
         'Grant-VaultRole|2' = 'ParameterArgumentValidationErrorNullNotAllowed'
         'Grant-VaultRole|3' = 'ParameterArgumentValidationErrorNullNotAllowed'
         'Grant-VaultRole|4' = 'EmulatorConfigNotFound'
         'Import-VaultCertificate|1' = 'HostFunctionNotImplemented'
         'Import-VaultCertificate|2' = 'InputFileNotFound'
+        'Invoke-VaultKeyRotation|1' = 'VaultKeyNotFound'
         'New-Vault|1' = 'ResourceGroupNotFound'
         'New-Vault|2' = 'ResourceGroupNotFound'
         'New-Vault|3' = 'ParameterArgumentValidationErrorNullNotAllowed'
         'New-VaultSignature|1' = 'FileNotFoundException'
         'New-VaultSignature|2' = 'MethodCountCouldNotFindBest'
+        'Protect-VaultData|1' = 'VaultKeyNotFound'
         'Protect-VaultData|2' = 'VaultKeyNotFound'
         'Remove-Vault|1' = 'VaultNotFound'
         'Remove-VaultAccessPolicy|1' = 'ParameterArgumentValidationErrorNullNotAllowed'
         'Remove-VaultAccessPolicy|2' = 'VaultNotFound'
+        'Remove-VaultCertificate|1' = 'VaultCertificateNotFound'
+        'Remove-VaultCertificate|3' = 'VaultCertificateNotFound'
         'Remove-VaultKey|1' = 'VaultKeyNotFound'
-        'Remove-VaultSecret|1' = 'VaultSecretNotFound'
-        'Remove-VaultSecret|3' = 'VaultSecretNotFound'
         'Restore-VaultCertificate|1' = 'InputFileNotFound'
         'Restore-VaultCertificate|2' = 'VaultCertificateNotFound'
         'Restore-VaultKey|1' = 'InputFileNotFound'
         'Restore-VaultKey|2' = 'PathNotFound'
-        'Restore-VaultSecret|1' = 'InputFileNotFound'
         'Restore-VaultSecret|2' = 'PathNotFound'
         'Revoke-VaultRole|1' = 'ParameterArgumentValidationErrorNullNotAllowed'
         'Set-VaultAccessPolicy|1' = 'ParameterArgumentValidationErrorNullNotAllowed'
         'Set-VaultAccessPolicy|2' = 'ParameterArgumentValidationErrorNullNotAllowed'
         'Set-VaultCertificatePolicy|1' = 'VaultCertificateNotFound'
         'Set-VaultCertificatePolicy|2' = 'VaultCertificateNotFound'
+        'Set-VaultKeyRotationPolicy|1' = 'VaultKeyNotFound'
         'Set-VaultKeyRotationPolicy|2' = 'VaultKeyNotFound'
-        'Set-VaultSecret|1' = 'HostFunctionNotImplemented'
-        'Set-VaultSecret|2' = 'FileOpenFailure'
-        'Set-VaultSecret|3' = 'ParameterArgumentValidationErrorNullNotAllowed'
         'Start-VaultEmulator|2' = 'EmulatorConfigNotFound'
         'Test-VaultSignature|1' = 'FileNotFoundException'
         'Test-VaultSignature|2' = 'VaultKeyNotFound'
         'Undo-VaultCertificateRemoval|1' = 'VaultCertificateNotFound'
         'Undo-VaultKeyRemoval|1' = 'VaultKeyNotFound'
-        'Undo-VaultSecretRemoval|1' = 'VaultSecretNotFound'
+        'Unprotect-VaultData|1' = 'VaultKeyNotFound'
         'Unprotect-VaultData|2' = 'VaultKeyNotFound'
-        'Update-VaultSecret|1' = 'VaultSecretNotFound'
-        'Update-VaultSecret|2' = 'VaultSecretNotFound'
-        'Update-VaultSecret|3' = 'VaultSecretNotFound'
+        'Update-VaultKey|1' = 'VaultKeyNotFound'
     }
     $helpFolder = Join-Path $PSScriptRoot '../../module/en-US/help'
     $script:cmdlets = @(Get-Command -Module VaultTools -CommandType Cmdlet | Sort-Object Name | ForEach-Object {
@@ -97,7 +97,10 @@ Describe '<Name> help examples' -ForEach $script:cmdlets {
         New-Item -ItemType Directory -Path $folder | Out-Null
         $session = [powershell]::Create()
         $session.Runspace.SessionStateProxy.SetVariable('emulatorUnderTest', $script:emulator)
-        $session.AddScript("Set-Location -LiteralPath '$folder'; Import-Module '$($script:modulePath)'; `$emulatorUnderTest | Connect-Vault -Emulator | Out-Null").Invoke() | Out-Null
+        # A fresh session as a user has it after `Start-VaultEmulator | Connect-Vault -Emulator`, except that its
+        # default vault is a new, empty one of its own: one cmdlet's examples never meet another's entries.
+        $vault = 'ex-' + [guid]::NewGuid().ToString('n').Substring(0, 12)
+        $session.AddScript("Set-Location -LiteralPath '$folder'; Import-Module '$($script:modulePath)'; `$emulatorUnderTest | Connect-Vault -Emulator | Out-Null; New-Vault -Name $vault | Out-Null; `$emulatorUnderTest | Connect-Vault -Emulator -VaultName $vault | Out-Null").Invoke() | Out-Null
         $session.Commands.Clear()
         if ($session.Streams.Error.Count) { throw "The session could not connect: $($session.Streams.Error[0])" }
     }

@@ -20,10 +20,12 @@ Setting a secret whose name is deleted but recoverable fails with VaultSecretDel
         PassThru       = 'Return the new version''s properties (never the value).'
     }
     Examples    = @(
-        @{ Code = '$value = Read-Host -AsSecureString -Prompt ''API key''
+        @{ Code = '$value = ConvertTo-SecureString ''example-api-key'' -AsPlainText -Force   # at a prompt: $value = Read-Host -AsSecureString -Prompt ''API key''
 Set-VaultSecret -Name api-key -SecretValue $value -ContentType text/plain -Expires (Get-Date).AddDays(30)'; Remarks = 'Stores an API key that expires in 30 days.' }
-        @{ Code = 'Import-Csv ./secrets.csv | Set-VaultSecret -PassThru'; Remarks = 'Writes one secret per CSV row: the columns Name and PlainTextValue (and optionally ContentType) bind by property name.' }
-        @{ Code = 'Set-VaultSecret -Name db-password -PlainTextValue $generated -Tag @{ Owner = ''team-a''; ValidityPeriodDays = ''30'' } -WhatIf'; Remarks = 'Shows what would be written, without writing it.' }
+        @{ Code = '[pscustomobject]@{ Name = ''app-db''; PlainTextValue = ''Server=db;User=app''; ContentType = ''text/plain'' } | Export-Csv ./secrets.csv
+Import-Csv ./secrets.csv | Set-VaultSecret -PassThru'; Remarks = 'Writes one secret per CSV row: the columns Name and PlainTextValue (and optionally ContentType) bind by property name.' }
+        @{ Code = '$generated = [Convert]::ToBase64String([Security.Cryptography.RandomNumberGenerator]::GetBytes(24))
+Set-VaultSecret -Name db-password -PlainTextValue $generated -Tag @{ Owner = ''team-a''; ValidityPeriodDays = ''30'' } -WhatIf'; Remarks = 'Shows what would be written, without writing it.' }
     )
     Links       = @('Get-VaultSecret', 'Connect-Vault')
 }
