@@ -36,8 +36,6 @@ BeforeDiscovery {
         'Revoke-VaultRole|1' = 'ParameterArgumentValidationErrorNullNotAllowed'
         'Set-VaultAccessPolicy|1' = 'ParameterArgumentValidationErrorNullNotAllowed'
         'Set-VaultAccessPolicy|2' = 'ParameterArgumentValidationErrorNullNotAllowed'
-        'Set-VaultCertificatePolicy|1' = 'VaultCertificateNotFound'
-        'Set-VaultCertificatePolicy|2' = 'VaultCertificateNotFound'
         'Start-VaultEmulator|2' = 'EmulatorConfigNotFound'
         'Test-VaultSignature|1' = 'FileNotFoundException'
         'Test-VaultSignature|2' = 'VaultKeyNotFound'
