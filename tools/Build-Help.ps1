@@ -101,6 +101,9 @@ foreach ($cmd in (Get-Command -Module $module.Name -CommandType Cmdlet | Sort-Ob
         if (-not $help.ContainsKey($field) -or -not "$($help[$field])".Trim()) { $problems.Add("$($cmd.Name): no $field") }
     }
     $examples = @(if ($help.ContainsKey('Examples')) { $help.Examples })
+    foreach ($example in $examples) {
+        foreach ($key in $example.Keys | Where-Object { $_ -notin 'Title', 'Code', 'Remarks', 'NeedsAzure' }) { $problems.Add("$($cmd.Name): an example has the unknown key $key") }
+    }
     if ($examples.Count -lt 2) { $problems.Add("$($cmd.Name): $($examples.Count) examples (at least 2 needed)") }
     $paramText = if ($help.ContainsKey('Parameters')) { $help.Parameters } else { @{} }
 
@@ -185,7 +188,10 @@ foreach ($cmd in (Get-Command -Module $module.Name -CommandType Cmdlet | Sort-Ob
         $writer.WriteStartElement('command', 'example', $ns.command)
         $writer.WriteElementString('maml', 'title', $ns.maml, "-------------------------- Example $i$(if ($example.ContainsKey('Title')) { ': ' + $example.Title }) --------------------------")
         $writer.WriteElementString('dev', 'code', $ns.dev, $example.Code.Trim())
-        Write-Paras 'dev' 'remarks' "$($example.Remarks)"
+        # NeedsAzure = '<why>': the example cannot run against the emulator (the examples test skips it), and the help says so.
+        $remarks = "$($example.Remarks)"
+        if ($example.ContainsKey('NeedsAzure')) { $remarks += "`n`nThis example needs Azure (it does not run against the emulator): $($example.NeedsAzure)" }
+        Write-Paras 'dev' 'remarks' $remarks
         $writer.WriteEndElement()
     }
     $writer.WriteEndElement()

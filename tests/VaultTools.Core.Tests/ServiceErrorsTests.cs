@@ -69,4 +69,26 @@ public class ServiceErrorsTests
         var ex = new InvalidOperationException("x");
         Assert.Same(ex, ServiceErrors.Translate(ex, EntryKind.Secret, null));
     }
+
+    [Fact]
+    public void Transport_failures_after_the_retries_are_VaultUnreachable_naming_the_host()
+    {
+        var retried = new AggregateException("Retry failed after 5 tries.",
+            new System.Net.Http.HttpRequestException("Connection refused (contoso-kv.vault.azure.net:443)"),
+            new RequestFailedException("Name or service not known (contoso-kv.vault.azure.net:443)",
+                new System.Net.Http.HttpRequestException("Name or service not known (contoso-kv.vault.azure.net:443)")));
+        var ex = Assert.IsType<VaultException>(ServiceErrors.Translate(retried, EntryKind.Secret, "https://contoso-kv.vault.azure.net/secrets/api-key"));
+        Assert.Equal("VaultUnreachable", ex.ErrorId);
+        Assert.Equal(VaultErrorKind.ConnectionFailed, ex.Kind);
+        Assert.Contains("'contoso-kv.vault.azure.net'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("Name or service not known", ex.Message, StringComparison.Ordinal);
+
+        var timeout = new TaskCanceledException("The request was canceled.", new TimeoutException("100 s"));
+        var timedOut = Assert.IsType<VaultException>(ServiceErrors.Translate(timeout, EntryKind.Key, "https://v.localhost:8443/keys/k"));
+        Assert.Equal("VaultUnreachable", timedOut.ErrorId);
+        Assert.Contains("host 'v.localhost' port 8443: the request timed out", timedOut.Message, StringComparison.Ordinal);
+
+        var other = new AggregateException(new InvalidOperationException("not a transport failure"));
+        Assert.Same(other, ServiceErrors.Translate(other, EntryKind.Secret, null));
+    }
 }

@@ -135,6 +135,8 @@ Describe 'Errors' {
         $big = 'SENTINEL' + ('x' * (25 * 1024))
         Set-VaultSecret -Name $name -PlainTextValue $big -ErrorAction SilentlyContinue -ErrorVariable err
         $err[0].FullyQualifiedErrorId | Should -BeLike 'SecretValueTooLarge,*'
+        $err[0].Exception.ParameterName | Should -Be 'PlainTextValue'
+        $err[0].Exception.Message | Should -Match '-PlainTextValue'
         ($err[0] | Out-String) | Should -Not -Match 'SENTINEL'
         Get-VaultSecret -Name $name -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
     }

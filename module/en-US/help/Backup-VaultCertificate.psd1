@@ -12,7 +12,8 @@ Without -OutputFile the file is <vault>-<name>-<yyyyMMddHHmmss>.blob in the curr
         Force      = 'Replace the file if it exists.'
     }
     Examples    = @(
-        @{ Code = 'Backup-VaultCertificate -Name web -OutputFile ./web.blob'; Remarks = 'Writes the backup of the certificate web.' }
+        @{ Code = 'Add-VaultCertificate -Name web -SubjectName ''CN=web.contoso.test'' -DnsName web.contoso.test
+Backup-VaultCertificate -Name web -OutputFile ./web.blob'; Remarks = 'Writes the backup of the certificate web.' }
         @{ Code = 'Get-VaultCertificate | Backup-VaultCertificate'; Remarks = 'Backs up every certificate of the vault, one file each.' }
     )
     Links       = @('Restore-VaultCertificate')

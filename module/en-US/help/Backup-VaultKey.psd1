@@ -8,8 +8,10 @@
         Force      = 'Overwrite the file if it exists.'
     }
     Examples    = @(
-        @{ Code = 'Backup-VaultKey -Name cmk -OutputFile ./cmk.keybackup'; Remarks = 'Writes the backup of cmk to cmk.keybackup.' }
-        @{ Code = 'Get-VaultKey | ForEach-Object { Backup-VaultKey -Name $_.Name -OutputFile "./backup/$($_.Name).keybackup" -Force }'; Remarks = 'Backs up every key of the vault, replacing older backups.' }
+        @{ Code = 'Add-VaultKey -Name cmk -KeyType RSA -Size 2048
+Backup-VaultKey -Name cmk -OutputFile ./cmk.keybackup'; Remarks = 'Writes the backup of cmk to cmk.keybackup.' }
+        @{ Code = 'New-Item -ItemType Directory -Path ./backup -Force
+Get-VaultKey | ForEach-Object { Backup-VaultKey -Name $_.Name -OutputFile "./backup/$($_.Name).keybackup" -Force }'; Remarks = 'Backs up every key of the vault, replacing older backups.' }
     )
     Links       = @('Restore-VaultKey')
 }

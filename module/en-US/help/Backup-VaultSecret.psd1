@@ -12,7 +12,8 @@ Without -OutputFile the file is <vault>-<name>-<yyyyMMddHHmmss>.blob in the curr
         Force      = 'Replace the file if it exists.'
     }
     Examples    = @(
-        @{ Title = 'Back up one secret'; Code = 'Backup-VaultSecret -Name api-key -OutputFile ./api-key.blob'; Remarks = 'Writes the encrypted backup of api-key to api-key.blob.' }
+        @{ Title = 'Back up one secret'; Code = 'Set-VaultSecret -Name api-key -PlainTextValue ''example-api-key''
+Backup-VaultSecret -Name api-key -OutputFile ./api-key.blob'; Remarks = 'Writes the encrypted backup of api-key to api-key.blob.' }
         @{ Title = 'Back up every secret of a vault'; Code = 'Get-VaultSecret | Backup-VaultSecret'; Remarks = 'Writes one timestamped .blob file per secret into the current folder.' }
     )
     Links       = @('Restore-VaultSecret', 'Remove-VaultSecret')

@@ -33,7 +33,7 @@ Connect-Vault does not call the vault; the first cmdlet that does will report a 
     }
     Examples    = @(
         @{ Title = 'A managed identity in Azure Automation or on a VM'; Code = 'Connect-Vault -Identity -VaultName contoso-kv'; Remarks = 'Signs in with the system-assigned managed identity and makes contoso-kv the default vault. Add -ClientId for a user-assigned identity.' }
-        @{ Title = 'A service principal with a secret'; Code = '$secret = Read-Host -AsSecureString -Prompt ''Client secret''
+        @{ Title = 'A service principal with a secret'; NeedsAzure = 'signs in to Entra ID with an app registration''s secret, typed at the prompt'; Code = '$secret = Read-Host -AsSecureString -Prompt ''Client secret''
 Connect-Vault -TenantId $tenantId -ClientId $appId -ClientSecret $secret -VaultName contoso-kv'; Remarks = 'The secret is read as a SecureString and never echoed.' }
         @{ Title = 'The local emulator'; Code = 'Start-VaultEmulator | Connect-Vault -Emulator
 Set-VaultSecret -Name demo -PlainTextValue ''hello''

@@ -5,7 +5,7 @@
     Parameters  = @{}
     Examples    = @(
         @{ Code = 'Disconnect-Vault'; Remarks = 'Ends the session''s connection.' }
-        @{ Code = 'Connect-Vault -Identity -VaultName contoso-kv
+        @{ NeedsAzure = 'a managed identity exists only on an Azure VM, App Service or Automation account, and contoso-kv is a vault in Azure'; Code = 'Connect-Vault -Identity -VaultName contoso-kv
 try { Get-VaultSecret -Name api-key -AsPlainText } finally { Disconnect-Vault }'; Remarks = 'Keeps the credential only for as long as a script needs it.' }
     )
     Links       = @('Connect-Vault')

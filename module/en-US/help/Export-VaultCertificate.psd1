@@ -21,7 +21,8 @@ An existing file is never replaced unless -Force is given (OutputFileExists, che
         Force    = 'Replace the file if it exists.'
     }
     Examples    = @(
-        @{ Title = 'Export with the private key'; Code = '$password = Read-Host -AsSecureString -Prompt ''PFX password''
+        @{ Title = 'Export with the private key'; Code = 'Add-VaultCertificate -Name web -SubjectName ''CN=web.contoso.test'' -DnsName web.contoso.test
+$password = ConvertTo-SecureString ''pfx-example'' -AsPlainText -Force   # at a prompt: $password = Read-Host -AsSecureString -Prompt ''PFX password''
 Export-VaultCertificate -Name web -FilePath ./web.pfx -Password $password'; Remarks = 'Writes web.pfx with the certificate chain and private key, protected by the password.' }
         @{ Title = 'Export the public certificate'; Code = 'Export-VaultCertificate -Name web -FilePath ./web.cer'; Remarks = 'Writes the public certificate only; no secret is read.' }
         @{ Title = 'Copy a certificate to another vault'; Code = '$password = Read-Host -AsSecureString

@@ -12,7 +12,7 @@ By default the token is for Key Vault (https://vault.azure.net in Azure); -Resou
         AsPlainText      = 'Return the token as a plain string instead of an object with a SecureString.'
     }
     Examples    = @(
-        @{ Code = '$token = Get-VaultAccessToken -AsPlainText
+        @{ NeedsAzure = 'calls the REST API of the vault contoso-app-kv in Azure directly'; Code = '$token = Get-VaultAccessToken -AsPlainText
 Invoke-RestMethod -Uri ''https://contoso-app-kv.vault.azure.net/secrets/db-password?api-version=7.5'' -Headers @{ Authorization = "Bearer $token" }'; Remarks = 'The two-step flow: get a token for Key Vault, then read a secret over REST as any language would.' }
         @{ Code = 'Get-VaultAccessToken | Select-Object ObjectId, TenantId, ExpiresOn'; Remarks = 'Shows which object id the session signs in as: the id to give Grant-VaultRole or Set-VaultAccessPolicy.' }
         @{ Code = 'Get-VaultAccessToken -ResourceTypeName Arm'; Remarks = 'A token for Azure Resource Manager (the audience role assignments and vaults are managed with).' }

@@ -20,7 +20,8 @@ The private key is never part of the output: Export-VaultCertificate writes it t
         Id              = 'The certificate''s URL, with or without a version, for example https://contoso-kv.vault.azure.net/certificates/web/0123456789abcdef0123456789abcdef.'
     }
     Examples    = @(
-        @{ Title = 'Read a certificate'; Code = 'Get-VaultCertificate -Name web'; Remarks = 'Shows the subject, names, thumbprint and validity of the certificate web.' }
+        @{ Title = 'Read a certificate'; Code = 'Add-VaultCertificate -Name web -SubjectName ''CN=web.contoso.test'' -DnsName web.contoso.test
+Get-VaultCertificate -Name web'; Remarks = 'Shows the subject, names, thumbprint and validity of the certificate web.' }
         @{ Title = 'Certificates that expire within 30 days'; Code = 'Get-VaultCertificate | Where-Object { $_.Expires -lt (Get-Date).AddDays(30) } | Select-Object Name, Expires, Thumbprint'; Remarks = 'Lists the certificates to renew soon.' }
         @{ Title = 'Deleted certificates'; Code = 'Get-VaultCertificate -InRemovedState'; Remarks = 'Lists the certificates that can still be recovered, with their scheduled purge dates.' }
     )

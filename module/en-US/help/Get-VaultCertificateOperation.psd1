@@ -8,7 +8,8 @@ Get-VaultCertificateOperation returns the pending operation of a certificate (Va
         Name = 'The name of the certificate. Binds from the pipeline by property name.'
     }
     Examples    = @(
-        @{ Code = 'Get-VaultCertificateOperation -Name web'; Remarks = 'Shows whether the certificate web is still being created.' }
+        @{ Code = 'Add-VaultCertificate -Name web -SubjectName ''CN=web.contoso.test'' -DnsName web.contoso.test
+Get-VaultCertificateOperation -Name web'; Remarks = 'Shows whether the certificate web is still being created.' }
         @{ Code = 'Add-VaultCertificate -Name web -SubjectName ''CN=web'' -NoWait | Out-Null
 do { Start-Sleep 2; $op = Get-VaultCertificateOperation -Name web } while ($op.Status -eq ''inProgress'')
 $op.Status'; Remarks = 'Waits in a script for a creation started with -NoWait.' }

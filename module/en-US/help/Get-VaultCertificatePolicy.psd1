@@ -8,7 +8,8 @@ Get-VaultCertificatePolicy returns the policy of a certificate (VaultTools.Vault
         Name = 'The name of the certificate. Binds from the pipeline by property name.'
     }
     Examples    = @(
-        @{ Code = 'Get-VaultCertificatePolicy -Name web'; Remarks = 'Shows how the vault issues and renews the certificate web.' }
+        @{ Code = 'Add-VaultCertificate -Name web -SubjectName ''CN=web.contoso.test'' -DnsName web.contoso.test
+Get-VaultCertificatePolicy -Name web'; Remarks = 'Shows how the vault issues and renews the certificate web.' }
         @{ Code = 'Get-VaultCertificate | Get-VaultCertificatePolicy | Where-Object { -not $_.RenewAtPercentageLifetime -and -not $_.RenewAtDaysBeforeExpiry } | Select-Object Name'; Remarks = 'Lists the certificates that are not renewed automatically.' }
     )
     Links       = @('Set-VaultCertificatePolicy', 'New-VaultCertificatePolicy')

@@ -20,7 +20,8 @@ A missing key is the non-terminating error VaultKeyNotFound (ObjectNotFound).
         Id              = 'The key''s URL, with or without a version, for example https://contoso-kv.vault.azure.net/keys/cmk/0123456789abcdef0123456789abcdef.'
     }
     Examples    = @(
-        @{ Code = 'Get-VaultKey -Name cmk'; Remarks = 'Shows the current version of the key cmk: type, size, operations, dates.' }
+        @{ Code = 'Add-VaultKey -Name cmk -KeyType RSA -Size 2048
+Get-VaultKey -Name cmk'; Remarks = 'Shows the current version of the key cmk: type, size, operations, dates.' }
         @{ Code = 'Get-VaultKey -Name ''app-*'' | Format-Table Name, Enabled, Expires'; Remarks = 'Lists the keys whose names start with app-.' }
         @{ Code = '(Get-VaultKey -Name cmk).Key.Pem | Set-Content ./cmk.pub.pem'; Remarks = 'Saves the public key as PEM, for openssl or another system that encrypts for this key.' }
         @{ Code = 'Get-VaultKey -InRemovedState'; Remarks = 'Lists the soft-deleted keys with their scheduled purge dates.' }

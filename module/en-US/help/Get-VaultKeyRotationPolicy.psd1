@@ -6,7 +6,8 @@
         Name = 'The key''s name.'
     }
     Examples    = @(
-        @{ Code = 'Get-VaultKeyRotationPolicy -Name cmk'; Remarks = 'Shows the rotation policy of cmk.' }
+        @{ Code = 'Add-VaultKey -Name cmk -KeyType RSA -Size 2048
+Get-VaultKeyRotationPolicy -Name cmk'; Remarks = 'Shows the rotation policy of cmk.' }
         @{ Code = 'Get-VaultKey | Get-VaultKeyRotationPolicy | Where-Object { -not $_.RotateAfterCreate -and -not $_.RotateBeforeExpiry }'; Remarks = 'Finds the keys that are never rotated automatically.' }
     )
     Links       = @('Set-VaultKeyRotationPolicy', 'Invoke-VaultKeyRotation')

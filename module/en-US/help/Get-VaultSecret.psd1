@@ -25,10 +25,14 @@ Name, Version and VaultName bind from the pipeline by property name, so a list c
         InRemovedState  = 'Read (exact -Name) or list (wildcard or no -Name) soft-deleted secrets instead of live ones: VaultTools.DeletedVaultSecret objects with their deletion and scheduled purge dates, never a value. Not with -Version, -IncludeVersions or -AsPlainText.'
     }
     Examples    = @(
-        @{ Code = 'Get-VaultSecret -Name api-key -AsPlainText'; Remarks = 'Returns the current value of api-key as a string.' }
+        @{ Code = 'Set-VaultSecret -Name api-key -PlainTextValue ''example-api-key''
+Get-VaultSecret -Name api-key -AsPlainText'; Remarks = 'Returns the current value of api-key as a string.' }
         @{ Code = 'Get-VaultSecret -Name ''app-*'''; Remarks = 'Lists the secrets whose names start with app-, without their values.' }
-        @{ Code = 'Get-VaultSecret -Name db-password -IncludeVersions | Select-Object Version, Created, Enabled'; Remarks = 'Shows the history of a secret.' }
-        @{ Code = 'Get-VaultSecret -Id ''https://contoso-kv.vault.azure.net/secrets/api-key'''; Remarks = 'Reads a secret by the URL that an application configuration refers to.' }
+        @{ Code = 'Set-VaultSecret -Name db-password -PlainTextValue ''first''
+Set-VaultSecret -Name db-password -PlainTextValue ''second''
+Get-VaultSecret -Name db-password -IncludeVersions | Select-Object Version, Created, Enabled'; Remarks = 'Shows the history of a secret.' }
+        @{ Code = '$id = (Get-VaultSecret -Name api-key).Id      # for example https://contoso-kv.vault.azure.net/secrets/api-key/<version>
+Get-VaultSecret -Id $id'; Remarks = 'Reads a secret by the URL that an application configuration refers to.' }
         @{ Code = 'Get-VaultSecret -InRemovedState -Name ''app-*'''; Remarks = 'Lists the deleted secrets whose names start with app-, with the dates they will be purged.' }
         @{ Code = @'
 'bulk-a', 'bulk-b', 'bulk-c' | ForEach-Object { Set-VaultSecret -Name $_ -PlainTextValue "value of $_" }

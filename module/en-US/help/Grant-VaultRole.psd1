@@ -27,7 +27,7 @@ Granting asks for confirmation (ConfirmImpact High); -Force skips the prompt. -W
         SubscriptionId  = 'The vault''s subscription, instead of the session''s.'
     }
     Examples    = @(
-        @{ Code = '$mi = (Get-AzUserAssignedIdentity -ResourceGroupName rg-app -Name app-identity).PrincipalId
+        @{ NeedsAzure = 'reads the identity with Az.ManagedServiceIdentity (Get-AzUserAssignedIdentity) from a resource group in Azure'; Code = '$mi = (Get-AzUserAssignedIdentity -ResourceGroupName rg-app -Name app-identity).PrincipalId
 Grant-VaultRole -VaultName contoso-app-kv -Role ''Key Vault Secrets User'' -ObjectId $mi -PrincipalType ServicePrincipal -SecretName db-password -Force'; Remarks = 'Lets one managed identity read one secret, and nothing else in the vault.' }
         @{ Code = 'Grant-VaultRole -Role ''Key Vault Secrets Officer'' -ObjectId $opsGroupId -PrincipalType Group -WhatIf'; Remarks = 'Shows the exact scope (the session''s default vault) and role that would be granted.' }
         @{ Code = 'Grant-VaultRole -Role ''Key Vault Reader'' -ObjectId $auditorId -Scope "/subscriptions/$subscriptionId/resourceGroups/rg-app" -Force'; Remarks = 'Grants a role on a resource group: it applies to every vault in it.' }

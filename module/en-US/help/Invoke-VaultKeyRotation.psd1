@@ -6,7 +6,8 @@
         Name = 'The key''s name.'
     }
     Examples    = @(
-        @{ Code = 'Invoke-VaultKeyRotation -Name cmk'; Remarks = 'Makes a new version of cmk now.' }
+        @{ Code = 'Add-VaultKey -Name cmk -KeyType RSA -Size 2048
+Invoke-VaultKeyRotation -Name cmk'; Remarks = 'Makes a new version of cmk now.' }
         @{ Code = 'Get-VaultKey -Name ''tenant-*'' | Invoke-VaultKeyRotation -WhatIf'; Remarks = 'Shows which keys would be rotated.' }
     )
     Links       = @('Set-VaultKeyRotationPolicy', 'Get-VaultKey')

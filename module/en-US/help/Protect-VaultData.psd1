@@ -17,10 +17,12 @@ The value is checked before anything is sent: RSA-OAEP-256 with a 2048-bit key t
         Wrap      = 'Use the vault''s wrapKey operation instead of encrypt.'
     }
     Examples    = @(
-        @{ Code = '$dek = [byte[]]::new(32); [Security.Cryptography.RandomNumberGenerator]::Fill($dek)
+        @{ Code = 'Add-VaultKey -Name cmk -KeyType RSA -Size 2048
+$dek = [byte[]]::new(32); [Security.Cryptography.RandomNumberGenerator]::Fill($dek)
 $wrapped = Protect-VaultData -Name cmk -Value $dek -Wrap
-[IO.File]::WriteAllBytes(''./dek.wrapped'', $wrapped.Result)'; Remarks = 'Makes a random data encryption key and stores it wrapped by the vault key cmk.' }
-        @{ Code = '$secret = [Text.Encoding]::UTF8.GetBytes(''p@ssw0rd'')
+Set-Content -Path ./dek.wrapped -Value $wrapped.Result -AsByteStream'; Remarks = 'Makes a random data encryption key and stores it wrapped by the vault key cmk.' }
+        @{ Code = 'Add-VaultKey -Name app-key -KeyType RSA -Size 2048
+$secret = [Text.Encoding]::UTF8.GetBytes(''p@ssw0rd'')
 (Protect-VaultData -Name app-key -Value $secret).Base64'; Remarks = 'Encrypts a short string and prints the ciphertext as base64.' }
     )
     Links       = @('Unprotect-VaultData', 'Get-VaultKey')

@@ -16,7 +16,8 @@ High impact: PowerShell asks for confirmation unless -Force or -Confirm:$false i
         PassThru       = 'Return the deleted certificate (VaultTools.DeletedVaultCertificate).'
     }
     Examples    = @(
-        @{ Code = 'Remove-VaultCertificate -Name web -Force'; Remarks = 'Soft-deletes the certificate web with its key and secret.' }
+        @{ Code = 'Add-VaultCertificate -Name web -SubjectName ''CN=web.contoso.test'' -DnsName web.contoso.test
+Remove-VaultCertificate -Name web -Force'; Remarks = 'Soft-deletes the certificate web with its key and secret.' }
         @{ Code = 'Get-VaultCertificate -Name ''test-*'' | Remove-VaultCertificate -Purge -Force'; Remarks = 'Deletes and purges every certificate whose name starts with test-.' }
         @{ Code = 'Remove-VaultCertificate -Name web -InRemovedState -Force'; Remarks = 'Purges the deleted certificate web.' }
     )

@@ -18,9 +18,12 @@ This is a high-impact operation: PowerShell asks for confirmation unless -Force 
         PassThru       = 'Return the deleted secret (VaultTools.DeletedVaultSecret: recovery id, deletion date, scheduled purge date).'
     }
     Examples    = @(
-        @{ Title = 'Delete a secret (recoverable)'; Code = 'Remove-VaultSecret -Name api-key -Force'; Remarks = 'Soft-deletes api-key. It can be recovered with Undo-VaultSecretRemoval -Name api-key until its scheduled purge date.' }
+        @{ Title = 'Delete a secret (recoverable)'; Code = 'Set-VaultSecret -Name api-key -PlainTextValue ''example-api-key''
+Remove-VaultSecret -Name api-key -Force'; Remarks = 'Soft-deletes api-key. It can be recovered with Undo-VaultSecretRemoval -Name api-key until its scheduled purge date.' }
         @{ Title = 'Delete and purge every test secret'; Code = 'Get-VaultSecret -Name ''test-*'' | Remove-VaultSecret -Purge -Force'; Remarks = 'Deletes every secret whose name starts with test-, waits until the deletions are visible and purges them, so the names can be reused at once.' }
-        @{ Title = 'Purge a secret that was deleted earlier'; Code = 'Get-VaultSecret -InRemovedState -Name old-password | Remove-VaultSecret -InRemovedState -Force'; Remarks = 'Permanently removes the deleted secret old-password.' }
+        @{ Title = 'Purge a secret that was deleted earlier'; Code = 'Set-VaultSecret -Name old-password -PlainTextValue ''retired''
+Remove-VaultSecret -Name old-password -Force
+Get-VaultSecret -InRemovedState -Name old-password | Remove-VaultSecret -InRemovedState -Force'; Remarks = 'Permanently removes the deleted secret old-password.' }
         @{ Title = 'See what would be deleted'; Code = 'Get-VaultSecret -Name ''app-*'' | Remove-VaultSecret -WhatIf'; Remarks = 'Lists the secrets that would be deleted, without deleting anything.' }
     )
     Links       = @('Get-VaultSecret', 'Undo-VaultSecretRemoval', 'Backup-VaultSecret')

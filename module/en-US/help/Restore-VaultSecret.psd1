@@ -8,7 +8,10 @@ Restore-VaultSecret restores a secret, with every version, from a file written b
         InputFile = 'The backup file. Binds from the pipeline by the property FullName, so the output of Backup-VaultSecret and Get-ChildItem can be piped in.'
     }
     Examples    = @(
-        @{ Title = 'Restore one secret'; Code = 'Restore-VaultSecret -InputFile ./api-key.blob'; Remarks = 'Restores api-key into the session''s default vault.' }
+        @{ Title = 'Restore one secret'; Code = 'Set-VaultSecret -Name api-key -PlainTextValue ''example-api-key''
+Backup-VaultSecret -Name api-key -OutputFile ./api-key.blob
+Remove-VaultSecret -Name api-key -Purge -Force
+Restore-VaultSecret -InputFile ./api-key.blob'; Remarks = 'Restores api-key into the session''s default vault.' }
         @{ Title = 'Restore every backup of a folder into another vault'; Code = 'Get-ChildItem ./backups -Filter *.blob | Restore-VaultSecret -VaultName contoso-kv-dr'; Remarks = 'Restores each backup file into contoso-kv-dr.' }
     )
     Links       = @('Backup-VaultSecret')

@@ -12,10 +12,12 @@ The policy is checked before any request, like New-VaultCertificatePolicy does.
         PassThru = 'Return the policy as the vault stored it.'
     }
     Examples    = @(
-        @{ Title = 'Change one setting'; Code = '$policy = Get-VaultCertificatePolicy -Name web
+        @{ Title = 'Change one setting'; Code = 'Add-VaultCertificate -Name web -SubjectName ''CN=web.contoso.test'' -DnsName web.contoso.test
+$policy = Get-VaultCertificatePolicy -Name web
 $policy.ValidityInMonths = 6
+$policy.RenewAtDaysBeforeExpiry = $null      # one renewal trigger only: a policy with both is refused (ConflictingLifetimeTrigger)
 $policy.RenewAtPercentageLifetime = 75
-Set-VaultCertificatePolicy -Name web -Policy $policy'; Remarks = 'Reads the policy, changes validity and renewal, writes it back.' }
+Set-VaultCertificatePolicy -Name web -Policy $policy'; Remarks = 'Reads the policy, changes validity and renewal, writes it back. A policy renews either at a percentage of its lifetime or a number of days before expiry, not both.' }
         @{ Code = 'New-VaultCertificatePolicy -SubjectName ''CN=www.contoso.com'' -DnsName www.contoso.com, shop.contoso.com | Set-VaultCertificatePolicy -Name web -PassThru'; Remarks = 'Adds a DNS name for the next version of web.' }
     )
     Links       = @('Get-VaultCertificatePolicy', 'New-VaultCertificatePolicy')

@@ -15,8 +15,10 @@ The policy is checked before it is sent, with the rules Microsoft documents: ver
         PassThru           = 'Return the policy as the vault stored it.'
     }
     Examples    = @(
-        @{ Code = 'Set-VaultKeyRotationPolicy -Name cmk -RotateAfterCreate P18M -ExpiresIn P2Y -NotifyBeforeExpiry P30D -PassThru'; Remarks = 'Rotates cmk every 18 months; versions expire after two years, with a notification 30 days before.' }
-        @{ Code = 'Set-VaultKeyRotationPolicy -Name signer -RotateBeforeExpiry (New-TimeSpan -Days 30) -ExpiresIn (New-TimeSpan -Days 365)'; Remarks = 'Rotates 30 days before each version''s one-year expiry, with durations given as TimeSpans.' }
+        @{ Code = 'Add-VaultKey -Name cmk -KeyType RSA -Size 2048
+Set-VaultKeyRotationPolicy -Name cmk -RotateAfterCreate P18M -ExpiresIn P2Y -NotifyBeforeExpiry P30D -PassThru'; Remarks = 'Rotates cmk every 18 months; versions expire after two years, with a notification 30 days before.' }
+        @{ Code = 'Add-VaultKey -Name signer -KeyType EC -CurveName P-256
+Set-VaultKeyRotationPolicy -Name signer -RotateBeforeExpiry (New-TimeSpan -Days 30) -ExpiresIn (New-TimeSpan -Days 365)'; Remarks = 'Rotates 30 days before each version''s one-year expiry, with durations given as TimeSpans.' }
     )
     Links       = @('Get-VaultKeyRotationPolicy', 'Invoke-VaultKeyRotation')
 }

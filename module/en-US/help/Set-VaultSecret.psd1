@@ -23,10 +23,12 @@ Setting a secret whose name is deleted but recoverable fails with VaultSecretDel
         ThrottleLimit  = 'How many writes are in flight at once when many rows come from the pipeline (1 to 64, default 8).'
     }
     Examples    = @(
-        @{ Code = '$value = Read-Host -AsSecureString -Prompt ''API key''
+        @{ Code = '$value = ConvertTo-SecureString ''example-api-key'' -AsPlainText -Force   # at a prompt: $value = Read-Host -AsSecureString -Prompt ''API key''
 Set-VaultSecret -Name api-key -SecretValue $value -ContentType text/plain -Expires (Get-Date).AddDays(30)'; Remarks = 'Stores an API key that expires in 30 days.' }
-        @{ Code = 'Import-Csv ./secrets.csv | Set-VaultSecret -PassThru'; Remarks = 'Writes one secret per CSV row: the columns Name and PlainTextValue (and optionally ContentType) bind by property name.' }
-        @{ Code = 'Set-VaultSecret -Name db-password -PlainTextValue $generated -Tag @{ Owner = ''team-a''; ValidityPeriodDays = ''30'' } -WhatIf'; Remarks = 'Shows what would be written, without writing it.' }
+        @{ Code = '[pscustomobject]@{ Name = ''app-db''; PlainTextValue = ''Server=db;User=app''; ContentType = ''text/plain'' } | Export-Csv ./secrets.csv
+Import-Csv ./secrets.csv | Set-VaultSecret -PassThru'; Remarks = 'Writes one secret per CSV row: the columns Name and PlainTextValue (and optionally ContentType) bind by property name.' }
+        @{ Code = '$generated = [Convert]::ToBase64String([Security.Cryptography.RandomNumberGenerator]::GetBytes(24))
+Set-VaultSecret -Name db-password -PlainTextValue $generated -Tag @{ Owner = ''team-a''; ValidityPeriodDays = ''30'' } -WhatIf'; Remarks = 'Shows what would be written, without writing it.' }
         @{ Code = @'
 1..20 | ForEach-Object { [pscustomobject]@{ Name = "batch-$_"; PlainTextValue = "value $_" } } | Set-VaultSecret -ThrottleLimit 8 -PassThru
 '@; Remarks = 'Writes twenty secrets from the pipeline, eight at a time, and returns their properties in the order of the rows.' }

@@ -10,7 +10,9 @@ A name that is not in the deleted state is the non-terminating error VaultSecret
         Name = 'The name of the deleted secret. Binds from the pipeline by property name, so the output of Get-VaultSecret -InRemovedState can be piped in. Tab completion offers the names of deleted secrets.'
     }
     Examples    = @(
-        @{ Title = 'Recover one secret'; Code = 'Undo-VaultSecretRemoval -Name api-key'; Remarks = 'Recovers api-key and returns its properties once it can be read.' }
+        @{ Title = 'Recover one secret'; Code = 'Set-VaultSecret -Name api-key -PlainTextValue ''example-api-key''
+Remove-VaultSecret -Name api-key -Force
+Undo-VaultSecretRemoval -Name api-key'; Remarks = 'Recovers api-key and returns its properties once it can be read.' }
         @{ Title = 'Recover everything deleted today'; Code = 'Get-VaultSecret -InRemovedState | Where-Object DeletedOn -gt (Get-Date).Date | Undo-VaultSecretRemoval'; Remarks = 'Recovers every secret deleted since midnight.' }
     )
     Links       = @('Remove-VaultSecret', 'Get-VaultSecret')

@@ -11,8 +11,11 @@
         Unwrap    = 'Use the vault''s unwrapKey operation instead of decrypt.'
     }
     Examples    = @(
-        @{ Code = '$dek = (Unprotect-VaultData -Name cmk -Value ([IO.File]::ReadAllBytes(''./dek.wrapped'')) -Unwrap).Result'; Remarks = 'Unwraps the data encryption key stored by the Protect-VaultData example.' }
-        @{ Code = '$protected = Protect-VaultData -Name app-key -Value ([Text.Encoding]::UTF8.GetBytes(''hello''))
+        @{ Code = 'Add-VaultKey -Name cmk -KeyType RSA -Size 2048
+Set-Content -Path ./dek.wrapped -Value (Protect-VaultData -Name cmk -Value ([byte[]]::new(32)) -Wrap).Result -AsByteStream
+$dek = (Unprotect-VaultData -Name cmk -Value (Get-Content -Path ./dek.wrapped -AsByteStream -Raw) -Unwrap).Result'; Remarks = 'Unwraps the data encryption key stored by the Protect-VaultData example.' }
+        @{ Code = 'Add-VaultKey -Name app-key -KeyType RSA -Size 2048
+$protected = Protect-VaultData -Name app-key -Value ([Text.Encoding]::UTF8.GetBytes(''hello''))
 [Text.Encoding]::UTF8.GetString(($protected | Unprotect-VaultData).Result)'; Remarks = 'Round trip: the result of Protect-VaultData carries the key version and algorithm to Unprotect-VaultData.' }
     )
     Links       = @('Protect-VaultData')

@@ -14,7 +14,8 @@
         PassThru = 'Return the updated key.'
     }
     Examples    = @(
-        @{ Code = 'Update-VaultKey -Name cmk -Enable $false'; Remarks = 'Disables the current version of cmk.' }
+        @{ Code = 'Add-VaultKey -Name cmk -KeyType RSA -Size 2048
+Update-VaultKey -Name cmk -Enable $false'; Remarks = 'Disables the current version of cmk.' }
         @{ Code = 'Get-VaultKey -Name ''legacy-*'' | Update-VaultKey -Expires (Get-Date).AddDays(30) -Tag @{ Retire = ''yes'' } -PassThru'; Remarks = 'Gives every legacy key an expiry date and a tag.' }
     )
     Links       = @('Get-VaultKey', 'Add-VaultKey')

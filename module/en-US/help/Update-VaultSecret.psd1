@@ -19,8 +19,10 @@ A disabled version cannot be read (reading it is the error VaultSecretOperationN
         PassThru    = 'Return the updated properties (never the value).'
     }
     Examples    = @(
-        @{ Title = 'Disable a secret'; Code = 'Update-VaultSecret -Name api-key -Enable $false'; Remarks = 'Disables the latest version of api-key; reading it fails until it is enabled again.' }
-        @{ Title = 'Extend the expiry of every version that expires this month'; Code = 'Get-VaultSecret -Name db-password -IncludeVersions | Where-Object { $_.Expires -and $_.Expires -lt (Get-Date).AddMonths(1) } | Update-VaultSecret -Expires (Get-Date).AddMonths(6) -PassThru'; Remarks = 'Name and Version bind from each listed version.' }
+        @{ Title = 'Disable a secret'; Code = 'Set-VaultSecret -Name api-key -PlainTextValue ''example-api-key''
+Update-VaultSecret -Name api-key -Enable $false'; Remarks = 'Disables the latest version of api-key; reading it fails until it is enabled again.' }
+        @{ Title = 'Extend the expiry of every version that expires this month'; Code = 'Set-VaultSecret -Name db-password -PlainTextValue ''expiring'' -Expires (Get-Date).AddDays(10)
+Get-VaultSecret -Name db-password -IncludeVersions | Where-Object { $_.Expires -and $_.Expires -lt (Get-Date).AddMonths(1) } | Update-VaultSecret -Expires (Get-Date).AddMonths(6) -PassThru'; Remarks = 'Name and Version bind from each listed version.' }
         @{ Code = 'Update-VaultSecret -Name api-key -ContentType ''application/json'' -Tag @{ Owner = ''team-a'' }'; Remarks = 'Sets the content type and the tags of the latest version.' }
     )
     Links       = @('Set-VaultSecret', 'Get-VaultSecret')

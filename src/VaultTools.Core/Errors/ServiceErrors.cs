@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Net.Http;
 using System.Security.Authentication;
 using System.Text.Json;
@@ -35,6 +36,8 @@ namespace VaultTools.Errors
             {
                 case VaultException:
                     return ex;
+                case RequestFailedException transport when IsTransportFailure(transport):
+                    return Unreachable(transport.InnerException!, target);
                 case RequestFailedException rfe:
                     return FromResponse(rfe, kind, target);
                 case CredentialUnavailableException cue:
@@ -49,6 +52,11 @@ namespace VaultTools.Errors
                     {
                         RecommendedAction = "Check the credential given to Connect-Vault (tenant, client id, managed identity).",
                     };
+                case AggregateException agg when agg.InnerExceptions.Count > 0 && agg.InnerExceptions.All(IsTransportFailure):
+                    // Azure.Core's retry policy wraps the failure of each try; the last one says what went wrong.
+                    return Translate(agg.InnerExceptions[agg.InnerExceptions.Count - 1], kind, target);
+                case OperationCanceledException timeout when timeout.InnerException is TimeoutException:
+                    return Unreachable(timeout.InnerException, target);
                 case OperationCanceledException oce:
                     return new VaultException(VaultErrorKind.Cancelled, "VaultOperationCancelled", "The operation was cancelled.", oce, target);
                 case HttpRequestException hre:
@@ -62,9 +70,24 @@ namespace VaultTools.Errors
             }
         }
 
+        // Azure.Core reports a request that got no answer as RequestFailedException with status 0 around the transport's exception.
+        private static bool IsTransportFailure(Exception ex)
+            => ex is HttpRequestException || ex is AuthenticationException || ex is IOException
+               || (ex is OperationCanceledException && ex.InnerException is TimeoutException)
+               || (ex is RequestFailedException { Status: 0 } && ex.InnerException is { } inner && IsTransportFailure(inner));
+
+        /// <summary>Connection refused, DNS, TLS or timeout: the message names the host, so the user knows what to check.</summary>
         private static VaultException Unreachable(Exception ex, string? target)
-            => new VaultException(VaultErrorKind.ConnectionFailed, "VaultUnreachable",
-                $"The vault could not be reached{(target is null ? "" : " for '" + target + "'")}: {FirstLine(ex.Message)}", ex, target);
+        {
+            string where = target is null ? ""
+                : Uri.TryCreate(target, UriKind.Absolute, out var uri) ? $" at host '{uri.Host}'{(uri.IsDefaultPort ? "" : " port " + uri.Port)}"
+                : $" for '{target}'";
+            var detail = ex is OperationCanceledException or TimeoutException ? "the request timed out" : FirstLine(ex.Message);
+            return new VaultException(VaultErrorKind.ConnectionFailed, "VaultUnreachable", $"The vault could not be reached{where}: {detail}", ex, target)
+            {
+                RecommendedAction = "Check the vault name and the network (DNS, proxy, firewall, private endpoint) from this machine.",
+            };
+        }
 
         private static VaultException FromResponse(RequestFailedException rfe, EntryKind kind, string? target)
         {

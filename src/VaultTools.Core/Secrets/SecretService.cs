@@ -104,10 +104,10 @@ namespace VaultTools.Secrets
             EntryRules.CheckEntryName(write.Name, EntryKind.Secret, "Name");
             if (write.Value is null)
             {
-                throw VaultException.InvalidArgument("MissingSecretValue", "SecretValue", "-SecretValue is required.");
+                throw VaultException.InvalidArgument("MissingSecretValue", write.ValueParameterName, $"-{write.ValueParameterName} is required.");
             }
 
-            EntryRules.CheckSecretValue(SecureStrings.ToPlainText(write.Value), "SecretValue");
+            EntryRules.CheckSecretValue(SecureStrings.ToPlainText(write.Value), write.ValueParameterName);
             EntryRules.CheckContentType(write.ContentType, "ContentType");
             EntryRules.CheckTags(write.Tags, "Tag");
             EntryRules.CheckDates(write.NotBefore, write.Expires);

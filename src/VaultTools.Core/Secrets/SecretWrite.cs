@@ -9,6 +9,8 @@ namespace VaultTools.Secrets
     {
         public string Name { get; set; } = "";
         public SecureString Value { get; set; } = null!;
+        /// <summary>The parameter the value came from (SecretValue or PlainTextValue), named by the errors about it.</summary>
+        public string ValueParameterName { get; set; } = "SecretValue";
         public string? ContentType { get; set; }
         public IDictionary<string, string>? Tags { get; set; }
         public DateTimeOffset? NotBefore { get; set; }

@@ -164,7 +164,7 @@ namespace VaultTools.Commands.Connection
                 return EmulatorFile.Read(fromEnv!);
             }
 
-            var running = EmulatorProcess.Running;
+            var running = global::VaultTools.Commands.Emulator.SessionEmulators.Running();
             var started = running.Count > 0 ? running[running.Count - 1] : null;
             return started != null ? EmulatorFile.Read(started.ConfigurationFile ?? started.DataPath) : EmulatorFile.Read(EmulatorFile.DefaultDataPath);
         }

@@ -91,6 +91,7 @@ namespace VaultTools.Commands.Emulator
             try
             {
                 var emulator = EmulatorProcess.Start(options, CancelToken);
+                SessionEmulators.Add(emulator);
                 WriteVerbose($"Emulator {emulator.ProcessId} ready at {emulator.VaultUri} (data: {emulator.DataPath}).");
                 WriteObject(emulator);
             }

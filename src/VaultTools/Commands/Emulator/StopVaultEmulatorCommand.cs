@@ -36,7 +36,7 @@ namespace VaultTools.Commands.Emulator
                     Stop(ProcessId, null);
                     break;
                 default:
-                    foreach (var emulator in EmulatorProcess.Running.ToArray())
+                    foreach (var emulator in SessionEmulators.Running())
                     {
                         Stop(emulator.ProcessId, emulator.DataPath);
                     }

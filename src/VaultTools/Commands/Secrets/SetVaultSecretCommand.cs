@@ -78,6 +78,7 @@ namespace VaultTools.Commands.Secrets
                 {
                     Name = Name,
                     Value = ParameterSetName == ByPlainText ? SecureStrings.FromPlainText(PlainTextValue) : SecretValue,
+                    ValueParameterName = ParameterSetName == ByPlainText ? nameof(PlainTextValue) : nameof(SecretValue),
                     ContentType = ContentType,
                     Tags = ToTags(Tag),
                     NotBefore = ToOffset(NotBefore),
