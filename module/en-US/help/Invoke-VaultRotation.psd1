@@ -40,7 +40,12 @@ Invoke-VaultRotation -Name rotation-demo -Notice P7D -WhatIf'; Remarks = 'Create
         @{ Code = '$results = Invoke-VaultRotation -All
 if ($results.Action -contains ''Failed'') { throw ''rotation failed'' }'; Remarks = 'What a daily runbook does: rotates everything that is due, and fails the job when an entry failed (one line).' }
         @{ Code = 'Get-VaultSecret -Name rotation-demo | Invoke-VaultRotation -Force -NewValue { ''v-'' + [guid]::NewGuid() } -Update { Write-Verbose "would configure the target for $($_.Name)" }'; Remarks = 'Pipes a secret in; -NewValue makes the value, -Update gives it to the target before it becomes current.' }
-        @{ Code = '$body = ''[{"id":"1","topic":"/subscriptions/x/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/local","subject":"rotation-demo","eventType":"Microsoft.KeyVault.SecretNearExpiry","eventTime":"2026-01-01T00:00:00Z","dataVersion":"1","data":{"Id":"https://local.vault.azure.net/secrets/rotation-demo","VaultName":"local","ObjectType":"Secret","ObjectName":"rotation-demo","Version":null}}]''
+        @{ Code = '$vault = (Get-VaultConnection).VaultName     # the vault the event comes from, e.g. contoso-kv
+$body = ConvertTo-Json -Depth 5 @(@{
+    id = ''1''; subject = ''rotation-demo''; eventType = ''Microsoft.KeyVault.SecretNearExpiry''; eventTime = ''2026-01-01T00:00:00Z''; dataVersion = ''1''
+    topic = "/subscriptions/x/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/$vault"
+    data = @{ Id = "https://$vault.vault.azure.net/secrets/rotation-demo"; VaultName = $vault; ObjectType = ''Secret''; ObjectName = ''rotation-demo'' }
+})
 Invoke-VaultRotation -Event $body'; Remarks = 'What an Automation webhook runbook does with $WebhookData.RequestBody: rotates exactly the secret the SecretNearExpiry event names.' }
     )
     Links       = @('Set-VaultSecret', 'Invoke-VaultKeyRotation', 'Add-VaultCertificate')
