@@ -216,7 +216,7 @@ Describe 'Backup-BitLockerKey' {
 
         $secret = Get-VaultSecret -Name $osName -AsPlainText
         $secret | Should -Not -Match '\d{6}-\d{6}'
-        $properties = Get-VaultSecret -Name $osName -IncludeVersions | Select-Object -First 1
+        $properties = Get-VaultSecret -Name $osName     # the current version (the version list cannot order two made in the same second)
         $properties.ContentType | Should -Be 'Wrapped BitLocker Recovery Password'
         $properties.Tags.DiskEncryptionKeyEncryptionAlgorithm | Should -Be 'RSA-OAEP'
         $properties.Tags.DiskEncryptionKeyEncryptionKeyURL | Should -Be $kek.Id

@@ -70,8 +70,9 @@ namespace VaultTools.Secrets
                 throw ServiceErrors.EntryNotFound(EntryKind.Secret, EntryUrl(vault, name, null));
             }
 
-            // Newest first. Versions made within the same second tie on Created (whole seconds on the
-            // wire); the service lists oldest first, so reversing before the stable sort keeps ties newest first.
+            // Newest first. Versions made within the same second tie on Created (whole seconds on the wire),
+            // and the service lists versions by version id, not by age: callers that must know the current
+            // version of a tie read it (Update-VaultSecret asks for -Version; rotation and BitLocker look it up).
             versions.Reverse();
             return versions.OrderByDescending(v => v.Created ?? DateTimeOffset.MinValue);
         }
