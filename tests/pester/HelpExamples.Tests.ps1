@@ -9,7 +9,6 @@ BeforeDiscovery {
     # fixed. One that runs fails its test, so that it is taken off this list; the list only shrinks.
     $notYetRunnable = @{
         'Add-VaultKey|2' = 'HsmKeyNotAllowedOnStandardVault'
-        'Add-VaultKey|3' = 'HostFunctionNotImplemented'
         'Export-VaultCertificate|3' = 'HostFunctionNotImplemented'
         'Get-Vault|1' = 'VaultNotFound'
         'Get-Vault|3' = 'VaultNotFound'
@@ -17,7 +16,6 @@ BeforeDiscovery {
         'Grant-VaultRole|2' = 'ParameterArgumentValidationErrorNullNotAllowed'
         'Grant-VaultRole|3' = 'ParameterArgumentValidationErrorNullNotAllowed'
         'Grant-VaultRole|4' = 'EmulatorConfigNotFound'
-        'Import-VaultCertificate|1' = 'HostFunctionNotImplemented'
         'Import-VaultCertificate|2' = 'InputFileNotFound'
         'New-Vault|1' = 'ResourceGroupNotFound'
         'New-Vault|2' = 'ResourceGroupNotFound'
@@ -27,7 +25,6 @@ BeforeDiscovery {
         'Remove-Vault|1' = 'VaultNotFound'
         'Remove-VaultAccessPolicy|1' = 'ParameterArgumentValidationErrorNullNotAllowed'
         'Remove-VaultAccessPolicy|2' = 'VaultNotFound'
-        'Remove-VaultKey|1' = 'VaultKeyNotFound'
         'Restore-VaultCertificate|1' = 'InputFileNotFound'
         'Restore-VaultCertificate|2' = 'VaultCertificateNotFound'
         'Restore-VaultKey|1' = 'InputFileNotFound'
@@ -39,8 +36,6 @@ BeforeDiscovery {
         'Start-VaultEmulator|2' = 'EmulatorConfigNotFound'
         'Test-VaultSignature|1' = 'FileNotFoundException'
         'Test-VaultSignature|2' = 'VaultKeyNotFound'
-        'Undo-VaultCertificateRemoval|1' = 'VaultCertificateNotFound'
-        'Undo-VaultKeyRemoval|1' = 'VaultKeyNotFound'
     }
     $helpFolder = Join-Path $PSScriptRoot '../../module/en-US/help'
     $script:cmdlets = @(Get-Command -Module VaultTools -CommandType Cmdlet | Sort-Object Name | ForEach-Object {

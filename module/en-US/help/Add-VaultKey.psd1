@@ -28,7 +28,10 @@ Everything is checked before a request is sent: the name, RSA sizes, curves, key
     Examples    = @(
         @{ Code = 'Add-VaultKey -Name cmk -KeyType RSA -Size 3072 -KeyOps wrapKey, unwrapKey -Expires (Get-Date).AddYears(2)'; Remarks = 'Creates an RSA 3072 key for wrapping data encryption keys (customer-managed keys), valid for two years.' }
         @{ Code = 'Add-VaultKey -Name signer -KeyType EC -CurveName P-384 -Destination HSM'; Remarks = 'Creates an EC-HSM signing key on the P-384 curve (premium vaults only).' }
-        @{ Code = 'Add-VaultKey -Name imported -KeyFilePath ./key.pfx -KeyFilePassword (Read-Host -AsSecureString -Prompt ''PFX password'')'; Remarks = 'Imports the key pair of a PFX file.' }
+        @{ Code = '$password = ConvertTo-SecureString ''example-pfx-password'' -AsPlainText -Force   # at a prompt: Read-Host -AsSecureString -Prompt ''PFX password''
+Add-VaultCertificate -Name key-source -SubjectName CN=key-source | Out-Null     # a PFX file with a key pair
+Export-VaultCertificate -Name key-source -FilePath ./key.pfx -Password $password
+Add-VaultKey -Name imported -KeyFilePath ./key.pfx -KeyFilePassword $password'; Remarks = 'Imports the key pair of a PFX file.' }
     )
     Links       = @('Get-VaultKey', 'Update-VaultKey', 'Set-VaultKeyRotationPolicy')
 }

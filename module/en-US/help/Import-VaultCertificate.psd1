@@ -14,7 +14,9 @@ The file is opened locally before anything is sent: a wrong password is the erro
         Disable  = 'Import the certificate disabled.'
     }
     Examples    = @(
-        @{ Title = 'Import a PFX file'; Code = '$password = Read-Host -AsSecureString -Prompt ''PFX password''
+        @{ Title = 'Import a PFX file'; Code = '$password = ConvertTo-SecureString ''example-pfx-password'' -AsPlainText -Force   # at a prompt: Read-Host -AsSecureString -Prompt ''PFX password''
+Add-VaultCertificate -Name web-source -SubjectName CN=web.contoso.test | Out-Null     # a PFX file to import
+Export-VaultCertificate -Name web-source -FilePath ./web.pfx -Password $password
 Import-VaultCertificate -Name web -FilePath ./web.pfx -Password $password'; Remarks = 'Imports the certificate and private key of web.pfx as the certificate web.' }
         @{ Title = 'Import a PEM file'; Code = 'Import-VaultCertificate -Name api -FilePath ./api.pem -Tag @{ Owner = ''team-a'' }'; Remarks = 'Imports a PEM file with the certificate and its unencrypted private key.' }
     )

@@ -18,7 +18,8 @@ This is a high-impact operation: PowerShell asks for confirmation unless -Force 
         PassThru       = 'Return the deleted key (VaultTools.DeletedVaultKey: recovery id, deletion date, scheduled purge date).'
     }
     Examples    = @(
-        @{ Title = 'Delete a key (recoverable)'; Code = 'Remove-VaultKey -Name old-key -Force -PassThru'; Remarks = 'Soft-deletes old-key without asking and shows until when it can be recovered with Undo-VaultKeyRemoval.' }
+        @{ Title = 'Delete a key (recoverable)'; Code = 'Add-VaultKey -Name old-key -KeyType RSA -Size 2048 | Out-Null      # a key to delete
+Remove-VaultKey -Name old-key -Force -PassThru'; Remarks = 'Soft-deletes old-key without asking and shows until when it can be recovered with Undo-VaultKeyRemoval.' }
         @{ Title = 'Delete and purge every test key'; Code = 'Get-VaultKey -Name ''test-*'' | Remove-VaultKey -Purge -Force'; Remarks = 'Deletes every key whose name starts with test-, waits until the deletions are visible and purges them, so the names can be reused at once.' }
         @{ Title = 'Purge keys that were deleted earlier'; Code = 'Get-VaultKey -InRemovedState -Name ''test-*'' | Remove-VaultKey -InRemovedState -Force'; Remarks = 'Purges every soft-deleted key whose name starts with test-.' }
         @{ Title = 'See what would be deleted'; Code = 'Get-VaultKey -Name ''app-*'' | Remove-VaultKey -Purge -WhatIf'; Remarks = 'Lists the keys that would be deleted and purged, without changing anything.' }

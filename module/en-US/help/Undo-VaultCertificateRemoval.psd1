@@ -8,7 +8,8 @@ Undo-VaultCertificateRemoval recovers a soft-deleted certificate with all its ve
         Name = 'The name of the deleted certificate. Binds from the pipeline by property name; tab completion offers deleted certificates.'
     }
     Examples    = @(
-        @{ Code = 'Undo-VaultCertificateRemoval -Name web'; Remarks = 'Recovers the certificate web.' }
+        @{ Code = 'Add-VaultCertificate -Name web -SubjectName CN=web.contoso.test | Out-Null; Remove-VaultCertificate -Name web -Force     # deleted by mistake
+Undo-VaultCertificateRemoval -Name web'; Remarks = 'Recovers the certificate web.' }
         @{ Code = 'Get-VaultCertificate -InRemovedState | Undo-VaultCertificateRemoval'; Remarks = 'Recovers every deleted certificate of the vault.' }
     )
     Links       = @('Remove-VaultCertificate', 'Get-VaultCertificate')

@@ -10,7 +10,8 @@ A name that is not in the deleted state is the non-terminating error VaultKeyNot
         Name = 'The name of the deleted key. Binds from the pipeline by property name, so the output of Get-VaultKey -InRemovedState can be piped in. Tab completion offers the names of deleted keys.'
     }
     Examples    = @(
-        @{ Title = 'Recover one key'; Code = 'Undo-VaultKeyRemoval -Name cmk'; Remarks = 'Recovers the key cmk and returns it once it can be read.' }
+        @{ Title = 'Recover one key'; Code = 'Add-VaultKey -Name cmk -KeyType RSA -Size 2048 | Out-Null; Remove-VaultKey -Name cmk -Force     # a key deleted by mistake
+Undo-VaultKeyRemoval -Name cmk'; Remarks = 'Recovers the key cmk and returns it once it can be read.' }
         @{ Title = 'Recover every deleted key'; Code = 'Get-VaultKey -InRemovedState | Undo-VaultKeyRemoval'; Remarks = 'Recovers every soft-deleted key of the vault.' }
     )
     Links       = @('Remove-VaultKey', 'Get-VaultKey')
