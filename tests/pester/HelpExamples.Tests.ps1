@@ -20,8 +20,6 @@ BeforeDiscovery {
         'New-Vault|1' = 'ResourceGroupNotFound'
         'New-Vault|2' = 'ResourceGroupNotFound'
         'New-Vault|3' = 'ParameterArgumentValidationErrorNullNotAllowed'
-        'New-VaultSignature|1' = 'FileNotFoundException'
-        'New-VaultSignature|2' = 'MethodCountCouldNotFindBest'
         'Remove-Vault|1' = 'VaultNotFound'
         'Remove-VaultAccessPolicy|1' = 'ParameterArgumentValidationErrorNullNotAllowed'
         'Remove-VaultAccessPolicy|2' = 'VaultNotFound'
@@ -34,8 +32,6 @@ BeforeDiscovery {
         'Set-VaultAccessPolicy|1' = 'ParameterArgumentValidationErrorNullNotAllowed'
         'Set-VaultAccessPolicy|2' = 'ParameterArgumentValidationErrorNullNotAllowed'
         'Start-VaultEmulator|2' = 'EmulatorConfigNotFound'
-        'Test-VaultSignature|1' = 'FileNotFoundException'
-        'Test-VaultSignature|2' = 'VaultKeyNotFound'
     }
     $helpFolder = Join-Path $PSScriptRoot '../../module/en-US/help'
     $script:cmdlets = @(Get-Command -Module VaultTools -CommandType Cmdlet | Sort-Object Name | ForEach-Object {

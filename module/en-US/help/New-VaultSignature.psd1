@@ -15,10 +15,14 @@ The algorithm defaults to RS256 for RSA keys and to the curve's algorithm for EC
         Digest    = 'A digest computed elsewhere (32, 48 or 64 bytes, as the algorithm says), instead of -Value.'
     }
     Examples    = @(
-        @{ Code = '$data = [IO.File]::ReadAllBytes(''./release.zip'')
+        @{ Code = 'Add-VaultKey -Name release-signer -KeyType RSA -Size 2048 | Out-Null       # the signing key
+Set-Content -Path ./release.zip -Value ''release contents''                   # the file to sign
+$data = Get-Content -Path ./release.zip -AsByteStream -Raw
 $signature = New-VaultSignature -Name release-signer -Value $data
-[IO.File]::WriteAllBytes(''./release.zip.sig'', $signature.Result)'; Remarks = 'Signs a file with the key release-signer.' }
-        @{ Code = '$digest = [Security.Cryptography.SHA384]::HashData($data)
+Set-Content -Path ./release.zip.sig -Value $signature.Result -AsByteStream'; Remarks = 'Signs a file with the key release-signer.' }
+        @{ Code = 'Add-VaultKey -Name signer -KeyType RSA -Size 2048 | Out-Null
+$data = [Text.Encoding]::UTF8.GetBytes(''message'')
+$digest = [Security.Cryptography.SHA384]::HashData($data)
 New-VaultSignature -Name signer -Digest $digest -Algorithm PS384'; Remarks = 'Signs a SHA-384 digest computed elsewhere with RSASSA-PSS.' }
     )
     Links       = @('Test-VaultSignature', 'Get-VaultKey')

@@ -12,8 +12,11 @@
         Signature = 'The signature to check. Binds from the Result property of New-VaultSignature''s output.'
     }
     Examples    = @(
-        @{ Code = 'Test-VaultSignature -Name release-signer -Value ([IO.File]::ReadAllBytes(''./release.zip'')) -Signature ([IO.File]::ReadAllBytes(''./release.zip.sig''))'; Remarks = 'Returns $true when the file has not changed since it was signed.' }
-        @{ Code = '$data = [Text.Encoding]::UTF8.GetBytes(''message'')
+        @{ Code = 'Add-VaultKey -Name release-signer -KeyType RSA -Size 2048 | Out-Null; Set-Content -Path ./release.zip -Value ''release contents''   # a signed file
+Set-Content -Path ./release.zip.sig -AsByteStream -Value (New-VaultSignature -Name release-signer -Value (Get-Content ./release.zip -AsByteStream -Raw)).Result
+Test-VaultSignature -Name release-signer -Value (Get-Content ./release.zip -AsByteStream -Raw) -Signature (Get-Content ./release.zip.sig -AsByteStream -Raw)'; Remarks = 'Returns $true when the file has not changed since it was signed.' }
+        @{ Code = 'Add-VaultKey -Name signer -KeyType RSA -Size 2048 | Out-Null
+$data = [Text.Encoding]::UTF8.GetBytes(''message'')
 New-VaultSignature -Name signer -Value $data | Test-VaultSignature -Value $data'; Remarks = 'Signs and checks in one pipeline; the key version and algorithm travel with the signature.' }
     )
     Links       = @('New-VaultSignature')
