@@ -8,30 +8,6 @@ BeforeDiscovery {
     # Examples that do not run yet, with the error they end in: reported as skipped with that reason until
     # fixed. One that runs fails its test, so that it is taken off this list; the list only shrinks.
     $notYetRunnable = @{
-        'Add-VaultKey|2' = 'HsmKeyNotAllowedOnStandardVault'
-        'Export-VaultCertificate|3' = 'HostFunctionNotImplemented'
-        'Get-Vault|1' = 'VaultNotFound'
-        'Get-Vault|3' = 'VaultNotFound'
-        'Get-VaultRoleAssignment|1' = 'VaultNotFound'
-        'Grant-VaultRole|2' = 'ParameterArgumentValidationErrorNullNotAllowed'
-        'Grant-VaultRole|3' = 'ParameterArgumentValidationErrorNullNotAllowed'
-        'Grant-VaultRole|4' = 'EmulatorConfigNotFound'
-        'Import-VaultCertificate|2' = 'InputFileNotFound'
-        'New-Vault|1' = 'ResourceGroupNotFound'
-        'New-Vault|2' = 'ResourceGroupNotFound'
-        'New-Vault|3' = 'ParameterArgumentValidationErrorNullNotAllowed'
-        'Remove-Vault|1' = 'VaultNotFound'
-        'Remove-VaultAccessPolicy|1' = 'ParameterArgumentValidationErrorNullNotAllowed'
-        'Remove-VaultAccessPolicy|2' = 'VaultNotFound'
-        'Restore-VaultCertificate|1' = 'InputFileNotFound'
-        'Restore-VaultCertificate|2' = 'VaultCertificateNotFound'
-        'Restore-VaultKey|1' = 'InputFileNotFound'
-        'Restore-VaultKey|2' = 'PathNotFound'
-        'Restore-VaultSecret|2' = 'PathNotFound'
-        'Revoke-VaultRole|1' = 'ParameterArgumentValidationErrorNullNotAllowed'
-        'Set-VaultAccessPolicy|1' = 'ParameterArgumentValidationErrorNullNotAllowed'
-        'Set-VaultAccessPolicy|2' = 'ParameterArgumentValidationErrorNullNotAllowed'
-        'Start-VaultEmulator|2' = 'EmulatorConfigNotFound'
     }
     $helpFolder = Join-Path $PSScriptRoot '../../module/en-US/help'
     $script:cmdlets = @(Get-Command -Module VaultTools -CommandType Cmdlet | Sort-Object Name | ForEach-Object {
@@ -53,6 +29,11 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'VaultTools.TestHelpers.psm1') -Force
     Import-VaultToolsUnderTest
     $script:emulator = Start-TestEmulator
+    # Examples write under their session's temporary folder only. A file that appears in the repository or in the
+    # process's folder (where .NET resolves a relative path) is a bug: one left ./dek.wrapped in the repository.
+    $script:watchedFolders = @((Resolve-Path (Join-Path $PSScriptRoot '../..')).Path, [Environment]::CurrentDirectory) | Select-Object -Unique
+    $script:filesBefore = @{}
+    foreach ($watched in $script:watchedFolders) { $script:filesBefore[$watched] = @(Get-ChildItem -LiteralPath $watched -File -Force -Name) }
     $script:modulePath = if ($env:VAULTTOOLS_TEST_MODULE) { $env:VAULTTOOLS_TEST_MODULE } else { Join-Path $PSScriptRoot '../../out/VaultTools/VaultTools.psd1' }
 }
 
@@ -69,7 +50,9 @@ Describe '<Name> help examples' -ForEach $script:cmdlets {
         # A fresh session as a user has it after `Start-VaultEmulator | Connect-Vault -Emulator`, except that its
         # default vault is a new, empty one of its own: one cmdlet's examples never meet another's entries.
         $vault = 'ex-' + [guid]::NewGuid().ToString('n').Substring(0, 12)
-        $session.AddScript("Set-Location -LiteralPath '$folder'; Import-Module '$($script:modulePath)'; `$emulatorUnderTest | Connect-Vault -Emulator | Out-Null; New-Vault -Name $vault | Out-Null; `$emulatorUnderTest | Connect-Vault -Emulator -VaultName $vault | Out-Null").Invoke() | Out-Null
+        # The vaults that exist before this cmdlet's examples: those it makes (its default vault included) are
+        # removed after them, so that the next cmdlet's examples can make a vault of the same name.
+        $session.AddScript("Set-Location -LiteralPath '$folder'; Import-Module '$($script:modulePath)'; `$emulatorUnderTest | Connect-Vault -Emulator | Out-Null; `$vaultsBeforeExamples = @((Get-Vault).Name); New-Vault -Name $vault | Out-Null; `$emulatorUnderTest | Connect-Vault -Emulator -VaultName $vault | Out-Null").Invoke() | Out-Null
         $session.Commands.Clear()
         if ($session.Streams.Error.Count) { throw "The session could not connect: $($session.Streams.Error[0])" }
     }
@@ -78,6 +61,8 @@ Describe '<Name> help examples' -ForEach $script:cmdlets {
         # Emulators an example started in this session (Start-VaultEmulator's examples) stop with it.
         $session.Commands.Clear()
         $session.AddScript('Stop-VaultEmulator -ErrorAction SilentlyContinue').Invoke() | Out-Null
+        $session.Commands.Clear()
+        $session.AddScript('$emulatorUnderTest | Connect-Vault -Emulator | Out-Null; Get-Vault | Where-Object Name -notin $vaultsBeforeExamples | Remove-Vault -Force').Invoke() | Out-Null
         $session.Dispose()
         Remove-Item $folder -Recurse -Force -ErrorAction SilentlyContinue
     }
@@ -101,5 +86,14 @@ Describe '<Name> help examples' -ForEach $script:cmdlets {
             Set-ItResult -Skipped -Because "a help example does not run as printed yet (it ends in $NotYet)"
         }
         $errors | Should -BeNullOrEmpty -Because "$Name example $Index must run as printed:`n$Code`n"
+    }
+}
+
+Describe 'Help examples and the repository' {
+    It 'write no file into the repository or the process''s folder' {
+        foreach ($watched in $script:watchedFolders) {
+            @(Get-ChildItem -LiteralPath $watched -File -Force -Name | Where-Object { $_ -notin $script:filesBefore[$watched] }) |
+                Should -BeNullOrEmpty -Because "help examples must write under their session's location, not into $watched"
+        }
     }
 }

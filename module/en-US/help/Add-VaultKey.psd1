@@ -27,7 +27,8 @@ Everything is checked before a request is sent: the name, RSA sizes, curves, key
     }
     Examples    = @(
         @{ Code = 'Add-VaultKey -Name cmk -KeyType RSA -Size 3072 -KeyOps wrapKey, unwrapKey -Expires (Get-Date).AddYears(2)'; Remarks = 'Creates an RSA 3072 key for wrapping data encryption keys (customer-managed keys), valid for two years.' }
-        @{ Code = 'Add-VaultKey -Name signer -KeyType EC -CurveName P-384 -Destination HSM'; Remarks = 'Creates an EC-HSM signing key on the P-384 curve (premium vaults only).' }
+        @{ Code = 'New-Vault -Name contoso-hsm-kv -Sku Premium | Out-Null     # HSM-protected keys need a Premium vault
+Add-VaultKey -VaultName contoso-hsm-kv -Name signer -KeyType EC -CurveName P-384 -Destination HSM'; Remarks = 'Creates an EC-HSM signing key on the P-384 curve in a Premium vault (a Standard vault refuses HSM keys).' }
         @{ Code = '$password = ConvertTo-SecureString ''example-pfx-password'' -AsPlainText -Force   # at a prompt: Read-Host -AsSecureString -Prompt ''PFX password''
 Add-VaultCertificate -Name key-source -SubjectName CN=key-source | Out-Null     # a PFX file with a key pair
 Export-VaultCertificate -Name key-source -FilePath ./key.pfx -Password $password

@@ -25,9 +25,10 @@ An existing file is never replaced unless -Force is given (OutputFileExists, che
 $password = ConvertTo-SecureString ''pfx-example'' -AsPlainText -Force   # at a prompt: $password = Read-Host -AsSecureString -Prompt ''PFX password''
 Export-VaultCertificate -Name web -FilePath ./web.pfx -Password $password'; Remarks = 'Writes web.pfx with the certificate chain and private key, protected by the password.' }
         @{ Title = 'Export the public certificate'; Code = 'Export-VaultCertificate -Name web -FilePath ./web.cer'; Remarks = 'Writes the public certificate only; no secret is read.' }
-        @{ Title = 'Copy a certificate to another vault'; Code = '$password = Read-Host -AsSecureString
-Export-VaultCertificate -Name web -FilePath ./web.pfx -Password $password
-Import-VaultCertificate -Name web -FilePath ./web.pfx -Password $password -VaultName contoso-kv-dr'; Remarks = 'Export then import: the round trip keeps the key pair and the chain.' }
+        @{ Title = 'Copy a certificate to another vault'; Code = 'New-Vault -Name contoso-kv-dr | Out-Null     # the vault to copy into
+$password = ConvertTo-SecureString ''pfx-example'' -AsPlainText -Force   # at a prompt: $password = Read-Host -AsSecureString -Prompt ''PFX password''
+Export-VaultCertificate -Name web -FilePath ./web-copy.pfx -Password $password
+Import-VaultCertificate -Name web -FilePath ./web-copy.pfx -Password $password -VaultName contoso-kv-dr'; Remarks = 'Export then import: the round trip keeps the key pair and the chain.' }
     )
     Links       = @('Import-VaultCertificate', 'Get-VaultCertificate')
 }

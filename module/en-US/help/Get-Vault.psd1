@@ -14,9 +14,11 @@ A vault that does not exist is the error VaultNotFound (ObjectNotFound).
         SubscriptionId    = 'The subscription to look in, instead of the session''s. Binds from the pipeline by property name.'
     }
     Examples    = @(
-        @{ Code = 'Get-Vault -Name contoso-app-kv'; Remarks = 'Shows the vault, including whether it uses Azure RBAC or access policies.' }
+        @{ Code = 'New-Vault -Name contoso-app-kv | Out-Null     # a vault to look at
+Get-Vault -Name contoso-app-kv'; Remarks = 'Shows the vault, including whether it uses Azure RBAC or access policies.' }
         @{ Code = 'Get-Vault | Where-Object { -not $_.EnableRbacAuthorization } | Select-Object Name, ResourceGroupName'; Remarks = 'Finds the vaults of the subscription that still use access policies.' }
-        @{ Code = '(Get-Vault -Name legacy).AccessPolicies'; Remarks = 'Shows who has which permissions on a vault on the access-policy model.' }
+        @{ Code = 'New-Vault -Name legacy-kv -EnableRbacAuthorization $false | Out-Null     # a vault on the access-policy model
+(Get-Vault -Name legacy-kv).AccessPolicies'; Remarks = 'Shows who has which permissions on a vault on the access-policy model.' }
     )
     Links       = @('New-Vault', 'Remove-Vault', 'Get-VaultRoleAssignment')
 }

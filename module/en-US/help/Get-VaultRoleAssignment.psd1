@@ -21,7 +21,8 @@ Assignments at single entries below a vault are listed when a principal is given
         SubscriptionId    = 'The vault''s subscription, instead of the session''s.'
     }
     Examples    = @(
-        @{ Code = 'Get-VaultRoleAssignment -VaultName contoso-app-kv -IncludeInherited'; Remarks = 'Everyone who holds a role on the vault, directly or from its resource group or subscription.' }
+        @{ Code = 'New-Vault -Name contoso-app-kv | Out-Null     # a vault on the Azure RBAC model
+Get-VaultRoleAssignment -VaultName contoso-app-kv -IncludeInherited'; Remarks = 'Everyone who holds a role on the vault, directly or from its resource group or subscription.' }
         @{ Code = 'Get-VaultRoleAssignment -SecretName db-password -IncludeInherited | Where-Object RoleDefinitionName -in ''Key Vault Secrets User'', ''Key Vault Secrets Officer'', ''Key Vault Administrator'''; Remarks = 'Who can read the secret db-password.' }
         @{ Code = 'Get-VaultRoleAssignment -ObjectId $mi | Format-Table RoleDefinitionName, ScopeKind, EntryName'; Remarks = 'What one managed identity holds in the vault, entry by entry.' }
     )

@@ -29,10 +29,15 @@ Granting asks for confirmation (ConfirmImpact High); -Force skips the prompt. -W
     Examples    = @(
         @{ NeedsAzure = 'reads the identity with Az.ManagedServiceIdentity (Get-AzUserAssignedIdentity) from a resource group in Azure'; Code = '$mi = (Get-AzUserAssignedIdentity -ResourceGroupName rg-app -Name app-identity).PrincipalId
 Grant-VaultRole -VaultName contoso-app-kv -Role ''Key Vault Secrets User'' -ObjectId $mi -PrincipalType ServicePrincipal -SecretName db-password -Force'; Remarks = 'Lets one managed identity read one secret, and nothing else in the vault.' }
-        @{ Code = 'Grant-VaultRole -Role ''Key Vault Secrets Officer'' -ObjectId $opsGroupId -PrincipalType Group -WhatIf'; Remarks = 'Shows the exact scope (the session''s default vault) and role that would be granted.' }
-        @{ Code = 'Grant-VaultRole -Role ''Key Vault Reader'' -ObjectId $auditorId -Scope "/subscriptions/$subscriptionId/resourceGroups/rg-app" -Force'; Remarks = 'Grants a role on a resource group: it applies to every vault in it.' }
-        @{ Code = '$emulator = Start-VaultEmulator -ConfigPath ./identities.json
+        @{ Code = '$opsGroupId = ''5b0c3f8e-2d41-4a7b-9e36-c18f0a7d2e94''     # the ops group''s object id: (Get-AzADGroup -DisplayName ops).Id
+Grant-VaultRole -Role ''Key Vault Secrets Officer'' -ObjectId $opsGroupId -PrincipalType Group -WhatIf'; Remarks = 'Shows the exact scope (the session''s default vault) and role that would be granted.' }
+        @{ Code = '$auditorId = ''e2a7d915-6c3b-48f0-b1d4-7a9e05c63f28''     # the auditor''s object id: (Get-AzADUser -UserPrincipalName auditor@contoso.com).Id
+$vault = Get-Vault -Name (Get-VaultConnection).VaultName
+Grant-VaultRole -Role ''Key Vault Reader'' -ObjectId $auditorId -PrincipalType User -Scope "/subscriptions/$($vault.SubscriptionId)/resourceGroups/$($vault.ResourceGroupName)" -Force'; Remarks = 'Grants a role on the resource group of the session''s vault: it applies to every vault in it.' }
+        @{ Code = '@{ identities = @(@{ name = ''reader''; type = ''UserAssignedManagedIdentity'' }) } | ConvertTo-Json -Depth 3 | Set-Content ./identities.json
+$emulator = Start-VaultEmulator -ConfigPath ./identities.json
 $emulator | Connect-Vault -Emulator
+Set-VaultSecret -Name app-secret -PlainTextValue ''example-app-secret'' | Out-Null
 $emulator.Identities | Where-Object Name -eq reader | Grant-VaultRole -Role ''Key Vault Secrets User'' -SecretName app-secret -Force'; Remarks = 'In the emulator: the identity''s ObjectId binds from the pipeline. Running it twice returns the same assignment.' }
     )
     Links       = @('Revoke-VaultRole', 'Get-VaultRoleAssignment', 'Get-VaultRoleDefinition', 'Set-VaultAccessPolicy')

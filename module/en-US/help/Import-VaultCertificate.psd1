@@ -18,7 +18,9 @@ The file is opened locally before anything is sent: a wrong password is the erro
 Add-VaultCertificate -Name web-source -SubjectName CN=web.contoso.test | Out-Null     # a PFX file to import
 Export-VaultCertificate -Name web-source -FilePath ./web.pfx -Password $password
 Import-VaultCertificate -Name web -FilePath ./web.pfx -Password $password'; Remarks = 'Imports the certificate and private key of web.pfx as the certificate web.' }
-        @{ Title = 'Import a PEM file'; Code = 'Import-VaultCertificate -Name api -FilePath ./api.pem -Tag @{ Owner = ''team-a'' }'; Remarks = 'Imports a PEM file with the certificate and its unencrypted private key.' }
+        @{ Title = 'Import a PEM file'; Code = 'Add-VaultCertificate -Name api-source -SubjectName CN=api.contoso.test | Out-Null     # a PEM file to import
+Export-VaultCertificate -Name api-source -FilePath ./api.pem
+Import-VaultCertificate -Name api -FilePath ./api.pem -Tag @{ Owner = ''team-a'' }'; Remarks = 'Imports a PEM file with the certificate and its unencrypted private key.' }
     )
     Links       = @('Export-VaultCertificate', 'Add-VaultCertificate', 'Get-VaultCertificate')
 }

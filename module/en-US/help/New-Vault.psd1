@@ -22,10 +22,11 @@ Without -ResourceGroupName the session's resource group is used (Connect-Vault -
         SubscriptionId            = 'The subscription to create the vault in, instead of the session''s (Connect-Vault -SubscriptionId; in the emulator, its subscription).'
     }
     Examples    = @(
-        @{ Code = 'New-Vault -Name contoso-app-kv -ResourceGroupName rg-app -Location westeurope'; Remarks = 'Creates a Standard vault on the Azure RBAC model with 90 days of soft delete.' }
-        @{ Code = 'New-Vault -Name contoso-hsm-kv -ResourceGroupName rg-app -Sku Premium -SoftDeleteRetentionInDays 30 -EnablePurgeProtection -Tag @{ owner = ''team-a'' }'; Remarks = 'A Premium vault for HSM-protected keys, with purge protection.' }
-        @{ Code = 'Start-VaultEmulator | Connect-Vault -Emulator
-New-Vault -Name legacy -EnableRbacAuthorization $false | Set-VaultAccessPolicy -ObjectId $appObjectId -PermissionsToSecrets get, list -Force'; Remarks = 'In the emulator: a vault on the access-policy model, and a policy for an application. The vault''s Name binds into -VaultName.' }
+        @{ Code = 'New-Vault -Name contoso-app-kv -Location westeurope'; Remarks = 'Creates a Standard vault on the Azure RBAC model with 90 days of soft delete, in the session''s resource group (Connect-Vault -ResourceGroupName; the emulator''s own group in the emulator).' }
+        @{ Code = '$group = (Get-Vault -Name contoso-app-kv).ResourceGroupName
+New-Vault -Name contoso-hsm-kv -ResourceGroupName $group -Sku Premium -SoftDeleteRetentionInDays 30 -EnablePurgeProtection -Tag @{ owner = ''team-a'' }'; Remarks = 'A Premium vault for HSM-protected keys, with purge protection, in the resource group of contoso-app-kv.' }
+        @{ Code = '$appObjectId = ''3f6b8d21-9a4e-4c07-b5d2-e61a9c0f7b38''     # the application''s service principal: (Get-AzADServicePrincipal -DisplayName app).Id
+New-Vault -Name legacy-kv -EnableRbacAuthorization $false | Set-VaultAccessPolicy -ObjectId $appObjectId -PermissionsToSecrets get, list -Force'; Remarks = 'A vault on the access-policy model, and a policy for an application. The vault''s Name binds into -VaultName.' }
     )
     Links       = @('Get-Vault', 'Remove-Vault', 'Grant-VaultRole', 'Set-VaultAccessPolicy')
 }

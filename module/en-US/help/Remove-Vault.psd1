@@ -13,8 +13,9 @@ It asks for confirmation (ConfirmImpact High); -Force skips the prompt. -WhatIf 
         Force             = 'Delete without asking for confirmation. -WhatIf and an explicit -Confirm still apply.'
     }
     Examples    = @(
-        @{ Code = 'Remove-Vault -Name contoso-test-kv -WhatIf'; Remarks = 'Shows which vault would be deleted.' }
-        @{ Code = 'Get-Vault -Name ''test-*'' | Remove-Vault -Force'; Remarks = 'Deletes every vault whose name starts with test-, without prompting.' }
+        @{ Code = 'New-Vault -Name contoso-test-kv | Out-Null     # a vault to remove
+Remove-Vault -Name contoso-test-kv -WhatIf'; Remarks = 'Shows which vault would be deleted.' }
+        @{ Code = 'Get-Vault -Name ''contoso-test-*'' | Remove-Vault -Force'; Remarks = 'Deletes every vault whose name starts with contoso-test-, without prompting.' }
     )
     Links       = @('Get-Vault', 'New-Vault')
 }

@@ -14,7 +14,10 @@ On a vault that uses Azure RBAC the policy is removed too, with a warning that i
         SubscriptionId    = 'The vault''s subscription, instead of the session''s.'
     }
     Examples    = @(
-        @{ Code = 'Remove-VaultAccessPolicy -VaultName legacy-kv -ObjectId $appId -Force'; Remarks = 'The application loses all access granted by policy.' }
+        @{ Code = 'New-Vault -Name legacy-kv -EnableRbacAuthorization $false | Out-Null     # a vault on the access-policy model
+$appId = ''3f6b8d21-9a4e-4c07-b5d2-e61a9c0f7b38''     # the application''s service principal: (Get-AzADServicePrincipal -DisplayName app).Id
+Set-VaultAccessPolicy -VaultName legacy-kv -ObjectId $appId -PermissionsToSecrets get, list -Force     # what it had
+Remove-VaultAccessPolicy -VaultName legacy-kv -ObjectId $appId -Force'; Remarks = 'The application loses all access granted by policy.' }
         @{ Code = '(Get-Vault -Name legacy-kv).AccessPolicies | Where-Object { -not $_.PermissionsToSecrets } | Remove-VaultAccessPolicy -VaultName legacy-kv -WhatIf'; Remarks = 'Shows which policies without secret permissions would be removed.' }
     )
     Links       = @('Set-VaultAccessPolicy', 'Get-Vault')

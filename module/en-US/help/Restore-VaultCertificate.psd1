@@ -8,8 +8,12 @@ Restore-VaultCertificate restores a certificate (every version, policy, backing 
         InputFile = 'The backup file. Binds from the pipeline by the property FullName.'
     }
     Examples    = @(
-        @{ Code = 'Restore-VaultCertificate -InputFile ./web.blob'; Remarks = 'Restores the certificate web.' }
-        @{ Code = 'Backup-VaultCertificate -Name web | Restore-VaultCertificate -VaultName contoso-kv-dr'; Remarks = 'Copies the certificate into a vault of the same subscription and geography.' }
+        @{ Code = 'Add-VaultCertificate -Name web -SubjectName ''CN=web.contoso.test'' | Out-Null
+Backup-VaultCertificate -Name web -OutputFile ./web.blob | Out-Null
+Remove-VaultCertificate -Name web -Purge -Force
+Restore-VaultCertificate -InputFile ./web.blob'; Remarks = 'Restores the certificate web from its backup, after it was deleted and purged.' }
+        @{ Code = 'New-Vault -Name contoso-kv-dr | Out-Null     # the recovery vault
+Backup-VaultCertificate -Name web | Restore-VaultCertificate -VaultName contoso-kv-dr'; Remarks = 'Copies the certificate into a vault of the same subscription and geography.' }
     )
     Links       = @('Backup-VaultCertificate')
 }

@@ -6,8 +6,14 @@
         InputFile = 'The backup file. Binds from the FullName of a file object, so the output of Backup-VaultKey and Get-ChildItem pipes in.'
     }
     Examples    = @(
-        @{ Code = 'Restore-VaultKey -InputFile ./cmk.keybackup'; Remarks = 'Restores the key cmk.' }
-        @{ Code = 'Get-ChildItem ./backup/*.keybackup | Restore-VaultKey -VaultName contoso-kv-dr'; Remarks = 'Restores every backed-up key into another vault of the same geography.' }
+        @{ Code = 'Add-VaultKey -Name cmk -KeyType RSA -KeyOps wrapKey, unwrapKey | Out-Null
+Backup-VaultKey -Name cmk -OutputFile ./cmk.keybackup | Out-Null
+Remove-VaultKey -Name cmk -Purge -Force
+Restore-VaultKey -InputFile ./cmk.keybackup'; Remarks = 'Restores the key cmk from its backup, after it was deleted and purged.' }
+        @{ Code = 'New-Item -ItemType Directory -Path ./backup | Out-Null
+Backup-VaultKey -Name cmk -OutputFile ./backup/cmk.keybackup | Out-Null
+New-Vault -Name contoso-kv-dr | Out-Null     # the recovery vault
+Get-ChildItem ./backup/*.keybackup | Restore-VaultKey -VaultName contoso-kv-dr'; Remarks = 'Restores every backed-up key into another vault of the same geography.' }
     )
     Links       = @('Backup-VaultKey')
 }

@@ -12,7 +12,10 @@ Restore-VaultSecret restores a secret, with every version, from a file written b
 Backup-VaultSecret -Name api-key -OutputFile ./api-key.blob
 Remove-VaultSecret -Name api-key -Purge -Force
 Restore-VaultSecret -InputFile ./api-key.blob'; Remarks = 'Restores api-key into the session''s default vault.' }
-        @{ Title = 'Restore every backup of a folder into another vault'; Code = 'Get-ChildItem ./backups -Filter *.blob | Restore-VaultSecret -VaultName contoso-kv-dr'; Remarks = 'Restores each backup file into contoso-kv-dr.' }
+        @{ Title = 'Restore every backup of a folder into another vault'; Code = 'New-Item -ItemType Directory -Path ./backups | Out-Null
+Backup-VaultSecret -Name api-key -OutputFile ./backups/api-key.blob | Out-Null
+New-Vault -Name contoso-kv-dr | Out-Null     # the recovery vault
+Get-ChildItem ./backups -Filter *.blob | Restore-VaultSecret -VaultName contoso-kv-dr'; Remarks = 'Restores each backup file into contoso-kv-dr.' }
     )
     Links       = @('Backup-VaultSecret')
 }

@@ -22,8 +22,13 @@ Revoke-VaultRole works on vaults of either permission model. It asks for confirm
         SubscriptionId    = 'The vault''s subscription, instead of the session''s.'
     }
     Examples    = @(
-        @{ Code = 'Revoke-VaultRole -Role ''Key Vault Secrets User'' -ObjectId $mi -SecretName db-password -Force'; Remarks = 'Takes back what the first example of Grant-VaultRole gave.' }
-        @{ Code = 'Get-VaultRoleAssignment -ObjectId $leaverId | Revoke-VaultRole -Force -PassThru'; Remarks = 'Removes every assignment a principal has on the vault and its entries, and lists what was removed.' }
+        @{ Code = '$mi = ''0c9d6e2a-41f7-4b85-a3e0-8d27b5f19c46''     # the managed identity''s principal id: (Get-AzUserAssignedIdentity -ResourceGroupName rg-app -Name app-identity).PrincipalId
+Set-VaultSecret -Name db-password -PlainTextValue ''example-db-password'' | Out-Null
+Grant-VaultRole -Role ''Key Vault Secrets User'' -ObjectId $mi -PrincipalType ServicePrincipal -SecretName db-password -Force | Out-Null
+Revoke-VaultRole -Role ''Key Vault Secrets User'' -ObjectId $mi -SecretName db-password -Force'; Remarks = 'Takes back what the first example of Grant-VaultRole gave (granted here first).' }
+        @{ Code = '$leaverId = $mi     # the object id of someone who left the team
+Grant-VaultRole -Role ''Key Vault Reader'' -ObjectId $leaverId -PrincipalType ServicePrincipal -Force | Out-Null
+Get-VaultRoleAssignment -ObjectId $leaverId | Revoke-VaultRole -Force -PassThru'; Remarks = 'Removes every assignment a principal has on the vault and its entries, and lists what was removed.' }
     )
     Links       = @('Grant-VaultRole', 'Get-VaultRoleAssignment')
 }

@@ -23,7 +23,9 @@ On a vault that uses Azure RBAC the command is refused with VaultUsesRbac (Inval
         SubscriptionId            = 'The vault''s subscription, instead of the session''s.'
     }
     Examples    = @(
-        @{ Code = 'Set-VaultAccessPolicy -VaultName legacy-kv -ObjectId $appId -PermissionsToSecrets get, list -Force'; Remarks = 'Lets an application read and list secrets, in addition to what it had.' }
+        @{ Code = 'New-Vault -Name legacy-kv -EnableRbacAuthorization $false | Out-Null     # a vault on the access-policy model
+$appId = ''3f6b8d21-9a4e-4c07-b5d2-e61a9c0f7b38''     # the application''s service principal: (Get-AzADServicePrincipal -DisplayName app).Id
+Set-VaultAccessPolicy -VaultName legacy-kv -ObjectId $appId -PermissionsToSecrets get, list -Force'; Remarks = 'Lets an application read and list secrets, in addition to what it had.' }
         @{ Code = 'Set-VaultAccessPolicy -VaultName legacy-kv -ObjectId $appId -PermissionsToSecrets get -Replace -Force -PassThru'; Remarks = 'Cuts the application down to reading secrets only, and shows the resulting policy.' }
     )
     Links       = @('Remove-VaultAccessPolicy', 'Get-Vault', 'Grant-VaultRole')

@@ -24,7 +24,11 @@ Without -DataPath the emulator uses a per-user data folder and keeps entries in 
     Examples    = @(
         @{ Code = '$emulator = Start-VaultEmulator
 $emulator | Connect-Vault -Emulator'; Remarks = 'Starts an emulator with in-memory storage and connects to its default vault as the built-in administrator.' }
-        @{ Code = 'Start-VaultEmulator -DataPath ./vault-data -ConfigPath ./emulator.config.json'; Remarks = 'Starts a durable emulator whose identities, vaults and role assignments come from a configuration file.' }
+        @{ Code = '@{
+    identities = @(@{ name = ''webapp''; type = ''ServicePrincipal'' })
+    vaults     = @(@{ name = ''contoso-app-kv''; sku = ''premium'' })
+} | ConvertTo-Json -Depth 3 | Set-Content ./emulator.config.json
+Start-VaultEmulator -DataPath ./vault-data -ConfigPath ./emulator.config.json'; Remarks = 'Starts a durable emulator whose identities, vaults and role assignments come from a configuration file.' }
         @{ Code = 'Start-VaultEmulator -InMemory -DataPath (New-Item -ItemType Directory -Path (Join-Path ([IO.Path]::GetTempPath()) (New-Guid))) -FaultRate 0.2 -FaultKind 429'; Remarks = 'A throwaway emulator that throttles one request in five, to see retries at work.' }
         @{ Code = 'Start-VaultEmulator -ConsistencyDelaySeconds 5 | Connect-Vault -Emulator
 Set-VaultSecret -Name old-key -PlainTextValue x
