@@ -284,6 +284,23 @@ Describe 'Grant, revoke and regrant' {
             Should -Throw -ErrorId 'VaultRoleAssignmentNotFound,*'
     }
 
+    It 'warns when the <Kind> granted on does not exist, and grants on the name as Azure does' -ForEach @(@{ Kind = 'secret' }, @{ Kind = 'key' }, @{ Kind = 'certificate' }) {
+        $entry = EntryParameter $Kind 'no-such-entry'
+        $assignment = Grant-VaultRole -VaultName rbac-vault -Role 'Key Vault Reader' -ObjectId $script:sp.ObjectId -PrincipalType ServicePrincipal @entry -Force -WarningVariable warnings -WarningAction SilentlyContinue
+        try {
+            @($warnings).Count | Should -Be 1
+            "$($warnings[0])" | Should -Match "'rbac-vault' has no $Kind named 'no-such-entry'"
+            $assignment.EntryName | Should -Be 'no-such-entry'
+        }
+        finally { Revoke-VaultRole -InputObject $assignment -Force }
+    }
+
+    It 'does not warn when the entry granted on exists' {
+        $assignment = Grant-VaultRole -VaultName rbac-vault -Role 'Key Vault Reader' -ObjectId $script:sp.ObjectId -PrincipalType ServicePrincipal -SecretName life-secret -Force -WarningVariable warnings -WarningAction SilentlyContinue
+        try { $warnings | Should -BeNullOrEmpty }
+        finally { Revoke-VaultRole -InputObject $assignment -Force }
+    }
+
     It 'shows -WhatIf with the exact scope and grants nothing' {
         $transcript = Join-Path $TestDrive 'whatif.txt'
         Start-Transcript -Path $transcript | Out-Null

@@ -8,6 +8,8 @@ Grant-VaultRole creates an Azure role assignment (Microsoft.Authorization/roleAs
 
 -ObjectId is the principal's object id; for a managed identity, its object (principal) id, not its client id. -PrincipalType (User, Group or ServicePrincipal; a managed identity is a ServicePrincipal) avoids a directory lookup and the replication delay of newly created principals.
 
+A secret, key or certificate that does not exist (or is deleted) is not refused, as Azure does not refuse it: the role is granted on that name and applies to an entry created under it later. Because a missing entry is most often a typing mistake, Grant-VaultRole warns, naming the vault and the name (it checks by listing the entry's versions; when the caller may not, it grants without the check).
+
 Granting is idempotent: when the principal already has exactly this role at exactly this scope, the existing assignment is returned, nothing is changed and no confirmation is asked. A 409 RoleAssignmentExists from ARM (a grant racing another) is answered the same way.
 
 A vault on the access-policy model is refused with VaultUsesAccessPolicies (InvalidOperation) before anything is written, because Azure does not consult role assignments for its data; use Set-VaultAccessPolicy there. Without the right to create role assignments (Owner or User Access Administrator), ARM's denial is the error VaultAccessDenied (PermissionDenied) with ARM's message, which names the caller, the action and the scope.

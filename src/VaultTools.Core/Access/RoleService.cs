@@ -121,6 +121,50 @@ namespace VaultTools.Access
             }
         }
 
+        /// <summary>
+        /// A warning when the secret, key or certificate a grant names does not exist in its vault (a likely typo),
+        /// else null. ARM accepts a role on an entry that does not exist (it does not look into the vault) and the
+        /// role then applies to an entry created later under that name, so this warns instead of refusing. Null too
+        /// when it cannot be told (the caller may not list the entry's versions): a grant never fails for a check.
+        /// </summary>
+        public string? MissingEntryWarning(RoleTarget target, CancellationToken cancellationToken = default)
+        {
+            if (target.EntryName is null || target.Vault?.VaultUri is null)
+            {
+                return null;
+            }
+
+            var vault = new VaultAddress(target.Vault.Name, target.Vault.VaultUri);
+            string name = target.EntryName;
+            try
+            {
+                // Listing versions reads metadata only (never a secret's value) and is allowed to a role on the entry itself.
+                bool exists = target.Kind switch
+                {
+                    ScopeKind.Secret => new Secrets.SecretService(_connection).ListVersions(vault, name, cancellationToken).Any(),
+                    ScopeKind.Key => new Keys.KeyService(_connection).ListVersions(vault, name, cancellationToken).Any(),
+                    ScopeKind.Certificate => new Certificates.CertificateService(_connection).ListVersions(vault, name, cancellationToken).Any(),
+                    _ => true,
+                };
+                if (exists)
+                {
+                    return null;
+                }
+            }
+            catch (VaultException e) when (e.Kind == VaultErrorKind.NotFound && e.ErrorId != "VaultNotFound")
+            {
+                // Not found (or deleted): warn below.
+            }
+            catch (VaultException)
+            {
+                return null;
+            }
+
+            string kind = target.Kind.ToString().ToLowerInvariant();
+            return $"The vault '{vault.Name}' has no {kind} named '{name}' (or it is deleted). The role is granted on that name anyway, as Azure does, " +
+                   $"and applies to a {kind} created under it later; check the name (Get-Vault{target.Kind} -VaultName {vault.Name}) if you meant an existing one.";
+        }
+
         // ---- role definitions ----
 
         /// <summary>

@@ -53,6 +53,10 @@ namespace VaultTools.Commands.Access
                 var roles = new RoleService(Connection);
                 var target = ResolveRoleTarget(roles, ParameterSetName == ByScope ? Scope : null, SecretName, KeyName, CertificateName, forGrant: true);
                 var role = roles.ResolveRole(Role, target.SubscriptionId, CancelToken);
+                if (roles.MissingEntryWarning(target, CancelToken) is string missing)
+                {
+                    WriteWarning(missing);
+                }
 
                 var existing = roles.Find(target.Scope, ObjectId, role, CancelToken);
                 if (existing != null)
