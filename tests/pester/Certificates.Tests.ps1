@@ -407,6 +407,15 @@ Describe 'Backup-VaultCertificate and Restore-VaultCertificate' {
         $err[0].FullyQualifiedErrorId | Should -BeLike 'OutputFileExists,*'
         Get-Content $path -Raw | Should -Be 'keep'
     }
+
+    It 'says that the vault to restore into does not exist, naming it' {
+        $cert = New-Certificate
+        $file = Backup-VaultCertificate -Name $cert.Name -OutputFile (Join-Path $script:folder "$($cert.Name)-novault.blob")
+        $file | Restore-VaultCertificate -VaultName no-such-dr-kv -ErrorAction SilentlyContinue -ErrorVariable err
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'VaultNotFound,*'
+        $err[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $err[0].Exception.Message | Should -Match 'no-such-dr-kv'
+    }
 }
 
 Describe 'Certificate policies' {

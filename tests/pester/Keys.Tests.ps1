@@ -569,6 +569,15 @@ Describe 'Backup and restore to a file' {
         Restore-VaultKey -InputFile (Join-Path $script:workDir 'nothing.keybackup') -ErrorAction SilentlyContinue -ErrorVariable missing
         $missing[0].FullyQualifiedErrorId | Should -BeLike 'InputFileNotFound,*'
     }
+
+    It 'says that the vault to restore into does not exist, naming it' {
+        $key = Add-VaultKey -Name (New-RandomName 'bak') -KeyType EC
+        $file = Backup-VaultKey -Name $key.Name -OutputFile (Join-Path $script:workDir "$($key.Name)-novault.keybackup")
+        Restore-VaultKey -InputFile $file.FullName -VaultName no-such-dr-kv -ErrorAction SilentlyContinue -ErrorVariable err
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'VaultNotFound,*'
+        $err[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $err[0].Exception.Message | Should -Match 'no-such-dr-kv'
+    }
 }
 
 Describe 'The key cmdlets as commands' {

@@ -256,6 +256,15 @@ Describe 'Backup-VaultSecret and Restore-VaultSecret' {
         $err[0].Exception.Message | Should -Match '-InputFile'
     }
 
+    It 'says that the vault to restore into does not exist, naming it, and restores nothing' {
+        $name = New-Secret
+        $file = Backup-VaultSecret -Name $name -OutputFile (Join-Path $script:folder "$name-novault.blob")
+        Restore-VaultSecret -InputFile $file.FullName -VaultName no-such-dr-kv -ErrorAction SilentlyContinue -ErrorVariable err
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'VaultNotFound,*'
+        $err[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $err[0].Exception.Message | Should -Match 'no-such-dr-kv'
+    }
+
     It '-WhatIf writes no file' {
         $name = New-Secret
         $file = Join-Path $script:folder "$name-whatif.blob"

@@ -282,7 +282,7 @@ namespace VaultTools.Certificates
         public VaultCertificate Restore(VaultAddress vault, string path, CancellationToken cancellationToken = default)
         {
             byte[] backup = AtomicFile.Read(path, "InputFile", MaxBackupBytes);
-            var restored = Translate.Call(EntryKind.Certificate, path, () => ClientFor(vault).RestoreCertificateBackup(backup, cancellationToken).Value);
+            var restored = Translate.Call(EntryKind.Certificate, vault.Uri.ToString(), () => ClientFor(vault).RestoreCertificateBackup(backup, cancellationToken).Value);
             return ToCertificate(new VaultCertificate(), vault, restored);
         }
 

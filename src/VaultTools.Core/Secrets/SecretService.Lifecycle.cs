@@ -99,7 +99,7 @@ namespace VaultTools.Secrets
         {
             byte[] backup = AtomicFile.Read(path, "InputFile", MaxBackupBytes);
             var client = _connection.Secrets(vault);
-            var restored = Translate.Call(EntryKind.Secret, path, () => client.RestoreSecretBackup(backup, cancellationToken).Value);
+            var restored = Translate.Call(EntryKind.Secret, vault.Uri.ToString(), () => client.RestoreSecretBackup(backup, cancellationToken).Value);
             return ToProperties(vault, restored);
         }
 
