@@ -88,6 +88,22 @@ public sealed class AuthorizationTests(AccessFixture emulator)
     }
 
     [Fact]
+    public async Task A_role_on_an_entry_that_does_not_exist_yet_is_accepted_and_applies_once_it_is_created()
+    {
+        // ARM does not look into the vault: the grant is accepted (201) and reaches a secret created later under that name.
+        var (vault, admin) = await VaultWithSecretsAsync("later");
+        var alpha = emulator.Info.Identity("alpha").ObjectId;
+        var token = await emulator.TokenForAsync("alpha");
+        var entryScope = $"{emulator.VaultId(vault)}/secrets/later";
+        var grant = await GrantAsync(emulator, alpha, KeyVaultSecretsUser, entryScope);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await GetSecretAsync(emulator, vault, "later", token)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await SetSecretAsync(emulator, vault, "later", admin)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await GetSecretAsync(emulator, vault, "later", token)).Status);
+        await RevokeAsync(emulator, entryScope, grant);
+    }
+
+    [Fact]
     public async Task A_role_on_one_entry_reads_that_entry_only_and_cannot_list_the_vault()
     {
         var (vault, _) = await VaultWithSecretsAsync("entry", "app", "app-2", "other");
