@@ -24,7 +24,10 @@ Assignments at single entries below a vault are listed when a principal is given
         @{ Code = 'New-Vault -Name contoso-app-kv | Out-Null     # a vault on the Azure RBAC model
 Get-VaultRoleAssignment -VaultName contoso-app-kv -IncludeInherited'; Remarks = 'Everyone who holds a role on the vault, directly or from its resource group or subscription.' }
         @{ Code = 'Get-VaultRoleAssignment -SecretName db-password -IncludeInherited | Where-Object RoleDefinitionName -in ''Key Vault Secrets User'', ''Key Vault Secrets Officer'', ''Key Vault Administrator'''; Remarks = 'Who can read the secret db-password.' }
-        @{ Code = 'Get-VaultRoleAssignment -ObjectId $mi | Format-Table RoleDefinitionName, ScopeKind, EntryName'; Remarks = 'What one managed identity holds in the vault, entry by entry.' }
+        @{ Code = '$mi = ''0c9d6e2a-41f7-4b85-a3e0-8d27b5f19c46''     # the managed identity''s principal id: (Get-AzUserAssignedIdentity -ResourceGroupName rg-app -Name app-identity).PrincipalId
+Set-VaultSecret -Name db-password -PlainTextValue ''example-db-password'' | Out-Null
+Grant-VaultRole -Role ''Key Vault Secrets User'' -ObjectId $mi -PrincipalType ServicePrincipal -SecretName db-password -Force | Out-Null
+Get-VaultRoleAssignment -ObjectId $mi | Format-Table RoleDefinitionName, ScopeKind, EntryName'; Remarks = 'What one managed identity holds in the vault, entry by entry.' }
     )
     Links       = @('Grant-VaultRole', 'Revoke-VaultRole', 'Get-VaultRoleDefinition')
 }
