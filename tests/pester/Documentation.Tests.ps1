@@ -12,6 +12,11 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'VaultTools.TestHelpers.psm1') -Force
     $script:modulePath = $env:VAULTTOOLS_TEST_MODULE
     if (-not $script:modulePath) { $script:modulePath = Join-Path $PSScriptRoot '../../out/VaultTools/VaultTools.psd1' }
+    # The tour and the Demo run in temporary folders: a file they leave in the repository or in the process's folder
+    # (where .NET resolves a relative path) is a bug.
+    $script:watchedFolders = @((Resolve-Path (Join-Path $PSScriptRoot '../..')).Path, [Environment]::CurrentDirectory) | Select-Object -Unique
+    $script:filesBefore = @{}
+    foreach ($watched in $script:watchedFolders) { $script:filesBefore[$watched] = @(Get-ChildItem -LiteralPath $watched -File -Force -Name) }
 }
 
 Describe 'README tour' -ForEach @(@{ Code = $script:tour }) {
@@ -50,11 +55,24 @@ Describe 'Demo' {
     It 'runs tools/Demo.ps1 to its end' {
         $demo = Join-Path $PSScriptRoot '../../tools/Demo.ps1'
         # In a child process (a job), as build.ps1 Demo runs it; the Demo stops at its first error, which fails the job.
-        $job = Start-Job -ScriptBlock { param($demo, $module) & $demo -ModulePath $module } -ArgumentList (Resolve-Path $demo).Path, $script:modulePath
+        $folder = New-Item -ItemType Directory -Path (Join-Path ([IO.Path]::GetTempPath()) ('vaulttools-demo-run-' + [guid]::NewGuid().ToString('n')))
+        $job = Start-Job -WorkingDirectory $folder.FullName -ScriptBlock { param($demo, $module) & $demo -ModulePath $module } -ArgumentList (Resolve-Path $demo).Path, (Resolve-Path $script:modulePath).Path
         try {
             $job | Wait-Job -Timeout 240 | Out-Null
             $job.State | Should -Be 'Completed' -Because ((@($job.ChildJobs[0].Error) + @($job.ChildJobs[0].JobStateInfo.Reason) | Out-String))
         }
-        finally { $job | Remove-Job -Force }
+        finally {
+            $job | Remove-Job -Force
+            Remove-Item $folder -Recurse -Force -ErrorAction SilentlyContinue
+        }
+    }
+}
+
+Describe 'The tour, the Demo and the repository' {
+    It 'write no file into the repository or the process''s folder' {
+        foreach ($watched in $script:watchedFolders) {
+            @(Get-ChildItem -LiteralPath $watched -File -Force -Name | Where-Object { $_ -notin $script:filesBefore[$watched] }) |
+                Should -BeNullOrEmpty -Because "the tour and the Demo must write under their temporary folders, not into $watched"
+        }
     }
 }
