@@ -105,6 +105,7 @@ public static class EmulatorHost
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = RequestBodyLimitMiddleware.HardCapBytes;
             kestrel.Listen(IPAddress.Loopback, options.Port, listen =>
                 listen.UseHttps(https => https.ServerCertificateSelector = (_, name) => ca.GetServerCertificate(name)));
             kestrel.Listen(IPAddress.Loopback, options.IdentityPort);
@@ -148,6 +149,7 @@ public static class EmulatorHost
         var app = builder.Build();
         app.UseMiddleware<ServiceHeadersMiddleware>();
         app.UseMiddleware<ErrorHandlingMiddleware>();
+        app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseMiddleware<ListenerSeparationMiddleware>();
         app.UseRouting();
         app.MapEmulatorRoutes();
