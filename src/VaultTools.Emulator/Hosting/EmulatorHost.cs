@@ -21,16 +21,31 @@ public static class EmulatorHost
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        var parsed = EmulatorOptions.ParseCommandLine(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                await Console.Error.WriteLineAsync($"error: {error.Message}");
+            }
+            await Console.Error.WriteLineAsync("Run with --help for the options (docs/emulator.md describes them).");
+            return 2;
+        }
+        if (parsed.Action is not null)
+        {
+            return await parsed.InvokeAsync(); // --help (and --version): print and exit 0
+        }
+
         EmulatorOptions options;
         EmulatorConfig config;
         try
         {
-            options = EmulatorOptions.Parse(args);
+            options = EmulatorOptions.From(parsed).WithDataFolder();
             config = EmulatorConfig.Load(options.ConfigFile);
         }
         catch (ArgumentException ex)
         {
-            await Console.Error.WriteLineAsync($"error: {ex.Message}\n{EmulatorOptions.Usage}");
+            await Console.Error.WriteLineAsync($"error: {ex.Message}");
             return 2;
         }
 
@@ -44,12 +59,14 @@ public static class EmulatorHost
             await Console.Error.WriteLineAsync($"error: {ex.Message}");
             return 2;
         }
-        catch (Exception ex) when (ex is JsonException or InvalidDataException or IOException or UnauthorizedAccessException
-            or System.Security.Cryptography.CryptographicException or Microsoft.Data.Sqlite.SqliteException)
+        catch (DataFolderDamageException ex)
         {
-            await Console.Error.WriteLineAsync(
-                $"error: cannot use the data folder '{options.DataPath}': {ex.Message} " +
-                "(a damaged state.json, key or vault.db can be removed; the emulator recreates it, with new ids and keys).");
+            await Console.Error.WriteLineAsync($"error: the data folder '{options.DataPath}' cannot be used: {ex.Message}");
+            return 1;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            await Console.Error.WriteLineAsync($"error: cannot use the data folder '{options.DataPath}': {ex.Message}");
             return 1;
         }
 
@@ -69,9 +86,18 @@ public static class EmulatorHost
             Console.Out.Flush();
             await app.WaitForShutdownAsync();
             TryRemoveEmulatorJson(info);
+            app.Services.GetRequiredService<EmulatorDatabase>().Dispose(); // checkpoint and close: the folder can be copied now
+        }
+        if (options.IsTemporary)
+        {
+            DataFiles.TryDeleteFolder(options.DataPath);
         }
         return 0;
     }
+
+    private const string KeyMaterialAdvice =
+        "Restore it from a copy of the data folder: the private keys in vault.db are encrypted with it and cannot be read without it " +
+        "(to give up those keys, move vault.db, vault.db.id and this file away and start again).";
 
     public static WebApplication Build(EmulatorOptions options, EmulatorConfig config)
     {
@@ -89,9 +115,16 @@ public static class EmulatorHost
             Persistent = options.Persistent,
         };
         var ca = CertificateAuthority.LoadOrCreate(dataPath);
-        var tokens = new TokenService(TokenService.LoadOrCreateSigningKey(dataPath), state.TenantId, time);
-        var backups = BackupProtector.LoadOrCreate(dataPath);
-        var keyMaterial = KeyMaterialProtector.LoadOrCreate(dataPath);
+        var tokens = new TokenService(DataFolderDamage.Load(dataPath, "jwt-signing-key.pem",
+            DataFolderDamage.Recreatable + " Tokens issued before are then refused.", () => TokenService.LoadOrCreateSigningKey(dataPath)), state.TenantId, time);
+        var backups = DataFolderDamage.Load(dataPath, "backup.key",
+            "Restore it from a copy of the data folder: backups made by this emulator cannot be restored without it (delete it to start over with a new key).",
+            () => BackupProtector.LoadOrCreate(dataPath));
+        if (options.Persistent && File.Exists(Path.Combine(dataPath, EmulatorDatabase.IdFileName)) && !File.Exists(Path.Combine(dataPath, KeyMaterialProtector.FileName)))
+        {
+            throw new DataFolderDamageException(Path.Combine(dataPath, KeyMaterialProtector.FileName), "the file is missing, but vault.db is there.", KeyMaterialAdvice);
+        }
+        var keyMaterial = DataFolderDamage.Load(dataPath, KeyMaterialProtector.FileName, KeyMaterialAdvice, () => KeyMaterialProtector.LoadOrCreate(dataPath));
         var database = options.Persistent ? EmulatorDatabase.OpenFile(dataPath) : EmulatorDatabase.OpenInMemory();
         EmulatorBootstrap.Seed(database, runtime, config, identities, time);
         EventSubscriptionConfig.Apply(database, config.EventSubscriptions);
