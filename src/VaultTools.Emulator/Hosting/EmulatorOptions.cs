@@ -43,22 +43,29 @@ public sealed record EmulatorOptions
         ? this
         : this with { DataDir = Path.Combine(Path.GetTempPath(), "vaulttools-emulator-" + Environment.ProcessId + "-" + Guid.NewGuid().ToString("N")[..8]), IsTemporary = true };
 
+    // Options with a value take ArgumentArity.OneOrMore and read their last token: an option given twice
+    // (--parent-pid 1 --parent-pid 2) means the last one, as before System.CommandLine, instead of an error.
     private static readonly Option<int> PortOption = new("--port")
     {
+        Arity = ArgumentArity.OneOrMore,
         Description = "HTTPS port on 127.0.0.1 for vaults, Entra token endpoints and the ARM subset (0: a free port).",
         HelpName = "N",
         CustomParser = r => ParsePort("--port", r),
     };
     private static readonly Option<int> IdentityPortOption = new("--identity-port")
     {
+        Arity = ArgumentArity.OneOrMore,
         Description = "Plain-HTTP port on 127.0.0.1 for the managed-identity endpoints (0: a free port).",
         HelpName = "N",
         CustomParser = r => ParsePort("--identity-port", r),
     };
     private static readonly Option<string?> DataDirOption = new("--data-dir", "--data-path")
     {
+        Arity = ArgumentArity.OneOrMore,
         Description = "Data folder: entries, identities, keys and the CA are kept there across runs. Without it everything is in memory.",
         HelpName = "DIR",
+        CustomParser = Token,
+        Validators = { r => { if (r.Tokens.Count == 0 || string.IsNullOrWhiteSpace(r.Tokens[^1].Value)) { r.AddError("--data-dir needs a folder (leave it out to keep everything in memory)."); } } },
     };
     private static readonly Option<bool> InMemoryOption = new("--in-memory")
     {
@@ -66,17 +73,21 @@ public sealed record EmulatorOptions
     };
     private static readonly Option<string?> ConfigOption = new("--config")
     {
+        Arity = ArgumentArity.OneOrMore,
         Description = "JSON file of identities, vaults, role assignments and event subscriptions to add.",
         HelpName = "FILE",
+        CustomParser = Token,
     };
     private static readonly Option<int?> ParentPidOption = new("--parent-pid")
     {
+        Arity = ArgumentArity.OneOrMore,
         Description = "Exit when that process exits.",
         HelpName = "PID",
         CustomParser = r => ParseInt("--parent-pid", r, 1, int.MaxValue),
     };
     private static readonly Option<double> FaultRateOption = new("--fault-rate")
     {
+        Arity = ArgumentArity.OneOrMore,
         Description = "Share (0..1) of data-plane requests that fail on purpose.",
         HelpName = "R",
         CustomParser = ParseRate,
@@ -89,6 +100,7 @@ public sealed record EmulatorOptions
     };
     private static readonly Option<int> FaultRetryAfterOption = new("--fault-retry-after")
     {
+        Arity = ArgumentArity.OneOrMore,
         Description = "Retry-After seconds sent with injected 429s (default 1).",
         HelpName = "SECONDS",
         DefaultValueFactory = _ => 1,
@@ -96,18 +108,21 @@ public sealed record EmulatorOptions
     };
     private static readonly Option<int?> FaultSeedOption = new("--fault-seed")
     {
+        Arity = ArgumentArity.OneOrMore,
         Description = "Seed of the fault choice, for a repeatable sequence.",
         HelpName = "N",
         CustomParser = r => ParseInt("--fault-seed", r, int.MinValue, int.MaxValue),
     };
     private static readonly Option<TimeSpan> ConsistencyDelayOption = new("--consistency-delay")
     {
+        Arity = ArgumentArity.OneOrMore,
         Description = "Seconds (0..600) for which a delete or recover stays invisible to readers.",
         HelpName = "SECONDS",
         CustomParser = r => ParseSeconds("--consistency-delay", r, 600),
     };
     private static readonly Option<TimeSpan> ClockOffsetOption = new("--clock-offset")
     {
+        Arity = ArgumentArity.OneOrMore,
         Description = "Start the emulator's clock this far from the system's: ISO 8601 duration (P31D, PT1H30M, -P1D) or seconds.",
         HelpName = "DURATION",
         CustomParser = ParseClockOffset,
@@ -224,7 +239,7 @@ public sealed record EmulatorOptions
         return kinds;
     }
 
-    private static string Token(ArgumentResult r) => r.Tokens.Count > 0 ? r.Tokens[0].Value : "";
+    private static string Token(ArgumentResult r) => r.Tokens.Count > 0 ? r.Tokens[^1].Value : "";
 }
 
 public enum FaultKind

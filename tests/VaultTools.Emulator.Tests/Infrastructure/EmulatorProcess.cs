@@ -194,6 +194,19 @@ public sealed class EmulatorProcess : IDisposable
     /// <summary>Runs the emulator to completion with arguments that should make it refuse to start.</summary>
     public static async Task<(int ExitCode, string StandardError)> RunToExitAsync(params string[] args)
     {
+        var (exitCode, _, stderr) = await RunAsync(args);
+        return (exitCode, stderr);
+    }
+
+    /// <summary>Runs the emulator to completion (e.g. --help) and returns its standard output.</summary>
+    public static async Task<(int ExitCode, string StandardOutput)> RunToExitWithOutputAsync(params string[] args)
+    {
+        var (exitCode, stdout, _) = await RunAsync(args);
+        return (exitCode, stdout);
+    }
+
+    private static async Task<(int ExitCode, string StandardOutput, string StandardError)> RunAsync(string[] args)
+    {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(EmulatorDll);
         foreach (var arg in args)
@@ -202,9 +215,9 @@ public sealed class EmulatorProcess : IDisposable
         }
         using var process = Process.Start(start)!;
         var stderr = process.StandardError.ReadToEndAsync();
-        _ = process.StandardOutput.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        return (process.ExitCode, await stderr);
+        return (process.ExitCode, await stdout, await stderr);
     }
 
     public void Dispose()
