@@ -1,9 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using VaultTools.Emulator.Tests.Infrastructure;
 using Xunit;
@@ -57,7 +55,17 @@ public sealed class HostileRequestTests(EmulatorFixture emulator)
     [InlineData("empty")]
     public async Task Token_whose_tid_is_not_its_issuers_tenant_is_401(string tid)
     {
-        var token = MintToken(tid switch { "other-tenant" => Guid.NewGuid().ToString(), "empty" => "", _ => null });
+        var token = TokenMinter.Mint(emulator.Info, claims =>
+        {
+            if (tid == "missing")
+            {
+                claims.Remove("tid");
+            }
+            else
+            {
+                claims["tid"] = tid == "empty" ? "" : Guid.NewGuid().ToString();
+            }
+        });
         var answer = await emulator.VaultAsync(HttpMethod.Get, "local", "/secrets?api-version=7.6", token);
         Assert.Equal(HttpStatusCode.Unauthorized, answer.Status);
         Assert.Equal("Unauthorized", answer.ErrorCode);
@@ -71,7 +79,7 @@ public sealed class HostileRequestTests(EmulatorFixture emulator)
     [Fact]
     public async Task Token_with_its_own_tenant_minted_the_same_way_is_accepted()
     {
-        var answer = await emulator.VaultAsync(HttpMethod.Get, "local", "/secrets?api-version=7.6", MintToken(emulator.Info.TenantId));
+        var answer = await emulator.VaultAsync(HttpMethod.Get, "local", "/secrets?api-version=7.6", TokenMinter.Mint(emulator.Info));
         Assert.Equal(HttpStatusCode.OK, answer.Status);
     }
 
@@ -221,33 +229,5 @@ public sealed class HostileRequestTests(EmulatorFixture emulator)
         Assert.Equal("VaultNameNotValid", answer.ErrorCode);
         var get = await emulator.ArmAsync(HttpMethod.Get, $"{emulator.VaultId(name)}?api-version=2022-07-01");
         Assert.Equal(HttpStatusCode.NotFound, get.Status);
-    }
-
-    /// <summary>A token signed with the emulator's own key whose only fault is its tid (null: no tid claim).</summary>
-    private string MintToken(string? tid)
-    {
-        using var rsa = RSA.Create();
-        rsa.ImportFromPem(File.ReadAllText(emulator.Info.JwtSigningKeyPath));
-        var admin = emulator.Info.Identity("admin");
-        var now = DateTimeOffset.UtcNow;
-        var claims = new Dictionary<string, object>
-        {
-            ["aud"] = "https://vault.azure.net",
-            ["iss"] = $"https://sts.windows.net/{emulator.Info.TenantId}/",
-            ["iat"] = now.ToUnixTimeSeconds(),
-            ["nbf"] = now.ToUnixTimeSeconds(),
-            ["exp"] = now.AddHours(1).ToUnixTimeSeconds(),
-            ["oid"] = admin.ObjectId,
-            ["appid"] = admin.ClientId!,
-        };
-        if (tid is not null)
-        {
-            claims["tid"] = tid;
-        }
-        return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
-        {
-            Claims = claims,
-            SigningCredentials = new SigningCredentials(new RsaSecurityKey(rsa.ExportParameters(true)), SecurityAlgorithms.RsaSha256),
-        });
     }
 }
