@@ -13,29 +13,45 @@ AfterAll {
     Remove-Item $script:root -Recurse -Force -ErrorAction SilentlyContinue
 }
 
+Describe 'Connect-Vault -Emulator before any emulator was started' {
+    It 'says how to start one instead of reading a default folder' {
+        $saved = $env:VAULTTOOLS_EMULATOR
+        try {
+            $env:VAULTTOOLS_EMULATOR = $null
+            { Connect-Vault -Emulator -ErrorAction Stop } | Should -Throw -ErrorId 'EmulatorNotFound,*' -ExpectedMessage '*Start-VaultEmulator*'
+        }
+        finally { $env:VAULTTOOLS_EMULATOR = $saved }
+    }
+}
+
 Describe 'Start-VaultEmulator without -DataPath' {
-    It 'keeps nothing between runs and reads or writes no default folder' {
-        $default = Join-Path ([Environment]::GetFolderPath('LocalApplicationData')) 'VaultTools/emulator'
-        $before = if (Test-Path $default) { Get-ChildItem $default -Force | ForEach-Object { "$($_.Name) $($_.LastWriteTimeUtc.Ticks)" } } else { @() }
+    # Linux and macOS: the per-user folder is moved with XDG_DATA_HOME, and Stop-VaultEmulator's clean stop (which
+    # removes the run's folder) is SIGTERM; on Windows it kills.
+    It 'keeps nothing between runs and reads or writes no default folder' -Skip:$IsWindows {
+        # The per-user data folder (LocalApplicationData) of this test alone: other emulators on the machine may use the real one.
+        $savedXdg = $env:XDG_DATA_HOME
+        $env:XDG_DATA_HOME = Join-Path $script:root 'xdg'
+        New-Item -ItemType Directory -Path $env:XDG_DATA_HOME | Out-Null
+        try {
+            $first = Start-VaultEmulator
+            $first.Persistent | Should -BeFalse
+            $first.DataPath | Should -BeLike ((Join-Path ([IO.Path]::GetTempPath()) 'vaulttools-emulator-') + '*')
+            $first | Connect-Vault -Emulator | Out-Null
+            Set-VaultSecret -Name 'gone-after-stop' -PlainTextValue 'x' | Out-Null
+            $first | Stop-VaultEmulator
+            Test-Path $first.DataPath | Should -BeFalse -Because 'the temporary folder of the run is removed at a clean stop'
 
-        $first = Start-VaultEmulator
-        $first.Persistent | Should -BeFalse
-        $first.DataPath | Should -BeLike ((Join-Path ([IO.Path]::GetTempPath()) 'vaulttools-emulator-') + '*')
-        $first | Connect-Vault -Emulator | Out-Null
-        Set-VaultSecret -Name 'gone-after-stop' -PlainTextValue 'x' | Out-Null
-        $first | Stop-VaultEmulator
-        Test-Path $first.DataPath | Should -BeFalse -Because 'the temporary folder of the run is removed at a clean stop'
+            $second = Start-VaultEmulator
+            $second.TenantId | Should -Not -Be $first.TenantId
+            ($second.Identities | Where-Object Name -eq 'admin').ClientId | Should -Not -Be ($first.Identities | Where-Object Name -eq 'admin').ClientId
+            $second | Connect-Vault -Emulator | Out-Null
+            Get-VaultSecret -Name 'gone-after-stop' -ErrorAction SilentlyContinue -ErrorVariable err | Should -BeNullOrEmpty
+            $err.Count | Should -Be 1
+            $second | Stop-VaultEmulator
 
-        $second = Start-VaultEmulator
-        $second.TenantId | Should -Not -Be $first.TenantId
-        ($second.Identities | Where-Object Name -eq 'admin').ClientId | Should -Not -Be ($first.Identities | Where-Object Name -eq 'admin').ClientId
-        $second | Connect-Vault -Emulator | Out-Null
-        Get-VaultSecret -Name 'gone-after-stop' -ErrorAction SilentlyContinue -ErrorVariable err | Should -BeNullOrEmpty
-        $err.Count | Should -Be 1
-        $second | Stop-VaultEmulator
-
-        $after = if (Test-Path $default) { Get-ChildItem $default -Force | ForEach-Object { "$($_.Name) $($_.LastWriteTimeUtc.Ticks)" } } else { @() }
-        $after | Should -Be $before
+            Test-Path (Join-Path $env:XDG_DATA_HOME 'VaultTools') | Should -BeFalse -Because 'nothing is written to a per-user folder'
+        }
+        finally { $env:XDG_DATA_HOME = $savedXdg }
     }
 }
 

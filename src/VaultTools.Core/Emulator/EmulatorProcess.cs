@@ -243,7 +243,7 @@ namespace VaultTools.Emulator
         /// Stops the emulator with this process id; true if it was running, false if no such process runs. A
         /// process that is not known to be a VaultTools emulator is refused (NotAVaultEmulator), so that a
         /// mistyped id never kills another program. Known means: started by this process, named by the
-        /// emulator.json of <paramref name="dataPath"/>, of the default data folder or of VAULTTOOLS_EMULATOR,
+        /// emulator.json of <paramref name="dataPath"/> or of VAULTTOOLS_EMULATOR,
         /// or (on Linux) running VaultTools.Emulator.dll. After it is stopped its emulator.json is removed
         /// when it still names it, as the emulator does on a normal stop.
         /// </summary>
@@ -301,7 +301,7 @@ namespace VaultTools.Emulator
                 started = Started.FirstOrDefault(e => e.ProcessId == processId);
             }
 
-            var candidates = new List<string?> { started?.DataPath, dataPath, EmulatorFile.DefaultDataPath };
+            var candidates = new List<string?> { started?.DataPath, dataPath };
             string? fromEnv = System.Environment.GetEnvironmentVariable(EmulatorFile.EnvironmentVariable);
             if (!string.IsNullOrEmpty(fromEnv))
             {
