@@ -49,6 +49,21 @@ public static class EmulatorHost
             return 2;
         }
 
+        try
+        {
+            return await RunAsync(options, config);
+        }
+        finally
+        {
+            if (options.IsTemporary)
+            {
+                DataFiles.TryDeleteFolder(options.DataPath); // the run's folder: nothing is kept between runs
+            }
+        }
+    }
+
+    private static async Task<int> RunAsync(EmulatorOptions options, EmulatorConfig config)
+    {
         WebApplication app;
         try
         {
@@ -72,6 +87,8 @@ public static class EmulatorHost
 
         await using (app)
         {
+            // Checkpointed and closed however the run ends, so that the folder can be copied once the process is gone.
+            using var database = app.Services.GetRequiredService<EmulatorDatabase>();
             try
             {
                 await app.StartAsync();
@@ -86,11 +103,6 @@ public static class EmulatorHost
             Console.Out.Flush();
             await app.WaitForShutdownAsync();
             TryRemoveEmulatorJson(info);
-            app.Services.GetRequiredService<EmulatorDatabase>().Dispose(); // checkpoint and close: the folder can be copied now
-        }
-        if (options.IsTemporary)
-        {
-            DataFiles.TryDeleteFolder(options.DataPath);
         }
         return 0;
     }
