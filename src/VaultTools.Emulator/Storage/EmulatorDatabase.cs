@@ -60,7 +60,9 @@ public sealed class EmulatorDatabase : IDisposable
         {
             throw DataFolderDamage.Database(path, $"the file is missing, but this folder held a database ({IdFileName} records it).");
         }
-        if (recordedId is not null && new FileInfo(path).Length == 0)
+        // An empty file beside a non-empty write-ahead log is left to SQLite, which rebuilds it from the log (the id check below still applies).
+        var wal = new FileInfo(path + "-wal");
+        if (recordedId is not null && new FileInfo(path).Length == 0 && !(wal.Exists && wal.Length > 0))
         {
             throw DataFolderDamage.Database(path, "the file is empty (0 bytes), but this folder held a database: it was truncated.");
         }
