@@ -155,6 +155,31 @@ public sealed class HostileRequestTests(EmulatorFixture emulator)
         }
     }
 
+    [Fact]
+    public async Task Oversized_body_at_the_managed_identity_endpoint_is_413_with_its_error_body()
+    {
+        using var content = new StringContent(new string('x', TenMegabytes), Encoding.ASCII, "application/x-www-form-urlencoded");
+        using var response = await emulator.Http.PostAsync(emulator.Info.ImdsEndpoint + "?api-version=2018-02-01&resource=https://vault.azure.net", content);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var json = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("invalid_request", json["error"]!.GetValue<string>());
+        Assert.Contains("larger than the emulator's limit", json["error_description"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Oversized_body_at_graph_is_413_with_graphs_error_body()
+    {
+        var admin = emulator.Info.Identity("admin");
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{emulator.Info.GraphEndpoint}v1.0/applications/{admin.ApplicationObjectId}/addPassword");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await emulator.GetTokenAsync("https://graph.microsoft.com/.default"));
+        request.Content = new StringContent("{\"passwordCredential\":{\"displayName\":\"" + new string('x', TenMegabytes) + "\"}}", Encoding.UTF8, "application/json");
+        using var response = await emulator.Http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var error = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!;
+        Assert.Equal("Request_EntityTooLarge", error["code"]!.GetValue<string>());
+        Assert.NotNull(error["innerError"]);
+    }
+
     public static TheoryData<string, string> NamesWithATrailingLineFeed => new()
     {
         { "PUT", "/secrets/{name}%0A" },
