@@ -197,35 +197,24 @@ public sealed class AuthenticationTests(EmulatorFixture emulator)
     /// <summary>Mints tokens with the emulator's own signing key (from the data folder), so each case fails for exactly one reason.</summary>
     private string MintToken(string kind)
     {
-        using var rsa = RSA.Create();
-        if (kind == "foreign-key")
-        {
-            rsa.KeySize = 2048;
-        }
-        else
-        {
-            rsa.ImportFromPem(File.ReadAllText(emulator.Info.JwtSigningKeyPath));
-        }
-        var admin = emulator.Info.Identity("admin");
+        using var foreign = RSA.Create(2048);
         var now = DateTimeOffset.UtcNow;
-        var expires = kind == "expired" ? now.AddHours(-1) : now.AddHours(1);
-        var issuedAt = kind == "expired" ? now.AddHours(-2) : now;
-        var claims = new Dictionary<string, object>
+        return TokenMinter.Mint(emulator.Info, claims =>
         {
-            ["aud"] = kind == "wrong-audience" ? "https://management.azure.com/" : "https://vault.azure.net",
-            ["iss"] = kind == "wrong-issuer" ? $"https://sts.windows.net/{Guid.NewGuid()}/" : $"https://sts.windows.net/{emulator.Info.TenantId}/",
-            ["iat"] = issuedAt.ToUnixTimeSeconds(),
-            ["nbf"] = issuedAt.ToUnixTimeSeconds(),
-            ["exp"] = expires.ToUnixTimeSeconds(),
-            ["oid"] = admin.ObjectId,
-            ["tid"] = emulator.Info.TenantId,
-            ["appid"] = admin.ClientId!,
-        };
-        return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
-        {
-            Claims = claims,
-            SigningCredentials = new SigningCredentials(new RsaSecurityKey(rsa.ExportParameters(true)), SecurityAlgorithms.RsaSha256),
-        });
+            if (kind == "expired")
+            {
+                claims["iat"] = claims["nbf"] = now.AddHours(-2).ToUnixTimeSeconds();
+                claims["exp"] = now.AddHours(-1).ToUnixTimeSeconds();
+            }
+            if (kind == "wrong-audience")
+            {
+                claims["aud"] = "https://management.azure.com/";
+            }
+            if (kind == "wrong-issuer")
+            {
+                claims["iss"] = $"https://sts.windows.net/{Guid.NewGuid()}/";
+            }
+        }, kind == "foreign-key" ? foreign : null);
     }
 
     /// <summary>Changes the oid in the payload of a genuine token, keeping its signature.</summary>

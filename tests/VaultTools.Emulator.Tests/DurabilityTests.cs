@@ -348,7 +348,7 @@ public sealed class DurabilityTests
         public void Dispose() => _http.Dispose();
     }
 
-    private static SecretClient Client(EmulatorInfo info)
+    internal static SecretClient Client(EmulatorInfo info)
     {
         var ca = EmulatorTransport.LoadCa(info.CaCertificatePath);
         var transport = EmulatorTransport.CreateTransport(ca);

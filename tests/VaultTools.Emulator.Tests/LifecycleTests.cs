@@ -45,22 +45,6 @@ public sealed class LifecycleTests
     }
 
     [Theory]
-    [InlineData("--port", "notaport")]
-    [InlineData("--bogus")]
-    [InlineData("--consistency-delay", "-1")]
-    [InlineData("--consistency-delay", "601")]
-    [InlineData("--consistency-delay", "soon")]
-    [InlineData("--clock-offset", "soon")]
-    [InlineData("--clock-offset", "P99999D")]
-    public async Task Bad_arguments_exit_with_code_2_and_usage(params string[] args)
-    {
-        var (exitCode, stderr) = await EmulatorProcess.RunToExitAsync(args);
-        Assert.Equal(2, exitCode);
-        Assert.Contains("error:", stderr);
-        Assert.Contains("Usage:", stderr);
-    }
-
-    [Theory]
     [InlineData("""{ "vaults": [ { "name": "x" } ] }""", "Vault name 'x' is invalid")]
     [InlineData("""{ "roleAssignments": [ { "principal": "nobody", "roleDefinitionName": "Key Vault Administrator" } ] }""", "unknown principal 'nobody'")]
     [InlineData("""{ "identitiez": [] }""", "Cannot read the config file")]

@@ -26,7 +26,7 @@ Connect-Vault does not call the vault; the first cmdlet that does will report a 
         CertificatePassword = 'The password of the PFX file given to -CertificatePath, as a SecureString.'
         AccessToken         = 'A bearer token for the vault resource (audience https://vault.azure.net), as a SecureString. Get-VaultAccessToken or az account get-access-token --resource https://vault.azure.net produce one.'
         Environment         = 'The Azure cloud: AzureCloud (default), AzureChinaCloud or AzureUSGovernment. It sets the vault DNS suffix and the sign-in authority.'
-        Emulator            = 'Connect to the local VaultTools emulator instead of Azure. Without -EmulatorInfo, the emulator named by $env:VAULTTOOLS_EMULATOR, else the last one started in this session, else the one in the default data folder.'
+        Emulator            = 'Connect to the local VaultTools emulator instead of Azure. Without -EmulatorInfo, the emulator named by $env:VAULTTOOLS_EMULATOR, else the last one started in this session (without either, EmulatorNotFound).'
         EmulatorInfo        = 'The emulator to connect to: the object from Start-VaultEmulator (from the pipeline), or the path of an emulator.json or of the emulator''s data folder.'
         SubscriptionId      = 'The Azure subscription in which vaults, role assignments and access policies are managed (the ARM cmdlets: Get-Vault, Grant-VaultRole, Set-VaultAccessPolicy...). In emulator mode it defaults to the emulator''s subscription.'
         ResourceGroupName   = 'The resource group of the session''s vaults, for the ARM cmdlets. Without it a vault is looked up by name in the subscription. In emulator mode it defaults to the emulator''s resource group.'

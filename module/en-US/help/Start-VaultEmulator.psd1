@@ -6,10 +6,10 @@ Start-VaultEmulator runs the VaultTools emulator (an independent implementation 
 
 The emulator serves HTTPS with its own root CA, created once in its data folder; vaults are addressed as https://<vault>.localhost:<port>/ and https://localhost:<port>/ reaches the default vault, local. By default it exits together with the PowerShell process that started it; -Detached keeps it running.
 
-Without -DataPath the emulator uses a per-user data folder and keeps entries in memory. With -DataPath entries are durable in that folder (an acknowledged write survives a crash), unless -InMemory is given too.
+Without -DataPath the emulator keeps everything in memory (entries, vaults, identities, tenant, keys and CA) and nothing is kept between runs: its emulator.json and CA certificate are in a temporary folder of that run, removed when it stops. With -DataPath everything is kept in that folder and comes back at the next start (an acknowledged write survives a crash), entries in memory only if -InMemory is given too. A damaged data folder is refused at start with a message naming the file. Stop-VaultEmulator stops it cleanly (on Linux and macOS), so that the folder can be copied once it has stopped.
 '@
     Parameters  = @{
-        DataPath     = 'The emulator''s data folder (CA certificate, emulator.json and, unless -InMemory, the database).'
+        DataPath     = 'The data folder of a persistent emulator: identities, tenant, keys, CA certificate, emulator.json and, unless -InMemory, the database, kept across runs. Without it nothing is kept.'
         InMemory     = 'Keep entries in memory even with -DataPath. Tests use this for speed and isolation.'
         Port         = 'The HTTPS port on 127.0.0.1. 0 (the default) picks a free port.'
         IdentityPort = 'The plain-HTTP port of the managed identity endpoints on 127.0.0.1. 0 (the default) picks a free port.'

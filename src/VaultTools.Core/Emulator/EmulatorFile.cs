@@ -15,10 +15,6 @@ namespace VaultTools.Emulator
         /// <summary>Environment variable naming an emulator.json (or its folder) for Connect-Vault -Emulator.</summary>
         public const string EnvironmentVariable = "VAULTTOOLS_EMULATOR";
 
-        /// <summary>The emulator's default data folder when it is started without --data-dir.</summary>
-        public static string DefaultDataPath
-            => Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.LocalApplicationData, System.Environment.SpecialFolderOption.DoNotVerify), "VaultTools", "emulator");
-
         /// <summary>Accepts the path of emulator.json or of the folder that holds it.</summary>
         public static VaultEmulator Read(string path)
         {

@@ -89,8 +89,9 @@ namespace VaultTools.Emulator
                     $"-ClockOffset must be within {EmulatorClockClient.MaxOffset.TotalDays.ToString(CultureInfo.InvariantCulture)} days either way; got {options.ClockOffset}.", options.ClockOffset);
             }
 
-            // The emulator creates the data folder itself, readable by its owner only.
-            string dataPath = options.DataPath ?? EmulatorFile.DefaultDataPath;
+            // The emulator creates the data folder itself, readable by its owner only. Without one it keeps everything
+            // in memory and names the temporary folder of its run (emulator.json, its CA) in its ready line.
+            string? dataPath = options.DataPath;
 
             var start = new ProcessStartInfo
             {
@@ -153,6 +154,7 @@ namespace VaultTools.Emulator
             // that it is still read, so that the emulator never blocks on a full pipe, but dropped.
             var output = new System.Text.StringBuilder();
             bool ready = false;
+            string? announcedDataPath = null;
             void Keep(string? line)
             {
                 if (line != null)
@@ -162,6 +164,7 @@ namespace VaultTools.Emulator
                         if (!ready)
                         {
                             output.AppendLine(line);
+                            announcedDataPath ??= ReadyLineDataPath(line);
                         }
                     }
                 }
@@ -177,7 +180,13 @@ namespace VaultTools.Emulator
             var deadline = DateTime.UtcNow + options.StartTimeout;
             while (true)
             {
-                var info = EmulatorFile.TryReadFrom(dataPath, process.Id);
+                string? folder;
+                lock (output)
+                {
+                    folder = dataPath ?? announcedDataPath;
+                }
+
+                var info = folder == null ? null : EmulatorFile.TryReadFrom(folder, process.Id);
                 if (info != null)
                 {
                     lock (output)
@@ -218,11 +227,23 @@ namespace VaultTools.Emulator
             }
         }
 
+        private const string ReadyLinePrefix = "VaultTools emulator ready: ";
+
+        /// <summary>The data folder named by the emulator's ready line ("VaultTools emulator ready: URI (data: FOLDER)"), else null.</summary>
+        internal static string? ReadyLineDataPath(string line)
+        {
+            const string marker = " (data: ";
+            int at = line.IndexOf(marker, StringComparison.Ordinal);
+            return line.StartsWith(ReadyLinePrefix, StringComparison.Ordinal) && at > 0 && line.EndsWith(")", StringComparison.Ordinal)
+                ? line.Substring(at + marker.Length, line.Length - at - marker.Length - 1)
+                : null;
+        }
+
         /// <summary>
         /// Stops the emulator with this process id; true if it was running, false if no such process runs. A
         /// process that is not known to be a VaultTools emulator is refused (NotAVaultEmulator), so that a
         /// mistyped id never kills another program. Known means: started by this process, named by the
-        /// emulator.json of <paramref name="dataPath"/>, of the default data folder or of VAULTTOOLS_EMULATOR,
+        /// emulator.json of <paramref name="dataPath"/> or of VAULTTOOLS_EMULATOR,
         /// or (on Linux) running VaultTools.Emulator.dll. After it is stopped its emulator.json is removed
         /// when it still names it, as the emulator does on a normal stop.
         /// </summary>
@@ -253,8 +274,7 @@ namespace VaultTools.Emulator
                 }
 
                 Forget(processId);
-                TryKill(process);
-                process.WaitForExit((int)(wait ?? TimeSpan.FromSeconds(10)).TotalMilliseconds);
+                StopCleanly(process, wait ?? TimeSpan.FromSeconds(10));
                 if (knownData != null)
                 {
                     RemoveEmulatorFile(knownData, processId);
@@ -281,7 +301,7 @@ namespace VaultTools.Emulator
                 started = Started.FirstOrDefault(e => e.ProcessId == processId);
             }
 
-            var candidates = new List<string?> { started?.DataPath, dataPath, EmulatorFile.DefaultDataPath };
+            var candidates = new List<string?> { started?.DataPath, dataPath };
             string? fromEnv = System.Environment.GetEnvironmentVariable(EmulatorFile.EnvironmentVariable);
             if (!string.IsNullOrEmpty(fromEnv))
             {
@@ -328,6 +348,28 @@ namespace VaultTools.Emulator
                 // someone else's file now, or already gone
             }
         }
+
+        /// <summary>
+        /// A clean stop where the OS has one: SIGTERM on Linux and macOS, so that the emulator checkpoints and closes its
+        /// database (the data folder can then be copied) and removes its emulator.json; killed when it has not exited
+        /// within <paramref name="wait"/>, and on Windows, which has no such signal for a process without a console.
+        /// </summary>
+        private static void StopCleanly(Process process, TimeSpan wait)
+        {
+            if (!IsWindows && SendSignal(process.Id, SigTerm) == 0 && process.WaitForExit((int)wait.TotalMilliseconds))
+            {
+                return;
+            }
+
+            TryKill(process);
+            process.WaitForExit((int)wait.TotalMilliseconds);
+        }
+
+        private const int SigTerm = 15;
+
+        // .NET has no API that sends SIGTERM to another process (Process.Kill sends SIGKILL).
+        [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+        private static extern int SendSignal(int pid, int signal);
 
         private static void TryKill(Process process)
         {

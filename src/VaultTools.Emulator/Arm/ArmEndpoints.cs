@@ -26,7 +26,7 @@ public static partial class ArmEndpoints
         return app;
     }
 
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}(-preview)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}(-preview)?\z", RegexOptions.CultureInvariant)]
     private static partial Regex ApiVersionPattern();
 
     private static async Task Handle(HttpContext http)
@@ -297,10 +297,10 @@ public static partial class ArmEndpoints
         }
     }
 
-    [GeneratedRegex(@"^\s*roleName\s+eq\s+'(?<name>(?:[^']|'')*)'\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*roleName\s+eq\s+'(?<name>(?:[^']|'')*)'\s*\z", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RoleNameFilter();
 
-    [GeneratedRegex(@"^\s*type\s+eq\s+'(?<type>[^']*)'\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*type\s+eq\s+'(?<type>[^']*)'\s*\z", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RoleTypeFilter();
 
     private static IEnumerable<RoleDefinition> FilterRoleDefinitions(string? filter)

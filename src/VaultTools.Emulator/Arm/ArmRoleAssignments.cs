@@ -17,16 +17,16 @@ public sealed partial class ArmRoleAssignments(EmulatorDatabase database, Emulat
 {
     private static readonly string[] PrincipalTypes = ["User", "Group", "ServicePrincipal", "ForeignGroup", "Device"];
 
-    [GeneratedRegex(@"^(/subscriptions/[^/]+)?/providers/Microsoft\.Authorization/roleDefinitions/(?<guid>[^/]+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(/subscriptions/[^/]+)?/providers/Microsoft\.Authorization/roleDefinitions/(?<guid>[^/]+)\z", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RoleDefinitionIdPattern();
 
-    [GeneratedRegex(@"^\s*principalId\s+eq\s+'(?<id>[^']*)'\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*principalId\s+eq\s+'(?<id>[^']*)'\s*\z", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PrincipalFilter();
 
-    [GeneratedRegex(@"^\s*(?<at>atScope\(\)\s+and\s+)?assignedTo\('(?<id>[^']*)'\)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?<at>atScope\(\)\s+and\s+)?assignedTo\('(?<id>[^']*)'\)\s*\z", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AssignedToFilter();
 
-    [GeneratedRegex(@"^\s*atScope\(\)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*atScope\(\)\s*\z", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AtScopeFilter();
 
     /// <summary>

@@ -36,10 +36,10 @@ public sealed partial record ArmScope(ArmScopeLevel Level, string SubscriptionId
         (VaultName is null ? null : vaults.Get(VaultName))
         ?? throw ArmErrors.ResourceNotFound($"Microsoft.KeyVault/vaults/{VaultName}", ResourceGroup ?? EmulatorRuntime.ResourceGroupName).ToException();
 
-    [GeneratedRegex("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")]
+    [GeneratedRegex(@"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\z")]
     private static partial Regex GuidPattern();
 
-    [GeneratedRegex("^[0-9a-zA-Z-]{1,127}$")]
+    [GeneratedRegex(@"^[0-9a-zA-Z-]{1,127}\z")]
     private static partial Regex EntryNamePattern();
 
     public static bool IsGuid(string? value) => value is not null && GuidPattern().IsMatch(value);

@@ -22,7 +22,7 @@ public static class ActionPattern
             return string.Equals(pattern, action, StringComparison.OrdinalIgnoreCase);
         }
         var regex = Cache.GetOrAdd(pattern, p => new Regex(
-            "^" + Regex.Escape(p).Replace(@"\*", ".*", StringComparison.Ordinal) + "$",
+            "^" + Regex.Escape(p).Replace(@"\*", ".*", StringComparison.Ordinal) + @"\z",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline));
         return regex.IsMatch(action);
     }

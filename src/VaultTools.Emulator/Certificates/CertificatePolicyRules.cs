@@ -52,10 +52,10 @@ public static partial class CertificatePolicyRules
 
     public const int MaxValidityMonths = 1200;
 
-    [GeneratedRegex(@"^(\*\.)?([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$")]
+    [GeneratedRegex(@"^(\*\.)?([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\z")]
     private static partial Regex DnsNamePattern();
 
-    [GeneratedRegex(@"^[0-2](\.(0|[1-9][0-9]*))+$")]
+    [GeneratedRegex(@"^[0-2](\.(0|[1-9][0-9]*))+\z")]
     private static partial Regex OidPattern();
 
     // ------------------------------------------------------------------ reading

@@ -41,6 +41,9 @@ public static class ArmErrors
     /// <summary>Approximation: a property with a value the provider refuses.</summary>
     public static KeyVaultError BadRequest(string message) => Make(400, "BadRequest", message);
 
+    /// <summary>Approximation: a request body over the emulator's limit.</summary>
+    public static KeyVaultError RequestTooLarge(string message) => Make(413, "RequestEntityTooLarge", message);
+
     /// <summary>ARM's text (Microsoft.KeyVault).</summary>
     public static KeyVaultError VaultNameNotValid(string name) =>
         Make(400, "VaultNameNotValid",

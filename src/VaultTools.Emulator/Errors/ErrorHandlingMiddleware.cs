@@ -13,6 +13,11 @@ public sealed partial class ErrorHandlingMiddleware(RequestDelegate next, ILogge
         {
             await ex.Error.WriteAsync(context);
         }
+        catch (BadHttpRequestException ex) when (!context.Response.HasStarted && ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            context.Response.Headers.Connection = "close"; // over Kestrel's hard cap
+            await Hosting.RequestBodyLimitMiddleware.WriteTooLargeAsync(context);
+        }
         catch (BadHttpRequestException ex) when (!context.Response.HasStarted)
         {
             await KeyVaultErrors.BadParameter(ex.Message).WriteAsync(context);

@@ -63,6 +63,9 @@ public static class GraphErrors
     /// <summary>Approximation: a body that is not the JSON the action takes.</summary>
     public static GraphError BadRequest(string message) => new(400, "Request_BadRequest", message);
 
+    /// <summary>Approximation: a request body over the emulator's limit.</summary>
+    public static GraphError RequestTooLarge(string message) => new(413, "Request_EntityTooLarge", message);
+
     /// <summary>Approximation: removePassword with a keyId the application does not have.</summary>
     public static GraphError NoSuchPassword(string keyId) =>
         new(400, "Request_BadRequest", $"No password credential with keyId '{keyId}' exists on this application.");

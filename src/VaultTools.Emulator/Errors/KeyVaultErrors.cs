@@ -23,6 +23,9 @@ public static class KeyVaultErrors
 
     public static KeyVaultError BadParameter(string message) => new(400, "BadParameter", message);
 
+    /// <summary>Approximation: a request body over the emulator's limit (see Hosting/RequestBodyLimit.cs).</summary>
+    public static KeyVaultError RequestTooLarge(string message) => new(413, "RequestEntityTooLarge", message);
+
     // ---- 401 ----
 
     /// <summary>Recorded: 401 for a request without a bearer token.</summary>

@@ -40,9 +40,10 @@ public sealed class CertificateAuthority : IDisposable
         var keyPath = Path.Combine(dataPath, KeyFileName);
         if (File.Exists(certPath) && File.Exists(keyPath))
         {
-            var cert = X509Certificate2.CreateFromPem(File.ReadAllText(certPath));
+            const string advice = "Restore ca.pem and ca.key.pem from a copy of the data folder, or delete both: the emulator makes a new CA, which clients must then trust.";
+            var cert = DataFolderDamage.Load(dataPath, CertificateFileName, advice, () => X509Certificate2.CreateFromPem(File.ReadAllText(certPath)));
             var key = ECDsa.Create();
-            key.ImportFromPem(File.ReadAllText(keyPath));
+            DataFolderDamage.Load(dataPath, KeyFileName, advice, () => { key.ImportFromPem(File.ReadAllText(keyPath)); return key; });
             if (cert.NotAfter.ToUniversalTime() > DateTime.UtcNow.AddDays(30))
             {
                 return new CertificateAuthority(cert, key, certPath);

@@ -21,19 +21,49 @@ public static class EmulatorHost
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        var parsed = EmulatorOptions.ParseCommandLine(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                await Console.Error.WriteLineAsync($"error: {error.Message}");
+            }
+            await Console.Error.WriteLineAsync("Run with --help for the options (docs/emulator.md describes them).");
+            return 2;
+        }
+        if (parsed.Action is not null)
+        {
+            return await parsed.InvokeAsync(); // --help (and --version): print and exit 0
+        }
+
         EmulatorOptions options;
         EmulatorConfig config;
         try
         {
-            options = EmulatorOptions.Parse(args);
+            options = EmulatorOptions.From(parsed).WithDataFolder();
             config = EmulatorConfig.Load(options.ConfigFile);
         }
         catch (ArgumentException ex)
         {
-            await Console.Error.WriteLineAsync($"error: {ex.Message}\n{EmulatorOptions.Usage}");
+            await Console.Error.WriteLineAsync($"error: {ex.Message}");
             return 2;
         }
 
+        try
+        {
+            return await RunAsync(options, config);
+        }
+        finally
+        {
+            if (options.IsTemporary)
+            {
+                DataFiles.TryDeleteFolder(options.DataPath); // the run's folder: nothing is kept between runs
+            }
+        }
+    }
+
+    private static async Task<int> RunAsync(EmulatorOptions options, EmulatorConfig config)
+    {
         WebApplication app;
         try
         {
@@ -44,17 +74,21 @@ public static class EmulatorHost
             await Console.Error.WriteLineAsync($"error: {ex.Message}");
             return 2;
         }
-        catch (Exception ex) when (ex is JsonException or InvalidDataException or IOException or UnauthorizedAccessException
-            or System.Security.Cryptography.CryptographicException or Microsoft.Data.Sqlite.SqliteException)
+        catch (DataFolderDamageException ex)
         {
-            await Console.Error.WriteLineAsync(
-                $"error: cannot use the data folder '{options.DataPath}': {ex.Message} " +
-                "(a damaged state.json, key or vault.db can be removed; the emulator recreates it, with new ids and keys).");
+            await Console.Error.WriteLineAsync($"error: the data folder '{options.DataPath}' cannot be used: {ex.Message}");
+            return 1;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            await Console.Error.WriteLineAsync($"error: cannot use the data folder '{options.DataPath}': {ex.Message}");
             return 1;
         }
 
         await using (app)
         {
+            // Checkpointed and closed however the run ends, so that the folder can be copied once the process is gone.
+            using var database = app.Services.GetRequiredService<EmulatorDatabase>();
             try
             {
                 await app.StartAsync();
@@ -73,6 +107,10 @@ public static class EmulatorHost
         return 0;
     }
 
+    private const string KeyMaterialAdvice =
+        "Restore it from a copy of the data folder: the private keys in vault.db are encrypted with it and cannot be read without it " +
+        "(to give up those keys, move vault.db, vault.db.id and this file away and start again).";
+
     public static WebApplication Build(EmulatorOptions options, EmulatorConfig config)
     {
         var dataPath = options.DataPath;
@@ -89,9 +127,16 @@ public static class EmulatorHost
             Persistent = options.Persistent,
         };
         var ca = CertificateAuthority.LoadOrCreate(dataPath);
-        var tokens = new TokenService(TokenService.LoadOrCreateSigningKey(dataPath), state.TenantId, time);
-        var backups = BackupProtector.LoadOrCreate(dataPath);
-        var keyMaterial = KeyMaterialProtector.LoadOrCreate(dataPath);
+        var tokens = new TokenService(DataFolderDamage.Load(dataPath, "jwt-signing-key.pem",
+            DataFolderDamage.Recreatable + " Tokens issued before are then refused.", () => TokenService.LoadOrCreateSigningKey(dataPath)), state.TenantId, time);
+        var backups = DataFolderDamage.Load(dataPath, "backup.key",
+            "Restore it from a copy of the data folder: backups made by this emulator cannot be restored without it (delete it to start over with a new key).",
+            () => BackupProtector.LoadOrCreate(dataPath));
+        if (options.Persistent && File.Exists(Path.Combine(dataPath, EmulatorDatabase.IdFileName)) && !File.Exists(Path.Combine(dataPath, KeyMaterialProtector.FileName)))
+        {
+            throw new DataFolderDamageException(Path.Combine(dataPath, KeyMaterialProtector.FileName), "the file is missing, but vault.db is there.", KeyMaterialAdvice);
+        }
+        var keyMaterial = DataFolderDamage.Load(dataPath, KeyMaterialProtector.FileName, KeyMaterialAdvice, () => KeyMaterialProtector.LoadOrCreate(dataPath));
         var database = options.Persistent ? EmulatorDatabase.OpenFile(dataPath) : EmulatorDatabase.OpenInMemory();
         EmulatorBootstrap.Seed(database, runtime, config, identities, time);
         EventSubscriptionConfig.Apply(database, config.EventSubscriptions);
@@ -105,6 +150,7 @@ public static class EmulatorHost
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = RequestBodyLimitMiddleware.HardCapBytes;
             kestrel.Listen(IPAddress.Loopback, options.Port, listen =>
                 listen.UseHttps(https => https.ServerCertificateSelector = (_, name) => ca.GetServerCertificate(name)));
             kestrel.Listen(IPAddress.Loopback, options.IdentityPort);
@@ -148,6 +194,7 @@ public static class EmulatorHost
         var app = builder.Build();
         app.UseMiddleware<ServiceHeadersMiddleware>();
         app.UseMiddleware<ErrorHandlingMiddleware>();
+        app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseMiddleware<ListenerSeparationMiddleware>();
         app.UseRouting();
         app.MapEmulatorRoutes();

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using VaultTools.Emulator.Identity;
 using VaultTools.Emulator.Storage;
 
@@ -22,7 +23,9 @@ public sealed record EmulatorState
     {
         var path = Path.Combine(dataPath, FileName);
         var state = File.Exists(path)
-            ? StorageJson.Deserialize<EmulatorState>(File.ReadAllText(path))
+            ? DataFolderDamage.Load(dataPath, FileName,
+                "Restore it from a copy of the data folder; deleting it gives every identity new ids and secrets (role assignments and access policies in vault.db name the old ones).",
+                () => StorageJson.Deserialize<EmulatorState>(File.ReadAllText(path)) is { TenantId: not null, SubscriptionId: not null } s ? s : throw new JsonException("it holds no tenant and subscription"))
             : new EmulatorState { TenantId = NewId(), SubscriptionId = NewId() };
 
         var identities = state.Identities.ToList();

@@ -30,7 +30,16 @@ public static class EntraEndpoints
         {
             return EntraError(400, "invalid_request", 900144, "AADSTS900144: The request body must contain the following parameter: 'grant_type'.");
         }
-        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        IFormCollection form;
+        try
+        {
+            form = await http.Request.ReadFormAsync(http.RequestAborted);
+        }
+        catch (InvalidDataException ex)
+        {
+            // Over the form reader's limits (too many fields, a field too long): a bad request, not a failure of the emulator.
+            return EntraError(400, "invalid_request", 900144, "AADSTS900144: The request body could not be read as a form: " + ex.Message);
+        }
         if (!string.Equals(tenant, runtime.TenantId, StringComparison.OrdinalIgnoreCase))
         {
             return EntraError(400, "invalid_request", 90002,
@@ -102,7 +111,7 @@ public static class EntraEndpoints
         }, statusCode: 200);
     }
 
-    private static IResult EntraError(int status, string error, int code, string description)
+    internal static IResult EntraError(int status, string error, int code, string description)
     {
         var traceId = Guid.NewGuid().ToString();
         var correlationId = Guid.NewGuid().ToString();

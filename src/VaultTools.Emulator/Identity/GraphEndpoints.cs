@@ -104,7 +104,7 @@ public static class GraphEndpoints
         {
             // not a string: refused below
         }
-        if (keyId is null || !Guid.TryParse(keyId, out _))
+        if (keyId is null || !Arm.ArmScope.IsGuid(keyId))
         {
             return GraphErrors.BadRequest("The request body must be {\"keyId\":\"<the password credential's keyId, a GUID>\"}.");
         }
@@ -133,7 +133,7 @@ public static class GraphEndpoints
                 _ => GraphErrors.InvalidToken(),
             });
         }
-        if (!Guid.TryParse(id, out _))
+        if (!Arm.ArmScope.IsGuid(id))
         {
             return (null, GraphErrors.InvalidObjectId(id));
         }

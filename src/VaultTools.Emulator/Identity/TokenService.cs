@@ -159,12 +159,26 @@ public sealed class TokenService
         {
             return TokenValidation.Fail("AKV10000: Request is missing a Bearer or PoP token.", TokenFailure.Malformed);
         }
-        var jwt = _handler.ReadJsonWebToken(token);
+        JsonWebToken jwt;
+        try
+        {
+            jwt = _handler.ReadJsonWebToken(token);
+        }
+        catch (Exception ex) when (ex is ArgumentException or SecurityTokenMalformedException or FormatException or System.Text.Json.JsonException)
+        {
+            // Three dot-separated parts that are not base64url JSON ("not.a.jwt"): a bad token, not a failure of the emulator.
+            return TokenValidation.Fail("AKV10000: Request is missing a Bearer or PoP token.", TokenFailure.Malformed);
+        }
 
         // Check the claims first, in the order the service reports them, then the signature.
         if (!jwt.TryGetPayloadValue<string>("iss", out var issuer) || issuer != Issuer)
         {
             return TokenValidation.Fail($"AKV10032: Invalid issuer. Expected one of {Issuer}, found {issuer}.", TokenFailure.Issuer, issuer);
+        }
+        // The issuer names the tenant; a token whose tid claims another tenant was not issued by this one.
+        if (!jwt.TryGetPayloadValue<string>("tid", out var tokenTenant) || !string.Equals(tokenTenant, TenantId, StringComparison.OrdinalIgnoreCase))
+        {
+            return TokenValidation.Fail($"AKV10032: Invalid issuer. Expected one of https://sts.windows.net/{tokenTenant}/, found {issuer}.", TokenFailure.Issuer, issuer);
         }
         var tokenAudience = jwt.Audiences.FirstOrDefault();
         if (tokenAudience is null || !audiences.Contains(tokenAudience, StringComparer.OrdinalIgnoreCase))
@@ -203,8 +217,7 @@ public sealed class TokenService
             return TokenValidation.Fail("AKV10009: Invalid token: the oid claim is missing.", TokenFailure.Malformed);
         }
         jwt.TryGetPayloadValue<string>("appid", out var appId);
-        jwt.TryGetPayloadValue<string>("tid", out var tid);
-        var caller = new CallerIdentity(oid, appId, tid ?? TenantId, Issuer, tokenAudience, jwt.ValidTo, findByObjectId(oid));
+        var caller = new CallerIdentity(oid, appId, TenantId, Issuer, tokenAudience, jwt.ValidTo, findByObjectId(oid));
         return TokenValidation.Ok(caller);
     }
 

@@ -17,10 +17,10 @@ public static partial class SecretRules
     public const int MaxTags = 15;
     public const int MaxTagLength = 512;
 
-    [GeneratedRegex("^[0-9a-zA-Z-]{1,127}$")]
+    [GeneratedRegex(@"^[0-9a-zA-Z-]{1,127}\z")]
     private static partial Regex NamePattern();
 
-    [GeneratedRegex("^[0-9a-fA-F]{32}$")]
+    [GeneratedRegex(@"^[0-9a-fA-F]{32}\z")]
     private static partial Regex VersionPattern();
 
     public static void ValidateName(string name)

@@ -80,4 +80,17 @@ public static class DataFiles
         }
         File.Move(temp, path, overwrite: true);
     }
+
+    /// <summary>Removes a folder of this run (the temporary data folder of an in-memory emulator); a failure is left to the OS's temp cleanup.</summary>
+    public static void TryDeleteFolder(string path)
+    {
+        try
+        {
+            Directory.Delete(path, recursive: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // in use or already gone
+        }
+    }
 }

@@ -42,10 +42,34 @@ public sealed class EmulatorDatabase : IDisposable
         FilePath = filePath;
     }
 
-    /// <summary>Opens (creating if needed) <c>vault.db</c> in <paramref name="dataDirectory"/>.</summary>
+    /// <summary>The file beside vault.db that records the id of the database this folder holds (see <see cref="OpenFile"/>).</summary>
+    public const string IdFileName = "vault.db.id";
+
+    /// <summary>
+    /// Opens (creating if needed) <c>vault.db</c> in <paramref name="dataDirectory"/>, refusing a damaged one
+    /// (<see cref="DataFolderDamageException"/>): a database this folder recorded (<c>vault.db.id</c>) that is missing,
+    /// empty or another one; a file that is not a database; a failed integrity check. It never starts with less data
+    /// than it acknowledged by starting empty in place of a database it had.
+    /// </summary>
     public static EmulatorDatabase OpenFile(string dataDirectory)
     {
         var path = Path.Combine(dataDirectory, "vault.db");
+        var idPath = Path.Combine(dataDirectory, IdFileName);
+        var recordedId = File.Exists(idPath) ? File.ReadAllText(idPath).Trim() : null;
+        if (recordedId is not null && !File.Exists(path))
+        {
+            throw DataFolderDamage.Database(path, $"the file is missing, but this folder held a database ({IdFileName} records it).");
+        }
+        // An empty file beside a non-empty write-ahead log is left to SQLite, which rebuilds it from the log (the id check below still applies).
+        var wal = new FileInfo(path + "-wal");
+        if (recordedId is not null && new FileInfo(path).Length == 0 && !(wal.Exists && wal.Length > 0))
+        {
+            throw DataFolderDamage.Database(path, "the file is empty (0 bytes), but this folder held a database: it was truncated.");
+        }
+        if (!File.Exists(path) && File.Exists(path + "-wal"))
+        {
+            throw DataFolderDamage.Database(path, "the file is missing, but its write-ahead log (vault.db-wal) is there.");
+        }
 
         // Secret values are stored as given (only private key material is encrypted): the database and
         // its -wal/-shm files (which SQLite creates with the database's mode) are for the owner only.
@@ -64,12 +88,75 @@ public sealed class EmulatorDatabase : IDisposable
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = false,
         }.ToString());
-        connection.Open();
-        Execute(connection, "PRAGMA journal_mode=WAL;");
-        Execute(connection, "PRAGMA synchronous=FULL;");
-        var db = new EmulatorDatabase(connection, persistent: true, path);
-        db.EnsureSchema();
-        return db;
+        try
+        {
+            connection.Open();
+            Execute(connection, "PRAGMA journal_mode=WAL;");
+            Execute(connection, "PRAGMA synchronous=FULL;");
+            CheckIntegrity(connection, path);
+            var db = new EmulatorDatabase(connection, persistent: true, path);
+            db.EnsureSchema();
+            db.CheckIdentity(idPath, recordedId);
+            return db;
+        }
+        catch (SqliteException ex) when (DataFolderDamage.IsDamage(ex))
+        {
+            connection.Dispose();
+            throw DataFolderDamage.Database(path, "the file is not a sound SQLite database (" + ex.Message + ").", ex);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>PRAGMA integrity_check: a damaged page anywhere is found at start, not by a 500 later.</summary>
+    private static void CheckIntegrity(SqliteConnection connection, string path)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA integrity_check(5);";
+        using var reader = command.ExecuteReader();
+        var problems = new List<string>();
+        while (reader.Read())
+        {
+            problems.Add(reader.GetString(0));
+        }
+        if (problems is not ["ok"])
+        {
+            throw DataFolderDamage.Database(path, "the integrity check found damage: " + string.Join("; ", problems) + ".");
+        }
+    }
+
+    /// <summary>
+    /// The database's id (table <c>storage_identity</c>) must be the one <c>vault.db.id</c> records: a new, empty or
+    /// other database in place of the recorded one is damage. A database without a record (a new folder, or one
+    /// from before the record existed) gets one.
+    /// </summary>
+    private void CheckIdentity(string idPath, string? recordedId)
+    {
+        Execute(_connection, "CREATE TABLE IF NOT EXISTS storage_identity (id TEXT NOT NULL);");
+        using var read = _connection.CreateCommand();
+        read.CommandText = "SELECT id FROM storage_identity LIMIT 1";
+        var id = read.ExecuteScalar() as string;
+        if (recordedId is not null && !string.Equals(id, recordedId, StringComparison.Ordinal))
+        {
+            throw DataFolderDamage.Database(FilePath!, id is null
+                ? $"the file is a new, empty database, but this folder held the database {recordedId} ({IdFileName} records it)."
+                : $"the file is the database {id}, but this folder held the database {recordedId} ({IdFileName} records it).");
+        }
+        if (id is null)
+        {
+            id = Guid.NewGuid().ToString();
+            using var insert = _connection.CreateCommand();
+            insert.CommandText = "INSERT INTO storage_identity (id) VALUES ($id)";
+            insert.Parameters.AddWithValue("$id", id);
+            insert.ExecuteNonQuery();
+        }
+        if (recordedId is null)
+        {
+            DataFiles.WriteSecretFileAtomically(idPath, id + "\n");
+        }
     }
 
     /// <summary>An in-memory database that lives as long as this object.</summary>
@@ -178,10 +265,18 @@ public sealed class EmulatorDatabase : IDisposable
         command.ExecuteNonQuery();
     }
 
+    /// <summary>
+    /// A clean stop: moves the write-ahead log into vault.db (and empties it) and closes the database, so that the
+    /// data folder can be copied while the emulator is stopped.
+    /// </summary>
     public void Dispose()
     {
         lock (_gate)
         {
+            if (IsPersistent && _connection.State == System.Data.ConnectionState.Open)
+            {
+                Execute(_connection, "PRAGMA wal_checkpoint(TRUNCATE);");
+            }
             _connection.Dispose();
         }
     }

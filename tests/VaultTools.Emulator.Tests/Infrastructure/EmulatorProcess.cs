@@ -92,7 +92,8 @@ public sealed class EmulatorProcess : IDisposable
         return path;
     }
 
-    public static async Task<EmulatorProcess> StartAsync(string dataPath, params string[] extraArgs)
+    /// <summary>Starts the emulator on <paramref name="dataPath"/>, or without --data-dir when it is null (then the data folder is the one its ready line names).</summary>
+    public static async Task<EmulatorProcess> StartAsync(string? dataPath, params string[] extraArgs)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -101,7 +102,8 @@ public sealed class EmulatorProcess : IDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(EmulatorDll);
-        foreach (var arg in new[] { "--port", "0", "--data-dir", dataPath, "--parent-pid", Environment.ProcessId.ToString(CultureInfo.InvariantCulture) }.Concat(extraArgs))
+        string[] dataArgs = dataPath is null ? [] : ["--data-dir", dataPath];
+        foreach (var arg in new[] { "--port", "0", "--parent-pid", Environment.ProcessId.ToString(CultureInfo.InvariantCulture) }.Concat(dataArgs).Concat(extraArgs))
         {
             start.ArgumentList.Add(arg);
         }
@@ -112,13 +114,13 @@ public sealed class EmulatorProcess : IDisposable
         }
 
         var output = new StringBuilder();
-        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var ready = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         process.OutputDataReceived += (_, e) =>
         {
             if (e.Data is null) return;
             lock (output) output.AppendLine(e.Data);
-            if (e.Data.StartsWith("VaultTools emulator ready: ", StringComparison.Ordinal)) ready.TrySetResult();
+            if (e.Data.StartsWith("VaultTools emulator ready: ", StringComparison.Ordinal)) ready.TrySetResult(e.Data);
         };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
         process.Exited += (_, _) => ready.TrySetException(new InvalidOperationException("The emulator exited before it was ready."));
@@ -126,9 +128,10 @@ public sealed class EmulatorProcess : IDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
+        string readyLine;
         try
         {
-            await ready.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            readyLine = await ready.Task.WaitAsync(TimeSpan.FromSeconds(60));
         }
         catch (Exception ex)
         {
@@ -138,6 +141,8 @@ public sealed class EmulatorProcess : IDisposable
             throw new InvalidOperationException($"Emulator did not start: {ex.Message}\n{log}", ex);
         }
 
+        // "VaultTools emulator ready: https://localhost:N/ (data: FOLDER)"
+        dataPath ??= readyLine[(readyLine.IndexOf("(data: ", StringComparison.Ordinal) + "(data: ".Length)..^1];
         var info = JsonSerializer.Deserialize<EmulatorInfo>(await File.ReadAllTextAsync(Path.Combine(dataPath, "emulator.json")), Json)!;
         if (info.ProcessId != process.Id)
         {
@@ -158,6 +163,20 @@ public sealed class EmulatorProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>A clean stop as a service manager or Ctrl+C asks for it (SIGTERM, Unix only); returns the exit code.</summary>
+    public async Task<int> TerminateAsync()
+    {
+        if (!OperatingSystem.IsWindows() && !_process.HasExited)
+        {
+            _ = SendSignal(_process.Id, 15);
+        }
+        await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        return _process.ExitCode;
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
+
     /// <summary>True when the process exited within <paramref name="timeout"/>.</summary>
     public async Task<bool> WaitForExitAsync(TimeSpan timeout)
     {
@@ -175,6 +194,19 @@ public sealed class EmulatorProcess : IDisposable
     /// <summary>Runs the emulator to completion with arguments that should make it refuse to start.</summary>
     public static async Task<(int ExitCode, string StandardError)> RunToExitAsync(params string[] args)
     {
+        var (exitCode, _, stderr) = await RunAsync(args);
+        return (exitCode, stderr);
+    }
+
+    /// <summary>Runs the emulator to completion (e.g. --help) and returns its standard output.</summary>
+    public static async Task<(int ExitCode, string StandardOutput)> RunToExitWithOutputAsync(params string[] args)
+    {
+        var (exitCode, stdout, _) = await RunAsync(args);
+        return (exitCode, stdout);
+    }
+
+    private static async Task<(int ExitCode, string StandardOutput, string StandardError)> RunAsync(string[] args)
+    {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(EmulatorDll);
         foreach (var arg in args)
@@ -183,9 +215,9 @@ public sealed class EmulatorProcess : IDisposable
         }
         using var process = Process.Start(start)!;
         var stderr = process.StandardError.ReadToEndAsync();
-        _ = process.StandardOutput.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        return (process.ExitCode, await stderr);
+        return (process.ExitCode, await stdout, await stderr);
     }
 
     public void Dispose()

@@ -92,29 +92,11 @@ public sealed class ClockTests(ClockFixture emulator)
         Assert.Equal(HttpStatusCode.OK, (await emulator.VaultAsync(HttpMethod.Get, "local", "secrets?api-version=7.6", current)).Status);
     }
 
-    private string Mint(DateTimeOffset exp, DateTimeOffset iat)
+    private string Mint(DateTimeOffset exp, DateTimeOffset iat) => TokenMinter.Mint(emulator.Info, claims =>
     {
-        using var rsa = System.Security.Cryptography.RSA.Create();
-        rsa.ImportFromPem(File.ReadAllText(emulator.Info.JwtSigningKeyPath));
-        var admin = emulator.Info.Identity("admin");
-        return new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(
-            new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
-            {
-                Claims = new Dictionary<string, object>
-                {
-                    ["aud"] = "https://vault.azure.net",
-                    ["iss"] = $"https://sts.windows.net/{emulator.Info.TenantId}/",
-                    ["iat"] = iat.ToUnixTimeSeconds(),
-                    ["nbf"] = iat.ToUnixTimeSeconds(),
-                    ["exp"] = exp.ToUnixTimeSeconds(),
-                    ["oid"] = admin.ObjectId,
-                    ["tid"] = emulator.Info.TenantId,
-                    ["appid"] = admin.ClientId!,
-                },
-                SigningCredentials = new Microsoft.IdentityModel.Tokens.SigningCredentials(
-                    new Microsoft.IdentityModel.Tokens.RsaSecurityKey(rsa.ExportParameters(true)), Microsoft.IdentityModel.Tokens.SecurityAlgorithms.RsaSha256),
-            });
-    }
+        claims["iat"] = claims["nbf"] = iat.ToUnixTimeSeconds();
+        claims["exp"] = exp.ToUnixTimeSeconds();
+    });
 
     private static byte[] Base64UrlDecode(string s)
     {

@@ -134,7 +134,7 @@ namespace VaultTools.Commands.Connection
             }
         }
 
-        /// <summary>-EmulatorInfo, else VAULTTOOLS_EMULATOR, else the emulator this session started, else the default data folder.</summary>
+        /// <summary>-EmulatorInfo, else VAULTTOOLS_EMULATOR, else the emulator this session started (there is no default folder to look in).</summary>
         private VaultEmulator? FindEmulator()
         {
             object? info = EmulatorInfo is PSObject pso ? pso.BaseObject : EmulatorInfo;
@@ -166,7 +166,13 @@ namespace VaultTools.Commands.Connection
 
             var running = global::VaultTools.Commands.Emulator.SessionEmulators.Running();
             var started = running.Count > 0 ? running[running.Count - 1] : null;
-            return started != null ? EmulatorFile.Read(started.ConfigurationFile ?? started.DataPath) : EmulatorFile.Read(EmulatorFile.DefaultDataPath);
+            return started != null
+                ? EmulatorFile.Read(started.ConfigurationFile ?? started.DataPath)
+                : throw new VaultException(VaultErrorKind.InvalidArgument, "EmulatorNotFound",
+                    "No emulator was started in this session and $env:" + EmulatorFile.EnvironmentVariable + " is not set. Start one with Start-VaultEmulator (pipe it into Connect-Vault -Emulator), or pass -EmulatorInfo with the path of its emulator.json.", null, null)
+                {
+                    ParameterName = "EmulatorInfo",
+                };
         }
 
         private X509Certificate2? LoadCertificate()

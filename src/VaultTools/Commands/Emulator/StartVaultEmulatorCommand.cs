@@ -14,7 +14,10 @@ namespace VaultTools.Commands.Emulator
     [OutputType(typeof(VaultEmulator))]
     public sealed class StartVaultEmulatorCommand : StoppableCmdlet
     {
-        /// <summary>Data folder. Given: entries are durable there (unless -InMemory). Not given: a per-user folder, entries in memory.</summary>
+        /// <summary>
+        /// Data folder: entries, identities, keys and the CA are kept there across runs (entries in memory with -InMemory).
+        /// Not given: everything is in memory and nothing is kept between runs.
+        /// </summary>
         [Parameter(Position = 0)]
         [Alias("DataDir")]
         public string? DataPath { get; set; }
@@ -83,7 +86,7 @@ namespace VaultTools.Commands.Emulator
                 TieToThisProcess = !Detached,
             };
 
-            if (!ShouldProcess(options.DataPath ?? EmulatorFile.DefaultDataPath, "Start the VaultTools emulator"))
+            if (!ShouldProcess(options.DataPath ?? "in memory", "Start the VaultTools emulator"))
             {
                 return;
             }
