@@ -65,6 +65,7 @@ namespace VaultTools.Commands.Vaults
                 }
 
                 var vault = service.Create(options, CancelToken);
+                Completers.NameCache.ForgetAll(); // tab completion of -VaultName offers the new vault
                 WriteVerbose($"Created {vault.ResourceId} at {vault.VaultUri}.");
                 WriteObject(vault);
             });
