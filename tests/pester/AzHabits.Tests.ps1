@@ -139,3 +139,38 @@ Connect-Vault -Emulator -EmulatorInfo '$emulatorFile' | Out-Null
         ((Get-Vault -Name habits-ap).AccessPolicies | Where-Object ObjectId -eq $script:alice).PermissionsToKeys | Should -BeNullOrEmpty
     }
 }
+
+Describe 'New-Vault gives its creator access' {
+    BeforeAll {
+        $script:me = (Get-VaultAccessToken -ResourceTypeName Arm).ObjectId
+    }
+
+    It 'grants the creator of an access-policy vault every permission, and the creator can use it at once' {
+        $name = New-RandomName 'apc'
+        $vault = New-Vault -Name $name -EnableRbacAuthorization $false
+        $policy = $vault.AccessPolicies | Where-Object ObjectId -eq $script:me
+        $policy | Should -Not -BeNullOrEmpty
+        $policy.PermissionsToSecrets | Should -Contain 'purge'
+        $policy.PermissionsToKeys | Should -Contain 'unwrapKey'
+        $policy.PermissionsToCertificates | Should -Contain 'manageissuers'
+        Set-VaultSecret -VaultName $name -Name first -PlainTextValue 'mine' | Out-Null
+        Get-VaultSecret $name first -AsPlainText | Should -Be 'mine'
+    }
+
+    It 'tells the creator of an RBAC vault which role to grant' {
+        $name = New-RandomName 'rbc'
+        New-Vault -Name $name -WarningVariable warned -WarningAction SilentlyContinue | Out-Null
+        "$warned" | Should -Match "Key Vault Administrator"
+        "$warned" | Should -Match ([regex]::Escape($script:me))
+        Get-VaultRoleAssignment -VaultName $name -ObjectId $script:me | Should -BeNullOrEmpty
+    }
+
+    It 'assigns Key Vault Administrator at the new RBAC vault with -GrantCreatorAccess' {
+        $name = New-RandomName 'rbg'
+        New-Vault -Name $name -GrantCreatorAccess -WarningVariable warned | Out-Null
+        $warned | Should -BeNullOrEmpty
+        $assignment = Get-VaultRoleAssignment -VaultName $name -ObjectId $script:me
+        $assignment.RoleDefinitionName | Should -Be 'Key Vault Administrator'
+        $assignment.Scope | Should -Be (Get-Vault -Name $name).ResourceId
+    }
+}
