@@ -62,6 +62,8 @@ Describe 'Tab completion' {
         $offered | Should -Contain 'habits-rbac'
         $offered | Should -Contain 'habits-ap'
         Get-Completion 'Get-VaultKey -VaultName habits-r' | Should -Be @('habits-rbac')
+        Get-Completion 'Connect-Vault -VaultName habits-a' | Should -Be @('habits-ap')
+        Get-Completion 'Get-VaultSecret habits-a' | Should -Be @('habits-ap') -Because '-VaultName is at position 0'
     }
 
     It 'offers a name the session just wrote and no longer one it removed (the cache follows the session''s writes)' {

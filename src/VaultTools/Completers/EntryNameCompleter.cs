@@ -139,16 +139,23 @@ namespace VaultTools.Completers
                 names.Add(connection.DefaultVault.Name);
             }
 
+            // A connection that may not list vaults (no ARM role) offers the default only; the failure is cached
+            // as an empty list too, so that each Tab does not wait for ARM again.
+            names.AddRange(NameCache.Get(connection, null, "vaults", token => ListOrNothing(() => VaultsOf(connection, token).Select(v => v.Name).ToList())));
+
+            return NameCache.Complete(names.Distinct(StringComparer.OrdinalIgnoreCase), wordToComplete);
+        }
+
+        private static IEnumerable<string> ListOrNothing(Func<IEnumerable<string>> list)
+        {
             try
             {
-                names.AddRange(NameCache.Get(connection, null, "vaults", token => VaultsOf(connection, token).Select(v => v.Name)));
+                return list();
             }
             catch (Exception)
             {
-                // completion must never break the prompt: the default vault is still offered
+                return Enumerable.Empty<string>(); // completion must never break the prompt
             }
-
-            return NameCache.Complete(names.Distinct(StringComparer.OrdinalIgnoreCase), wordToComplete);
         }
 
         /// <summary>The vaults the connection sees through ARM (its subscription).</summary>
