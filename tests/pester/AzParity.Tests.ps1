@@ -87,7 +87,8 @@ BeforeAll {
         $sets = $info.ParameterSets
         $default = $Command.ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $true)[0].DefaultParameterSetName
         foreach ($set in @($default, '__AllParameterSets') + @($sets.Keys)) {
-            if ($set -and $sets.ContainsKey($set)) { return $sets[$set].Position }
+            # A named parameter's position is Int32.MinValue; the table says -1.
+            if ($set -and $sets.ContainsKey($set)) { return [Math]::Max($sets[$set].Position, -1) }
         }
     }
 }
