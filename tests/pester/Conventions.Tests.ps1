@@ -1,5 +1,6 @@
 # PowerShell conventions, checked over every exported cmdlet (a new cmdlet is checked without adding a test):
-# approved verbs, ShouldProcess on what changes state, ConfirmImpact High and -Force on what destroys or grants,
+# approved verbs, ShouldProcess on what changes state, ConfirmImpact High and -Force on what destroys, Medium on
+# what grants (a runbook grants without a prompt, as with New-AzRoleAssignment and Set-AzKeyVaultAccessPolicy),
 # at most three named parameter sets, pipeline binding by property name, declared output types with a view,
 # and parameter validation errors that name the parameter. A justified exception goes in the lists below,
 # with its reason.
@@ -40,7 +41,8 @@ BeforeDiscovery {
                 Name               = $name
                 ChangesState       = ($_.Verb -in $changingVerbs -or $script:alsoWrites.ContainsKey($name)) -and -not $script:noShouldProcess.ContainsKey($name)
                 NoShouldProcessWhy = $script:noShouldProcess[$name]
-                DestroysOrGrants   = $_.Verb -in 'Remove', 'Revoke', 'Grant' -or $name -in $script:grants
+                Destroys           = $_.Verb -in 'Remove', 'Revoke'
+                Grants             = $_.Verb -eq 'Grant' -or $name -in $script:grants
                 AsksHigh           = $attribute.ConfirmImpact -eq 'High'
                 HasForce           = $_.Parameters.ContainsKey('Force')
                 PipelineBound      = @(foreach ($parameterName in 'VaultName', 'Name', 'Id', 'Version') {
@@ -125,9 +127,17 @@ Describe '<Name>' -ForEach $script:cmdlets {
         }
     }
 
-    if ($DestroysOrGrants) {
-        It 'asks (ConfirmImpact High) because it destroys or grants' {
+    if ($Destroys) {
+        It 'asks (ConfirmImpact High) because it destroys' {
             $attribute.ConfirmImpact | Should -Be 'High'
+        }
+    }
+
+    if ($Grants) {
+        It 'grants without a prompt by default (ConfirmImpact Medium, as Az) but takes -Confirm and -WhatIf' {
+            $attribute.ConfirmImpact | Should -Be 'Medium' -Because 'a non-interactive runbook must be able to grant, as with New-AzRoleAssignment and Set-AzKeyVaultAccessPolicy'
+            $command.Parameters.Keys | Should -Contain 'Confirm'
+            $command.Parameters.Keys | Should -Contain 'WhatIf'
         }
     }
 

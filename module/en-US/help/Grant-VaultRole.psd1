@@ -14,7 +14,9 @@ Granting is idempotent: when the principal already has exactly this role at exac
 
 A vault on the access-policy model is refused with VaultUsesAccessPolicies (InvalidOperation) before anything is written, because Azure does not consult role assignments for its data; use Set-VaultAccessPolicy there. Without the right to create role assignments (Owner or User Access Administrator), ARM's denial is the error VaultAccessDenied (PermissionDenied) with ARM's message, which names the caller, the action and the scope.
 
-Granting asks for confirmation (ConfirmImpact High); -Force skips the prompt. -WhatIf shows the exact scope and role.
+Granting does not ask for confirmation by default (ConfirmImpact Medium, as New-AzRoleAssignment), so a non-interactive runbook can grant; -Confirm asks, -WhatIf shows the exact scope and role, and -Force skips the prompt that $ConfirmPreference Medium or lower would show. Revoke-VaultRole keeps its prompt.
+
+-SecretName, -KeyName and -CertificateName complete the vault's names, and -Scope the resource ids of the vaults the connection sees, their resource groups and the subscription.
 '@
     Parameters  = @{
         Role            = 'The role: a name such as ''Key Vault Secrets User'' (tab completion offers the Key Vault roles) or a role definition id (GUID or full id).'
@@ -24,7 +26,7 @@ Granting asks for confirmation (ConfirmImpact High); -Force skips the prompt. -W
         KeyName         = 'Grant the role on this one key instead of the whole vault.'
         CertificateName = 'Grant the role on this one certificate instead of the whole vault.'
         Scope           = 'Any ARM scope, for example /subscriptions/<id>/resourceGroups/<rg>. Vault and entry scopes given this way are checked against the vault''s permission model too.'
-        Force           = 'Grant without asking for confirmation. -WhatIf and an explicit -Confirm still apply.'
+        Force           = 'Grant without asking for confirmation even when $ConfirmPreference is Medium or lower. -WhatIf and an explicit -Confirm still apply.'
         ResourceGroupName = 'The vault''s resource group. Without it, the vault is looked up by name in the subscription (once per session).'
         SubscriptionId  = 'The vault''s subscription, instead of the session''s.'
     }

@@ -8,6 +8,8 @@ The vault uses the Azure RBAC permission model unless -EnableRbacAuthorization $
 
 Soft delete is always on (Azure no longer allows it off); -SoftDeleteRetentionInDays sets how long a deleted entry or vault stays recoverable (7 to 90 days, 90 by default). -EnablePurgeProtection forbids purging during that period; it cannot be switched off later.
 
+Its creator (the identity of the session, the oid of its ARM token) is given access to the data, as Azure PowerShell does: on an access-policy vault an access policy with every secret, key and certificate permission, sent with the vault itself; on an RBAC vault, with -GrantCreatorAccess, the role Key Vault Administrator at the new vault. Without -GrantCreatorAccess an RBAC vault only gets a warning naming the role to grant and the command that grants it, since a role at the resource group or subscription may already give the creator access.
+
 Without -ResourceGroupName the session's resource group is used (Connect-Vault -ResourceGroupName, or the emulator's). Without -Location the vault is created in the location of its resource group, as az keyvault create does ("local" in the emulator). The tenant is the session's. A name that already exists in the resource group is refused with VaultAlreadyExists (ResourceExists) rather than overwritten: a PUT on an existing vault would replace its access policies. Vault names are global in Azure; a name taken elsewhere fails with the service's conflict.
 '@
     Parameters  = @{
@@ -19,6 +21,7 @@ Without -ResourceGroupName the session's resource group is used (Connect-Vault -
         SoftDeleteRetentionInDays = 'How many days deleted entries (and the vault itself) stay recoverable: 7 to 90, 90 by default.'
         EnablePurgeProtection     = 'Forbid purging deleted entries and the vault until their retention period ends. Cannot be turned off once on.'
         Tag                       = 'Azure resource tags for the vault, as a hashtable of names to values.'
+        GrantCreatorAccess        = 'On an RBAC vault, assign the creator (the session''s identity) Key Vault Administrator at the new vault, so it can use the vault''s data at once. An access-policy vault always gives its creator every permission.'
         SubscriptionId            = 'The subscription to create the vault in, instead of the session''s (Connect-Vault -SubscriptionId; in the emulator, its subscription).'
     }
     Examples    = @(

@@ -5,6 +5,8 @@
 Remove-VaultAccessPolicy takes every access-policy permission of one principal away (ARM's accessPolicies "remove" with the principal's current permissions). Other principals' policies are untouched. A principal without a policy on the vault is the error VaultAccessPolicyNotFound (ObjectNotFound).
 
 On a vault that uses Azure RBAC the policy is removed too, with a warning that it was not in effect; use Revoke-VaultRole to take access away there. It asks for confirmation (ConfirmImpact High); -Force skips the prompt.
+
+Unlike Remove-AzKeyVaultAccessPolicy of Az.KeyVault (-VaultName at position 0, -ResourceGroupName at 1), the principal is the positional parameter (position 0) and -VaultName is named, as for Set-VaultAccessPolicy: the vault is usually the session's default and the resource group is found from the vault's name.
 '@
     Parameters  = @{
         ObjectId          = 'The object id of the principal whose access policy is removed.'

@@ -9,7 +9,9 @@ Set-VaultAccessPolicy changes one principal's access policy on a vault whose Ena
 
 Permission names are checked before anything is sent, ignoring case: secrets get, list, set, delete, backup, restore, recover, purge; keys get, list, update, create, import, delete, recover, backup, restore, decrypt, encrypt, unwrapKey, wrapKey, verify, sign, purge, rotate, getrotationpolicy, setrotationpolicy; certificates get, list, update, create, import, delete, recover, backup, restore, managecontacts, manageissuers, getissuers, listissuers, setissuers, deleteissuers, purge. An unknown name is the error InvalidAccessPolicyPermission (InvalidArgument) naming the parameter and the value. Tab completion offers the names.
 
-On a vault that uses Azure RBAC the command is refused with VaultUsesRbac (InvalidOperation) before anything is written, because Azure ignores access policies there; use Grant-VaultRole. It asks for confirmation (ConfirmImpact High); -Force skips the prompt.
+On a vault that uses Azure RBAC the command is refused with VaultUsesRbac (InvalidOperation) before anything is written, because Azure ignores access policies there; use Grant-VaultRole. It does not ask for confirmation by default (ConfirmImpact Medium, as Set-AzKeyVaultAccessPolicy), so a non-interactive runbook can grant; -Confirm asks, -WhatIf shows the change, and -Force skips the prompt that $ConfirmPreference Medium or lower would show. Remove-VaultAccessPolicy keeps its prompt.
+
+Unlike Set-AzKeyVaultAccessPolicy of Az.KeyVault (-VaultName at position 0, -ResourceGroupName at 1), the principal is the positional parameter (position 0) and -VaultName is named: the vault is usually the session's default and the resource group is found from the vault's name, while the principal is the one thing always given.
 '@
     Parameters  = @{
         ObjectId                  = 'The object id of the user, group, service principal or managed identity.'
@@ -17,7 +19,7 @@ On a vault that uses Azure RBAC the command is refused with VaultUsesRbac (Inval
         PermissionsToKeys         = 'Key permissions: get, list, update, create, import, delete, recover, backup, restore, decrypt, encrypt, unwrapKey, wrapKey, verify, sign, purge, rotate, getrotationpolicy, setrotationpolicy.'
         PermissionsToCertificates = 'Certificate permissions: get, list, update, create, import, delete, recover, backup, restore, managecontacts, manageissuers, getissuers, listissuers, setissuers, deleteissuers, purge.'
         Replace                   = 'Make the principal''s permissions exactly those given (categories not given become empty), instead of adding to them.'
-        Force                     = 'Change the policy without asking for confirmation. -WhatIf and an explicit -Confirm still apply.'
+        Force                     = 'Change the policy without asking for confirmation even when $ConfirmPreference is Medium or lower. -WhatIf and an explicit -Confirm still apply.'
         PassThru                  = 'Return the principal''s access policy as the vault now holds it.'
         ResourceGroupName         = 'The vault''s resource group. Without it, the vault is looked up by name.'
         SubscriptionId            = 'The vault''s subscription, instead of the session''s.'

@@ -83,11 +83,16 @@ namespace VaultTools.Access
         }
 
         /// <summary>The tid claim of the session's ARM token: the tenant a new vault belongs to when none was given.</summary>
-        internal string? TenantOfManagementToken(CancellationToken cancellationToken)
+        internal string? TenantOfManagementToken(CancellationToken cancellationToken) => ManagementTokenClaim("tid", cancellationToken);
+
+        /// <summary>The oid claim of the session's ARM token: who creates a vault (and is given access to it).</summary>
+        internal string? ObjectIdOfManagementToken(CancellationToken cancellationToken) => ManagementTokenClaim("oid", cancellationToken);
+
+        private string? ManagementTokenClaim(string claim, CancellationToken cancellationToken)
         {
             var token = Internal.Translate.Call(EntryKind.Vault, _connection.Environment.ManagementResource,
                 () => _connection.Credential.GetToken(new TokenRequestContext(new[] { _connection.Environment.ManagementScope }), cancellationToken));
-            return JwtClaims.First(JwtClaims.Read(token.Token), "tid");
+            return JwtClaims.First(JwtClaims.Read(token.Token), claim);
         }
     }
 }

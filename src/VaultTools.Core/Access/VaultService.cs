@@ -28,6 +28,25 @@ namespace VaultTools.Access
         public IDictionary<string, string>? Tags { get; set; }
         /// <summary>Defaults to the session's tenant (or the tid claim of its ARM token).</summary>
         public string? TenantId { get; set; }
+        /// <summary>On an RBAC vault, assign the creator Key Vault Administrator at the new vault (New-Vault -GrantCreatorAccess).</summary>
+        public bool GrantCreatorAccess { get; set; }
+    }
+
+    /// <summary>A new vault and what its creator was given, or should grant (a warning for the user), on it.</summary>
+    public sealed class VaultCreation
+    {
+        public VaultCreation(Vault vault, string? creatorObjectId, string? advice)
+        {
+            Vault = vault;
+            CreatorObjectId = creatorObjectId;
+            Advice = advice;
+        }
+
+        public Vault Vault { get; }
+        /// <summary>The object id of the session's identity (oid of its ARM token); null when the token names none.</summary>
+        public string? CreatorObjectId { get; }
+        /// <summary>What the creator still has to do to use the vault's data (null: nothing).</summary>
+        public string? Advice { get; }
     }
 
     /// <summary>
@@ -138,6 +157,9 @@ namespace VaultTools.Access
         /// update it and replace its access policies), and waits until ARM reports it provisioned.
         /// </summary>
         public Vault Create(VaultCreateOptions options, CancellationToken cancellationToken = default)
+            => Create(options, null, cancellationToken);
+
+        private Vault Create(VaultCreateOptions options, string? fullAccessObjectId, CancellationToken cancellationToken)
         {
             Validate(options);
             string subscription = _connection.RequireSubscription(options.SubscriptionId);
@@ -164,7 +186,9 @@ namespace VaultTools.Access
                 ["tenantId"] = tenant,
                 ["sku"] = new Dictionary<string, object?> { ["family"] = "A", ["name"] = options.Sku.ToLowerInvariant() },
                 ["enableRbacAuthorization"] = options.EnableRbacAuthorization,
-                ["accessPolicies"] = Array.Empty<object>(),
+                ["accessPolicies"] = fullAccessObjectId is null
+                    ? Array.Empty<object>()
+                    : new object[] { ArmJson.PolicyBody(tenant, fullAccessObjectId, AccessPolicyPermissions.Secrets.ToArray(), AccessPolicyPermissions.Keys.ToArray(), AccessPolicyPermissions.Certificates.ToArray()) },
                 ["enableSoftDelete"] = true,
                 ["softDeleteRetentionInDays"] = options.SoftDeleteRetentionInDays,
             };
@@ -190,6 +214,44 @@ namespace VaultTools.Access
             vault = WaitUntilProvisioned(vault, subscription, resourceGroup, cancellationToken);
             _connection.VaultResourceGroups[subscription + "|" + options.Name] = resourceGroup;
             return vault;
+        }
+
+        /// <summary>
+        /// Creates a vault and gives its creator access to its data, as Azure PowerShell does: on an access-policy vault
+        /// an access policy with every secret, key and certificate permission (in the same PUT); on an RBAC vault,
+        /// with <see cref="VaultCreateOptions.GrantCreatorAccess"/>, Key Vault Administrator at the vault, otherwise
+        /// advice naming that role. The creator is the oid of the session's ARM token.
+        /// </summary>
+        public VaultCreation CreateWithCreatorAccess(VaultCreateOptions options, CancellationToken cancellationToken = default)
+        {
+            Validate(options);
+            string? creator = new AccessTokenService(_connection).ObjectIdOfManagementToken(cancellationToken);
+            var vault = Create(options, options.EnableRbacAuthorization ? null : creator, cancellationToken);
+            if (creator is null)
+            {
+                return new VaultCreation(vault, null, $"The session's token names no object id, so nobody was given access to the data of '{vault.Name}': grant it with {(vault.EnableRbacAuthorization ? "Grant-VaultRole" : "Set-VaultAccessPolicy")}.");
+            }
+
+            if (!vault.EnableRbacAuthorization)
+            {
+                return new VaultCreation(vault, creator, null);
+            }
+
+            if (!options.GrantCreatorAccess)
+            {
+                return new VaultCreation(vault, creator,
+                    $"The vault '{vault.Name}' uses Azure RBAC: unless a role at the resource group or subscription already gives you access, you cannot read or write its secrets, keys and certificates. Grant yourself 'Key Vault Administrator': Grant-VaultRole -VaultName {vault.Name} -Role 'Key Vault Administrator' -ObjectId {creator} (or create the vault with -GrantCreatorAccess).");
+            }
+
+            var roles = new RoleService(_connection);
+            var target = roles.VaultTarget(vault, options.SubscriptionId, null, null, forGrant: true);
+            var role = roles.ResolveRole("Key Vault Administrator", target.SubscriptionId, cancellationToken);
+            if (roles.Find(target.Scope, creator, role, cancellationToken) is null)
+            {
+                roles.Create(target, role, creator, null, cancellationToken);
+            }
+
+            return new VaultCreation(vault, creator, null);
         }
 
         /// <summary>Deletes a vault (in Azure it becomes a soft-deleted vault for its retention period).</summary>

@@ -16,12 +16,12 @@ namespace VaultTools.Commands
     /// only in method bodies and non-generic method signatures, so that PowerShell does not load Core while it
     /// scans the cmdlet's parameters.
     /// </remarks>
-    public abstract class BackupEntryCmdlet : VaultCmdlet
+    public abstract class BackupEntryCmdlet : VaultFirstCmdlet
     {
         private IEntryBackup? _service;
 
         /// <summary>The backup file; by default &lt;vault&gt;-&lt;name&gt;-&lt;yyyyMMddHHmmss&gt;.blob in the current folder.</summary>
-        [Parameter(Position = 1)]
+        [Parameter(Position = 2)]
         public string? OutputFile { get; set; }
 
         /// <summary>Replace an existing file.</summary>
@@ -61,10 +61,10 @@ namespace VaultTools.Commands
     /// name) from a file made by the matching Backup cmdlet. -InputFile binds from FullName, so the output of
     /// Backup-* and Get-ChildItem pipes in.
     /// </summary>
-    public abstract class RestoreEntryCmdlet : VaultCmdlet
+    public abstract class RestoreEntryCmdlet : VaultFirstCmdlet
     {
         /// <summary>The backup file; binds from FullName, so Backup-* output pipes straight in.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("FullName")]
         public string InputFile { get; set; } = "";
 

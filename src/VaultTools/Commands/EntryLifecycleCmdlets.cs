@@ -17,7 +17,7 @@ namespace VaultTools.Commands
     /// inside method bodies: a generic Core type in a virtual signature makes the runtime load Core while
     /// PowerShell scans the cmdlets, before the module's load context exists.
     /// </remarks>
-    public abstract class RemoveEntryCmdlet<TDeleted> : VaultCmdlet
+    public abstract class RemoveEntryCmdlet<TDeleted> : VaultFirstCmdlet
         where TDeleted : class, IDeletedEntry
     {
         protected const string ByName = "ByName";
@@ -139,7 +139,7 @@ namespace VaultTools.Commands
     /// with all their versions. Key Vault finishes a recovery after a delay, so each is awaited (bounded) until it
     /// can be read; for a batch every recovery is sent first (ProcessRecord), then each is awaited (EndProcessing).
     /// </summary>
-    public abstract class UndoEntryRemovalCmdlet<TRecovered> : VaultCmdlet
+    public abstract class UndoEntryRemovalCmdlet<TRecovered> : VaultFirstCmdlet
         where TRecovered : class
     {
         private readonly List<object> _recoveries = new List<object>();

@@ -17,7 +17,7 @@ namespace VaultTools.Commands
     /// makes the runtime load Core while PowerShell scans the cmdlets, before the module's load context exists
     /// (see RemoveEntryCmdlet). The type arguments are output types (VaultTools.Models), which are loaded at import.
     /// </remarks>
-    public abstract class GetEntryCmdlet<TEntry, TProperties, TDeleted> : VaultCmdlet
+    public abstract class GetEntryCmdlet<TEntry, TProperties, TDeleted> : VaultFirstCmdlet
         where TEntry : class
         where TProperties : class, IVaultEntry
         where TDeleted : class
@@ -27,7 +27,7 @@ namespace VaultTools.Commands
 
         private IEntryLifecycle? _service;
 
-        [Parameter(ParameterSetName = ByName, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ByName, Position = 2, ValueFromPipelineByPropertyName = true)]
         public string? Version { get; set; }
 
         [Parameter(ParameterSetName = ByName)]

@@ -19,11 +19,40 @@ namespace VaultTools.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public Uri? VaultUri { get; set; }
 
-        /// <summary>The vault this call works on: -VaultUri, -VaultName or the session default.</summary>
-        protected VaultAddress ResolveVault() => Connection.ResolveVault(VaultName, VaultUri);
+        /// <summary>
+        /// The vault this call works on: -VaultUri, -VaultName or the session default. A cmdlet that writes (every
+        /// one takes -WhatIf) makes tab completion list that vault's names again instead of offering stale ones.
+        /// </summary>
+        protected VaultAddress ResolveVault()
+        {
+            var vault = Connection.ResolveVault(VaultName, VaultUri);
+            if (Attribute.GetCustomAttribute(GetType(), typeof(CmdletAttribute)) is CmdletAttribute { SupportsShouldProcess: true })
+            {
+                Completers.NameCache.Forget(vault.Uri);
+            }
+
+            return vault;
+        }
 
         /// <summary>PowerShell dates are local unless said otherwise; DateTimeOffset keeps the instant right.</summary>
         protected static DateTimeOffset? ToOffset(DateTime? value)
             => value.HasValue ? new DateTimeOffset(value.Value.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(value.Value, DateTimeKind.Local) : value.Value) : (DateTimeOffset?)null;
+    }
+
+    /// <summary>
+    /// Base of the cmdlets that take the vault first, as Az.KeyVault's do: -VaultName at position 0 and the
+    /// entry's name at 1, so that <c>Get-VaultSecret contoso-kv db-password</c> works. The access, rotation and
+    /// BitLocker cmdlets keep -VaultName named (their first positions are a role, names or a volume).
+    /// </summary>
+    public abstract class VaultFirstCmdlet : VaultCmdlet
+    {
+        /// <summary>The vault to use instead of the session's default (e.g. contoso-kv); position 0 as in Az.KeyVault.</summary>
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(Completers.VaultNameCompleter))]
+        public new string? VaultName
+        {
+            get => base.VaultName;
+            set => base.VaultName = value;
+        }
     }
 }

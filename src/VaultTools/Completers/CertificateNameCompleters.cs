@@ -10,11 +10,14 @@ using VaultTools.Secrets;
 
 namespace VaultTools.Completers
 {
-    /// <summary>Completes certificate names from the vault.</summary>
+    /// <summary>Completes certificate names from the vault (deleted ones after -InRemovedState).</summary>
     public sealed class CertificateNameCompleter : EntryNameCompleter
     {
         protected override IEnumerable<string> ListNames(VaultConnection connection, VaultAddress vault, CancellationToken cancellationToken)
             => new CertificateService(connection).List(vault, null, cancellationToken).Select(c => c.Name);
+
+        protected override IEnumerable<string>? ListDeletedNames(VaultConnection connection, VaultAddress vault, CancellationToken cancellationToken)
+            => new CertificateService(connection).ListDeleted(vault, null, cancellationToken).Select(c => c.Name);
     }
 
     /// <summary>Completes the names of the vault's certificate issuers (and Self, for -IssuerName of a policy).</summary>

@@ -9,10 +9,8 @@ namespace VaultTools.Commands.Access
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "VaultRoleAssignment", DefaultParameterSetName = ByVault)]
     [OutputType(typeof(RoleAssignment))]
-    public sealed class GetVaultRoleAssignmentCommand : VaultAccessCmdlet
+    public sealed class GetVaultRoleAssignmentCommand : RoleTargetCmdlet
     {
-        private const string ByVault = "ByVault";
-        private const string ByScope = "ByScope";
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("PrincipalId")]
@@ -24,19 +22,6 @@ namespace VaultTools.Commands.Access
         [Alias("RoleDefinitionName", "RoleDefinitionId")]
         public string? Role { get; set; }
 
-        [Parameter(ParameterSetName = ByVault)]
-        [ArgumentCompleter(typeof(Completers.SecretNameCompleter))]
-        public string? SecretName { get; set; }
-
-        [Parameter(ParameterSetName = ByVault)]
-        public string? KeyName { get; set; }
-
-        [Parameter(ParameterSetName = ByVault)]
-        public string? CertificateName { get; set; }
-
-        [Parameter(ParameterSetName = ByScope, Mandatory = true)]
-        public string Scope { get; set; } = "";
-
         [Parameter]
         public SwitchParameter IncludeInherited { get; set; }
 
@@ -45,7 +30,7 @@ namespace VaultTools.Commands.Access
             Run((object?)ObjectId ?? VaultName, () =>
             {
                 var roles = new RoleService(Connection);
-                var target = ResolveRoleTarget(roles, ParameterSetName == ByScope ? Scope : null, SecretName, KeyName, CertificateName, forGrant: false);
+                var target = ResolveRoleTarget(roles, forGrant: false);
                 var role = Role is null ? null : roles.ResolveRole(Role, target.SubscriptionId, CancelToken);
                 WriteObject(roles.List(target.Scope, ObjectId, IncludeInherited, role, CancelToken), enumerateCollection: true);
             });

@@ -7,13 +7,12 @@ namespace VaultTools.Commands.Access
     /// Gives a principal (user, group, service principal, managed identity) an Azure role on a vault, on
     /// one of its secrets, keys or certificates, or at any ARM scope. Idempotent: granting what exists
     /// returns the existing assignment. Refused, with the reason, on a vault that uses access policies.
+    /// ConfirmImpact Medium, as New-AzRoleAssignment: a runbook grants without a prompt; -Confirm asks, -WhatIf shows.
     /// </summary>
-    [Cmdlet(VerbsSecurity.Grant, "VaultRole", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ByVault)]
+    [Cmdlet(VerbsSecurity.Grant, "VaultRole", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByVault)]
     [OutputType(typeof(RoleAssignment))]
-    public sealed class GrantVaultRoleCommand : VaultAccessCmdlet
+    public sealed class GrantVaultRoleCommand : RoleTargetCmdlet
     {
-        private const string ByVault = "ByVault";
-        private const string ByScope = "ByScope";
 
         /// <summary>A role name (Key Vault Secrets User...) or role definition id.</summary>
         [Parameter(Mandatory = true, Position = 0)]
@@ -29,19 +28,6 @@ namespace VaultTools.Commands.Access
         [ValidateSet("User", "Group", "ServicePrincipal")]
         public string? PrincipalType { get; set; }
 
-        [Parameter(ParameterSetName = ByVault)]
-        [ArgumentCompleter(typeof(Completers.SecretNameCompleter))]
-        public string? SecretName { get; set; }
-
-        [Parameter(ParameterSetName = ByVault)]
-        public string? KeyName { get; set; }
-
-        [Parameter(ParameterSetName = ByVault)]
-        public string? CertificateName { get; set; }
-
-        [Parameter(ParameterSetName = ByScope, Mandatory = true)]
-        public string Scope { get; set; } = "";
-
         [Parameter]
         public SwitchParameter Force { get; set; }
 
@@ -51,7 +37,7 @@ namespace VaultTools.Commands.Access
             {
                 AccessScope.CheckObjectId(ObjectId, "ObjectId");
                 var roles = new RoleService(Connection);
-                var target = ResolveRoleTarget(roles, ParameterSetName == ByScope ? Scope : null, SecretName, KeyName, CertificateName, forGrant: true);
+                var target = ResolveRoleTarget(roles, forGrant: true);
                 var role = roles.ResolveRole(Role, target.SubscriptionId, CancelToken);
                 if (roles.MissingEntryWarning(target, CancelToken) is string missing)
                 {

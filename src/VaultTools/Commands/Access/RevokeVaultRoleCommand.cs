@@ -10,10 +10,8 @@ namespace VaultTools.Commands.Access
     /// </summary>
     [Cmdlet(VerbsSecurity.Revoke, "VaultRole", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ByVault)]
     [OutputType(typeof(RoleAssignment))]
-    public sealed class RevokeVaultRoleCommand : VaultAccessCmdlet
+    public sealed class RevokeVaultRoleCommand : RoleTargetCmdlet
     {
-        private const string ByVault = "ByVault";
-        private const string ByScope = "ByScope";
         private const string ByInputObject = "ByInputObject";
 
         [Parameter(ParameterSetName = ByVault, Mandatory = true, Position = 0)]
@@ -26,19 +24,6 @@ namespace VaultTools.Commands.Access
         [Parameter(ParameterSetName = ByScope, Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("PrincipalId")]
         public string ObjectId { get; set; } = "";
-
-        [Parameter(ParameterSetName = ByVault)]
-        [ArgumentCompleter(typeof(Completers.SecretNameCompleter))]
-        public string? SecretName { get; set; }
-
-        [Parameter(ParameterSetName = ByVault)]
-        public string? KeyName { get; set; }
-
-        [Parameter(ParameterSetName = ByVault)]
-        public string? CertificateName { get; set; }
-
-        [Parameter(ParameterSetName = ByScope, Mandatory = true)]
-        public string Scope { get; set; } = "";
 
         /// <summary>Assignments from Get-VaultRoleAssignment (or Grant-VaultRole).</summary>
         [Parameter(ParameterSetName = ByInputObject, Mandatory = true, ValueFromPipeline = true)]
@@ -63,7 +48,7 @@ namespace VaultTools.Commands.Access
             Run(ObjectId, () =>
             {
                 AccessScope.CheckObjectId(ObjectId, "ObjectId");
-                var target = ResolveRoleTarget(roles, ParameterSetName == ByScope ? Scope : null, SecretName, KeyName, CertificateName, forGrant: false);
+                var target = ResolveRoleTarget(roles, forGrant: false);
                 var role = roles.ResolveRole(Role, target.SubscriptionId, CancelToken);
                 var found = roles.FindForRevoke(target.Scope, ObjectId, role, CancelToken);
                 if (found.Count == 0)

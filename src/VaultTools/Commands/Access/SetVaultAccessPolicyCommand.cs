@@ -7,8 +7,9 @@ namespace VaultTools.Commands.Access
     /// <summary>
     /// Gives a principal access-policy permissions on a vault that uses the access-policy model: added to
     /// what it has (default), or, with -Replace, exactly the permissions given. Refused on RBAC vaults.
+    /// ConfirmImpact Medium, as Set-AzKeyVaultAccessPolicy: a runbook grants without a prompt; -Confirm asks, -WhatIf shows.
     /// </summary>
-    [Cmdlet(VerbsCommon.Set, "VaultAccessPolicy", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Set, "VaultAccessPolicy", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(VaultAccessPolicy))]
     public sealed class SetVaultAccessPolicyCommand : VaultAccessCmdlet
     {

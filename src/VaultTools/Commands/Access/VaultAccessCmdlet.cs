@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using VaultTools.Errors;
 
 namespace VaultTools.Commands.Access
 {
@@ -31,42 +30,6 @@ namespace VaultTools.Commands.Access
             }
 
             return vault;
-        }
-
-        /// <summary>
-        /// Where a role applies (Get-VaultRoleAssignment, Grant-VaultRole, Revoke-VaultRole): <paramref name="scope"/>
-        /// (-Scope, any ARM scope) when given, else this call's vault or the one entry that -SecretName, -KeyName or
-        /// -CertificateName names.
-        /// </summary>
-        protected VaultTools.Access.RoleTarget ResolveRoleTarget(VaultTools.Access.RoleService roles, string? scope, string? secretName, string? keyName, string? certificateName, bool forGrant)
-        {
-            var (entryKind, entryName) = OneEntry(secretName, keyName, certificateName);
-            return scope != null
-                ? roles.ScopeTarget(scope, forGrant, CancelToken)
-                : roles.VaultTarget(ArmVault(), SubscriptionId, entryKind, entryName, forGrant);
-        }
-
-        /// <summary>Which entry -SecretName, -KeyName or -CertificateName names (at most one); null for the vault itself.</summary>
-        private static (EntryKind? Kind, string? Name) OneEntry(string? secretName, string? keyName, string? certificateName)
-        {
-            int given = (secretName is null ? 0 : 1) + (keyName is null ? 0 : 1) + (certificateName is null ? 0 : 1);
-            if (given > 1)
-            {
-                throw VaultException.InvalidArgument("OneEntryOnly", secretName is null ? "KeyName" : "SecretName",
-                    "A role is granted on the vault or on one entry: give at most one of -SecretName, -KeyName and -CertificateName.");
-            }
-
-            if (secretName != null)
-            {
-                return (EntryKind.Secret, secretName);
-            }
-
-            if (keyName != null)
-            {
-                return (EntryKind.Key, keyName);
-            }
-
-            return certificateName != null ? (EntryKind.Certificate, certificateName) : ((EntryKind?)null, (string?)null);
         }
     }
 }

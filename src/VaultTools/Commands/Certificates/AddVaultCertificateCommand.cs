@@ -12,19 +12,20 @@ namespace VaultTools.Commands.Certificates
     /// </summary>
     [Cmdlet(VerbsCommon.Add, "VaultCertificate", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByParameters)]
     [OutputType(typeof(VaultCertificate), typeof(CertificateOperationStatus))]
-    public sealed class AddVaultCertificateCommand : VaultCmdlet
+    public sealed class AddVaultCertificateCommand : VaultFirstCmdlet
     {
         private const string ByParameters = "ByParameters";
         private const string ByPolicy = "ByPolicy";
 
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(Completers.CertificateNameCompleter))]
+        [Alias("CertificateName")]
         public string Name { get; set; } = "";
 
         [Parameter(Mandatory = true, ParameterSetName = ByPolicy, ValueFromPipeline = true)]
         public VaultCertificatePolicy Policy { get; set; } = null!;
 
-        [Parameter(ParameterSetName = ByParameters, Position = 1)]
+        [Parameter(ParameterSetName = ByParameters, Position = 2)]
         public string? SubjectName { get; set; }
 
         [Parameter(ParameterSetName = ByParameters)]

@@ -4,9 +4,9 @@ using VaultTools.Certificates;
 namespace VaultTools.Commands.Certificates
 {
     /// <summary>What Add- and Remove-VaultCertificateContact share: -EmailAddress, checked before any request.</summary>
-    public abstract class CertificateContactCmdlet : VaultCmdlet
+    public abstract class CertificateContactCmdlet : VaultFirstCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("Email")]
         public string[] EmailAddress { get; set; } = System.Array.Empty<string>();
 

@@ -3,9 +3,9 @@ using System.Management.Automation;
 namespace VaultTools.Commands.Certificates
 {
     /// <summary>What Set- and Remove-VaultCertificateIssuer share: the issuer's -Name (Az.KeyVault's alias IssuerName) and -PassThru.</summary>
-    public abstract class CertificateIssuerCmdlet : VaultCmdlet
+    public abstract class CertificateIssuerCmdlet : VaultFirstCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("IssuerName")]
         [ArgumentCompleter(typeof(Completers.CertificateIssuerNameCompleter))]
         public string Name { get; set; } = "";

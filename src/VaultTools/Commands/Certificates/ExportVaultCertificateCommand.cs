@@ -12,16 +12,17 @@ namespace VaultTools.Commands.Certificates
     /// </summary>
     [Cmdlet(VerbsData.Export, "VaultCertificate", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(FileInfo))]
-    public sealed class ExportVaultCertificateCommand : VaultCmdlet
+    public sealed class ExportVaultCertificateCommand : VaultFirstCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(Completers.CertificateNameCompleter))]
+        [Alias("CertificateName")]
         public string Name { get; set; } = "";
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? Version { get; set; }
 
-        [Parameter(Mandatory = true, Position = 1)]
+        [Parameter(Mandatory = true, Position = 2)]
         [Alias("Path")]
         public string FilePath { get; set; } = "";
 

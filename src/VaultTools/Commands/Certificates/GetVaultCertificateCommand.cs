@@ -12,10 +12,16 @@ namespace VaultTools.Commands.Certificates
     [OutputType(typeof(VaultCertificate), typeof(VaultCertificateProperties), typeof(DeletedVaultCertificate))]
     public sealed class GetVaultCertificateCommand : GetEntryCmdlet<VaultCertificate, VaultCertificateProperties, DeletedVaultCertificate>
     {
-        [Parameter(ParameterSetName = ByName, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ByName, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ArgumentCompleter(typeof(Completers.CertificateNameCompleter))]
+        [Alias("CertificateName")]
         public string? Name { get; set; }
+
+        /// <summary>The version (declared here for Az.KeyVault's alias -CertificateVersion; the reading is GetEntryCmdlet's).</summary>
+        [Parameter(ParameterSetName = ByName, Position = 2, ValueFromPipelineByPropertyName = true)]
+        [Alias("CertificateVersion")]
+        public new string? Version { get => base.Version; set => base.Version = value; }
 
         protected override string? EntryName => Name;
 

@@ -6,7 +6,7 @@ namespace VaultTools.Commands.Certificates
     /// <summary>Lists who the vault e-mails about its certificates (nothing when the vault has no contacts).</summary>
     [Cmdlet(VerbsCommon.Get, "VaultCertificateContact")]
     [OutputType(typeof(VaultCertificateContact))]
-    public sealed class GetVaultCertificateContactCommand : VaultCmdlet
+    public sealed class GetVaultCertificateContactCommand : VaultFirstCmdlet
     {
         protected override void ProcessRecord()
         {

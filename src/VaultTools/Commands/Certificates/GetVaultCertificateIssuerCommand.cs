@@ -7,9 +7,9 @@ namespace VaultTools.Commands.Certificates
     /// <summary>Reads a certificate issuer of the vault, or lists them (all, or those matching a wildcard).</summary>
     [Cmdlet(VerbsCommon.Get, "VaultCertificateIssuer")]
     [OutputType(typeof(VaultCertificateIssuer))]
-    public sealed class GetVaultCertificateIssuerCommand : VaultCmdlet
+    public sealed class GetVaultCertificateIssuerCommand : VaultFirstCmdlet
     {
-        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("IssuerName")]
         [ArgumentCompleter(typeof(Completers.CertificateIssuerNameCompleter))]
         public string? Name { get; set; }

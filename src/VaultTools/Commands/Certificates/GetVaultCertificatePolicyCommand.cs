@@ -6,10 +6,11 @@ namespace VaultTools.Commands.Certificates
     /// <summary>Reads a certificate's policy: the settings Key Vault uses for its next version and renewals.</summary>
     [Cmdlet(VerbsCommon.Get, "VaultCertificatePolicy")]
     [OutputType(typeof(VaultCertificatePolicy))]
-    public sealed class GetVaultCertificatePolicyCommand : VaultCmdlet
+    public sealed class GetVaultCertificatePolicyCommand : VaultFirstCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(Completers.CertificateNameCompleter))]
+        [Alias("CertificateName")]
         public string Name { get; set; } = "";
 
         protected override void ProcessRecord()

@@ -12,13 +12,14 @@ namespace VaultTools.Commands.Certificates
     /// </summary>
     [Cmdlet(VerbsData.Import, "VaultCertificate", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(VaultCertificate))]
-    public sealed class ImportVaultCertificateCommand : VaultCmdlet
+    public sealed class ImportVaultCertificateCommand : VaultFirstCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(Completers.CertificateNameCompleter))]
+        [Alias("CertificateName")]
         public string Name { get; set; } = "";
 
-        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 2, ValueFromPipelineByPropertyName = true)]
         [Alias("Path", "FullName")]
         public string FilePath { get; set; } = "";
 

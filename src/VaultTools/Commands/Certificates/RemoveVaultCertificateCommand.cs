@@ -12,8 +12,9 @@ namespace VaultTools.Commands.Certificates
     [OutputType(typeof(DeletedVaultCertificate))]
     public sealed class RemoveVaultCertificateCommand : RemoveEntryCmdlet<DeletedVaultCertificate>
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(Completers.CertificateNameCompleter))]
+        [Alias("CertificateName")]
         public string Name { get; set; } = "";
 
         protected override string EntryName => Name;

@@ -11,13 +11,14 @@ namespace VaultTools.Commands.Certificates
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "VaultCertificatePolicy", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(VaultCertificatePolicy))]
-    public sealed class SetVaultCertificatePolicyCommand : VaultCmdlet
+    public sealed class SetVaultCertificatePolicyCommand : VaultFirstCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(Completers.CertificateNameCompleter))]
+        [Alias("CertificateName")]
         public string Name { get; set; } = "";
 
-        [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true)]
+        [Parameter(Mandatory = true, Position = 2, ValueFromPipeline = true)]
         public VaultCertificatePolicy Policy { get; set; } = null!;
 
         [Parameter]

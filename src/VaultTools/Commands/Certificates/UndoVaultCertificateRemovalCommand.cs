@@ -11,8 +11,9 @@ namespace VaultTools.Commands.Certificates
     [OutputType(typeof(VaultCertificate))]
     public sealed class UndoVaultCertificateRemovalCommand : UndoEntryRemovalCmdlet<VaultCertificate>
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(Completers.DeletedCertificateNameCompleter))]
+        [Alias("CertificateName")]
         public string Name { get; set; } = "";
 
         protected override string EntryName => Name;

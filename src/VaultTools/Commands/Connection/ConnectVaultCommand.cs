@@ -23,8 +23,9 @@ namespace VaultTools.Commands.Connection
         private const string ByServicePrincipal = "ServicePrincipal";
         private const string ByAccessToken = "AccessToken";
 
-        /// <summary>The session's default vault.</summary>
+        /// <summary>The session's default vault (completion offers those the current connection sees, when there is one).</summary>
         [Parameter(Position = 0)]
+        [ArgumentCompleter(typeof(Completers.VaultNameCompleter))]
         public string? VaultName { get; set; }
 
         [Parameter]

@@ -18,8 +18,9 @@ namespace VaultTools.Commands.Keys
         private const string ImportFile = "ImportFile";
         private const string ImportJwk = "ImportJwk";
 
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(Completers.KeyNameCompleter))]
+        [Alias("KeyName")]
         public string Name { get; set; } = "";
 
         /// <summary>RSA (default) or EC.</summary>

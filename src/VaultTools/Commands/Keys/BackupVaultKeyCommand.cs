@@ -13,8 +13,9 @@ namespace VaultTools.Commands.Keys
     [OutputType(typeof(FileInfo))]
     public sealed class BackupVaultKeyCommand : BackupEntryCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(Completers.KeyNameCompleter))]
+        [Alias("KeyName")]
         public string Name { get; set; } = "";
 
         protected override string EntryName => Name;

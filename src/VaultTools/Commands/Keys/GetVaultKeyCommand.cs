@@ -11,10 +11,16 @@ namespace VaultTools.Commands.Keys
     [OutputType(typeof(VaultKey), typeof(VaultKeyProperties), typeof(DeletedVaultKey))]
     public sealed class GetVaultKeyCommand : GetEntryCmdlet<VaultKey, VaultKeyProperties, DeletedVaultKey>
     {
-        [Parameter(ParameterSetName = ByName, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ByName, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ArgumentCompleter(typeof(Completers.KeyNameCompleter))]
+        [Alias("KeyName")]
         public string? Name { get; set; }
+
+        /// <summary>The version (declared here for Az.KeyVault's alias -KeyVersion; the reading is GetEntryCmdlet's).</summary>
+        [Parameter(ParameterSetName = ByName, Position = 2, ValueFromPipelineByPropertyName = true)]
+        [Alias("KeyVersion")]
+        public new string? Version { get => base.Version; set => base.Version = value; }
 
         protected override string? EntryName => Name;
 

@@ -8,8 +8,9 @@ namespace VaultTools.Commands.Keys
     [OutputType(typeof(VaultKey))]
     public sealed class InvokeVaultKeyRotationCommand : KeyCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(Completers.KeyNameCompleter))]
+        [Alias("KeyName")]
         public string Name { get; set; } = "";
 
         protected override void ProcessRecord()

@@ -5,7 +5,7 @@ using VaultTools.Keys;
 namespace VaultTools.Commands.Keys
 {
     /// <summary>Shared by the key cmdlets: one KeyService per call, created on first use.</summary>
-    public abstract class KeyCmdlet : VaultCmdlet
+    public abstract class KeyCmdlet : VaultFirstCmdlet
     {
         private KeyService? _service;
 
@@ -22,8 +22,9 @@ namespace VaultTools.Commands.Keys
         protected const string ByName = "ByName";
         protected const string ById = "ById";
 
-        [Parameter(ParameterSetName = ByName, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ByName, Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(Completers.KeyNameCompleter))]
+        [Alias("KeyName")]
         public string Name { get; set; } = "";
 
         /// <summary>The key version; the latest when not given.</summary>

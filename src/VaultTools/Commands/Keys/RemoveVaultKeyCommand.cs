@@ -13,8 +13,9 @@ namespace VaultTools.Commands.Keys
     [OutputType(typeof(DeletedVaultKey))]
     public sealed class RemoveVaultKeyCommand : RemoveEntryCmdlet<DeletedVaultKey>
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(Completers.KeyNameCompleter))]
+        [Alias("KeyName")]
         public string Name { get; set; } = "";
 
         protected override string EntryName => Name;

@@ -11,7 +11,7 @@ namespace VaultTools.Commands.Keys
     [OutputType(typeof(KeyRotationPolicy))]
     public sealed class SetVaultKeyRotationPolicyCommand : KeyCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("KeyName")]
         [ArgumentCompleter(typeof(Completers.KeyNameCompleter))]
         public string Name { get; set; } = "";

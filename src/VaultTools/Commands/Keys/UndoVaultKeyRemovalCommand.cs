@@ -12,8 +12,9 @@ namespace VaultTools.Commands.Keys
     [OutputType(typeof(VaultKey))]
     public sealed class UndoVaultKeyRemovalCommand : UndoEntryRemovalCmdlet<VaultKey>
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(Completers.DeletedKeyNameCompleter))]
+        [Alias("KeyName")]
         public string Name { get; set; } = "";
 
         protected override string EntryName => Name;

@@ -13,11 +13,14 @@ namespace VaultTools.Commands.Keys
         private const string ByName = "ByName";
         private const string ById = "ById";
 
-        [Parameter(ParameterSetName = ByName, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ByName, Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(Completers.KeyNameCompleter))]
+        [Alias("KeyName")]
         public string Name { get; set; } = "";
 
-        [Parameter(ParameterSetName = ByName, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ByName, Position = 2, ValueFromPipelineByPropertyName = true)]
+
+        [Alias("KeyVersion")]
         public string? Version { get; set; }
 
         [Parameter(ParameterSetName = ById, Mandatory = true, ValueFromPipelineByPropertyName = true)]

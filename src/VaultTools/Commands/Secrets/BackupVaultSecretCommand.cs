@@ -12,8 +12,9 @@ namespace VaultTools.Commands.Secrets
     [OutputType(typeof(FileInfo))]
     public sealed class BackupVaultSecretCommand : BackupEntryCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(Completers.SecretNameCompleter))]
+        [Alias("SecretName")]
         public string Name { get; set; } = "";
 
         protected override string EntryName => Name;

@@ -25,10 +25,16 @@ namespace VaultTools.Commands.Secrets
         private Hashtable? _table;
         private string? _current;
 
-        [Parameter(ParameterSetName = ByName, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ByName, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ArgumentCompleter(typeof(Completers.SecretNameCompleter))]
+        [Alias("SecretName")]
         public string?[]? Name { get; set; }
+
+        /// <summary>The version (declared here for Az.KeyVault's alias -SecretVersion; the reading is GetEntryCmdlet's).</summary>
+        [Parameter(ParameterSetName = ByName, Position = 2, ValueFromPipelineByPropertyName = true)]
+        [Alias("SecretVersion")]
+        public new string? Version { get => base.Version; set => base.Version = value; }
 
         [Parameter]
         public SwitchParameter AsPlainText { get; set; }

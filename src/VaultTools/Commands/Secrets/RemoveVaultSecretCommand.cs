@@ -13,8 +13,9 @@ namespace VaultTools.Commands.Secrets
     [OutputType(typeof(DeletedVaultSecret))]
     public sealed class RemoveVaultSecretCommand : RemoveEntryCmdlet<DeletedVaultSecret>
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(Completers.SecretNameCompleter))]
+        [Alias("SecretName")]
         public string Name { get; set; } = "";
 
         protected override string EntryName => Name;

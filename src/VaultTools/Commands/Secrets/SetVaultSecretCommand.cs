@@ -16,16 +16,17 @@ namespace VaultTools.Commands.Secrets
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "VaultSecret", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = BySecureString)]
     [OutputType(typeof(VaultSecretProperties))]
-    public sealed class SetVaultSecretCommand : VaultCmdlet
+    public sealed class SetVaultSecretCommand : VaultFirstCmdlet
     {
         private const string BySecureString = "BySecureString";
         private const string ByPlainText = "ByPlainText";
 
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(Completers.SecretNameCompleter))]
+        [Alias("SecretName")]
         public string Name { get; set; } = "";
 
-        [Parameter(Mandatory = true, Position = 1, ParameterSetName = BySecureString, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 2, ParameterSetName = BySecureString, ValueFromPipelineByPropertyName = true)]
         public SecureString SecretValue { get; set; } = null!;
 
         /// <summary>The value as plain text: explicit, for values that are already in a string.</summary>

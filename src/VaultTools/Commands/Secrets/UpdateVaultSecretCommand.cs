@@ -11,13 +11,16 @@ namespace VaultTools.Commands.Secrets
     /// </summary>
     [Cmdlet(VerbsData.Update, "VaultSecret", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(VaultSecretProperties))]
-    public sealed class UpdateVaultSecretCommand : VaultCmdlet
+    public sealed class UpdateVaultSecretCommand : VaultFirstCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(Completers.SecretNameCompleter))]
+        [Alias("SecretName")]
         public string Name { get; set; } = "";
 
-        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Position = 2, ValueFromPipelineByPropertyName = true)]
+
+        [Alias("SecretVersion")]
         public string? Version { get; set; }
 
         /// <summary>$true enables the version, $false disables it (a disabled version cannot be read).</summary>

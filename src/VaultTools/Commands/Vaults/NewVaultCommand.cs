@@ -6,7 +6,9 @@ namespace VaultTools.Commands.Vaults
 {
     /// <summary>
     /// Creates a key vault through ARM: Standard or Premium, Azure RBAC (default) or access policies, soft-delete
-    /// retention and purge protection. Refuses a name that already exists instead of overwriting it.
+    /// retention and purge protection. Refuses a name that already exists instead of overwriting it. Its creator gets
+    /// access as with Azure PowerShell: an access policy with every permission, or on an RBAC vault Key Vault
+    /// Administrator with -GrantCreatorAccess (otherwise a warning names the role to grant).
     /// </summary>
     [Cmdlet(VerbsCommon.New, "Vault", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Vault))]
@@ -40,6 +42,10 @@ namespace VaultTools.Commands.Vaults
         [Alias("Tags")]
         public Hashtable? Tag { get; set; }
 
+        /// <summary>On an RBAC vault, assign the creator Key Vault Administrator at the new vault.</summary>
+        [Parameter]
+        public SwitchParameter GrantCreatorAccess { get; set; }
+
         protected override void ProcessRecord()
         {
             Run(Name, () =>
@@ -55,6 +61,7 @@ namespace VaultTools.Commands.Vaults
                     SoftDeleteRetentionInDays = SoftDeleteRetentionInDays,
                     EnablePurgeProtection = EnablePurgeProtection,
                     Tags = ToTags(Tag),
+                    GrantCreatorAccess = GrantCreatorAccess,
                 };
                 VaultService.Validate(options);
                 var service = new VaultService(Connection);
@@ -64,8 +71,14 @@ namespace VaultTools.Commands.Vaults
                     return;
                 }
 
-                var vault = service.Create(options, CancelToken);
-                WriteVerbose($"Created {vault.ResourceId} at {vault.VaultUri}.");
+                var creation = service.CreateWithCreatorAccess(options, CancelToken);
+                var vault = creation.Vault;
+                if (creation.Advice != null)
+                {
+                    WriteWarning(creation.Advice);
+                }
+                Completers.NameCache.ForgetAll(); // tab completion of -VaultName offers the new vault
+                WriteVerbose($"Created {vault.ResourceId} at {vault.VaultUri}{(creation.Advice is null && creation.CreatorObjectId != null ? $"; its creator {creation.CreatorObjectId} has access to its data" : "")}.");
                 WriteObject(vault);
             });
         }

@@ -31,6 +31,7 @@ namespace VaultTools.Commands.Vaults
                 }
 
                 service.Delete(vault, CancelToken);
+                Completers.NameCache.ForgetAll(); // tab completion no longer offers the vault or its names
                 WriteVerbose($"Deleted {vault.ResourceId}.");
             });
         }
