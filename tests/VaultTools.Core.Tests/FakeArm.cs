@@ -208,7 +208,7 @@ public static class Arm
 
     public const string RoleAssignmentExists = """{"error":{"code":"RoleAssignmentExists","message":"The role assignment already exists."}}""";
 
-    /// <summary>The body of the recorded 404 (reference/recordings/net/RoleAssignmentNotFound.json).</summary>
+    /// <summary>The body of the recorded 404 (the Azure SDK for .NET's recorded RoleAssignmentNotFound session).</summary>
     public const string RoleAssignmentNotFound = """{"error":{"code":"RoleAssignmentNotFound","message":"Requested role assignment not found (Activity ID: de05effa-6804-11eb-8747-0242ac120008)"}}""";
 
     private static string Quote(string csv) => string.Join(",", csv.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(x => $"\"{x}\""));
