@@ -176,9 +176,8 @@ namespace VaultTools.Secrets
             }
             catch (VaultException ex) when (ex.Kind == VaultErrorKind.OperationNotAllowed)
             {
-                var versions = ListVersions(vault, name, cancellationToken).ToList();
-                var newest = versions.First();
-                if (versions.Count > 1 && versions[1].Created == newest.Created)
+                var (newest, tied) = this.FromVersionList(vault, name, cancellationToken);
+                if (tied)
                 {
                     throw VaultException.InvalidArgument("LatestVersionAmbiguous", "Version",
                         $"The latest version of secret '{name}' is disabled and two versions share its creation time; give -Version.", name);
