@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Security.Cryptography.X509Certificates;
 
 namespace VaultTools
@@ -9,26 +8,10 @@ namespace VaultTools
     /// for wildcards and -IncludeVersions. Name, Version, VaultName, VaultUri and Id bind by property name
     /// into the next VaultTools cmdlet.
     /// </summary>
-    public class VaultCertificateProperties : IVaultEntry
+    public class VaultCertificateProperties : VaultEntryProperties
     {
-        public string VaultName { get; set; } = "";
-        public string Name { get; set; } = "";
-        public string? Version { get; set; }
-        /// <summary>The entry's own URL (with version when known).</summary>
-        public string Id { get; set; } = "";
-        public Uri? VaultUri { get; set; }
         /// <summary>SHA-1 thumbprint of the X.509 certificate, in hexadecimal (as Windows shows it).</summary>
         public string? Thumbprint { get; set; }
-        public bool Enabled { get; set; } = true;
-        public DateTimeOffset? NotBefore { get; set; }
-        public DateTimeOffset? Expires { get; set; }
-        public DateTimeOffset? Created { get; set; }
-        public DateTimeOffset? Updated { get; set; }
-        public Dictionary<string, string> Tags { get; set; } = new Dictionary<string, string>(StringComparer.Ordinal);
-        public string? RecoveryLevel { get; set; }
-        public int? RecoverableDays { get; set; }
-
-        public override string ToString() => Id;
     }
 
     /// <summary>

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Security.Cryptography;
 
 namespace VaultTools
@@ -17,29 +16,13 @@ namespace VaultTools
 
     /// <summary>
     /// A key's properties, without its public key: what listing returns (Get-VaultKey with wildcards or
-    /// -IncludeVersions). Name, Version, VaultName and Id bind by property name into the next cmdlet.
+    /// -IncludeVersions). Name, Version, VaultName and Id (the key's "kid") bind by property name into the next cmdlet.
     /// </summary>
-    public class VaultKeyProperties : IVaultEntry
+    public class VaultKeyProperties : VaultEntryProperties
     {
-        public string VaultName { get; set; } = "";
-        public string Name { get; set; } = "";
-        public string? Version { get; set; }
-        /// <summary>The key's own URL (with version when known), its "kid".</summary>
-        public string Id { get; set; } = "";
-        public Uri? VaultUri { get; set; }
-        public bool Enabled { get; set; } = true;
-        public DateTimeOffset? NotBefore { get; set; }
-        public DateTimeOffset? Expires { get; set; }
-        public DateTimeOffset? Created { get; set; }
-        public DateTimeOffset? Updated { get; set; }
-        public Dictionary<string, string> Tags { get; set; } = new Dictionary<string, string>(StringComparer.Ordinal);
         /// <summary>True when the key backs a certificate (its lifetime is managed by the certificate).</summary>
         public bool Managed { get; set; }
         public bool? Exportable { get; set; }
-        public string? RecoveryLevel { get; set; }
-        public int? RecoverableDays { get; set; }
-
-        public override string ToString() => Id;
     }
 
     /// <summary>

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Security;
 
 namespace VaultTools
@@ -9,28 +8,12 @@ namespace VaultTools
     /// for wildcards and -IncludeVersions, and of Set-VaultSecret -PassThru.
     /// Its Name, Version, VaultName and Id bind by property name into the next VaultTools cmdlet.
     /// </summary>
-    public class VaultSecretProperties : IVaultEntry
+    public class VaultSecretProperties : VaultEntryProperties
     {
-        public string VaultName { get; set; } = "";
-        public string Name { get; set; } = "";
-        public string? Version { get; set; }
-        /// <summary>The entry's own URL (with version when known); scripts keep it and use it with -Id.</summary>
-        public string Id { get; set; } = "";
-        public Uri? VaultUri { get; set; }
-        public bool Enabled { get; set; } = true;
-        public DateTimeOffset? NotBefore { get; set; }
-        public DateTimeOffset? Expires { get; set; }
-        public DateTimeOffset? Created { get; set; }
-        public DateTimeOffset? Updated { get; set; }
         public string? ContentType { get; set; }
-        public Dictionary<string, string> Tags { get; set; } = new Dictionary<string, string>(StringComparer.Ordinal);
         /// <summary>True when the secret backs a certificate (its lifetime is managed by the certificate).</summary>
         public bool Managed { get; set; }
         public string? KeyId { get; set; }
-        public string? RecoveryLevel { get; set; }
-        public int? RecoverableDays { get; set; }
-
-        public override string ToString() => Id;
     }
 
     /// <summary>

@@ -1,9 +1,7 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.RegularExpressions;
 using Azure;
 using Azure.Core;
-using Azure.Core.Pipeline;
 using VaultTools.Connection;
 
 namespace VaultTools.Core.Tests;
@@ -20,13 +18,19 @@ public sealed record ArmCall(string Method, Uri Uri, string? Body, string? Autho
 public sealed record ArmReply(int Status, string? Body = null);
 
 /// <summary>
-/// A fake HttpPipelineTransport: the pipeline (retry, bearer token policy) runs for real, and the
-/// transport answers with bodies shaped as ARM sends them. Routes are tried in order; the first whose
-/// method and path regex match answers. An unmatched request fails the test with what was asked.
+/// The fake transport (<see cref="FakeTransport"/>, without a challenge: ARM takes the token at once) answering
+/// with bodies shaped as ARM sends them: the pipeline (retry, bearer token policy) runs for real. Routes are tried
+/// in order; the first whose method and path regex match answers. An unmatched request fails the test with what
+/// was asked.
 /// </summary>
-public sealed class FakeArm : HttpPipelineTransport
+public sealed class FakeArm : FakeTransport
 {
     private readonly List<(string Method, Regex Path, Func<ArmCall, ArmReply> Reply)> _routes = new();
+
+    public FakeArm()
+        : base(challenge: null)
+    {
+    }
 
     public List<ArmCall> Calls { get; } = new();
 
@@ -40,39 +44,20 @@ public sealed class FakeArm : HttpPipelineTransport
 
     public IEnumerable<ArmCall> Writes => Calls.Where(c => c.Method is "PUT" or "DELETE" or "PATCH" or "POST");
 
-    public override Request CreateRequest() => new FakeRequest();
-
-    public override void Process(HttpMessage message)
+    protected override Response Answer(SentRequest sent, HttpMessage message)
     {
-        var request = (FakeRequest)message.Request;
-        string? body = null;
-        if (request.Content != null)
-        {
-            using var stream = new MemoryStream();
-            request.Content.WriteTo(stream, default);
-            body = Encoding.UTF8.GetString(stream.ToArray());
-        }
-
-        request.Stored.TryGetValue("Authorization", out string? authorization);
-        var call = new ArmCall(request.Method.Method, request.Uri.ToUri(), body, authorization);
+        var call = new ArmCall(sent.Method, sent.Uri, sent.Body, sent.Authorization);
         Calls.Add(call);
         foreach (var (method, path, reply) in _routes)
         {
             if (string.Equals(method, call.Method, StringComparison.OrdinalIgnoreCase) && path.IsMatch(call.Path))
             {
                 var r = reply(call);
-                message.Response = new FakeResponse(r.Status, r.Body);
-                return;
+                return new FakeResponse(r.Status, r.Body);
             }
         }
 
         throw new Xunit.Sdk.XunitException($"Unexpected request: {call.Method} {call.Uri}");
-    }
-
-    public override ValueTask ProcessAsync(HttpMessage message)
-    {
-        Process(message);
-        return default;
     }
 
     /// <summary>A connection to AzureCloud whose every request goes through this transport.</summary>
@@ -85,24 +70,6 @@ public sealed class FakeArm : HttpPipelineTransport
             ResourceGroupName = resourceGroup,
             TenantId = tenantId,
         }, this);
-
-    private sealed class FakeRequest : Request
-    {
-        public readonly Dictionary<string, string> Stored = new(StringComparer.OrdinalIgnoreCase);
-
-        public override string ClientRequestId { get; set; } = Guid.NewGuid().ToString();
-        public override void Dispose() { }
-        protected override void AddHeader(string name, string value) => Stored[name] = value;
-        protected override bool ContainsHeader(string name) => Stored.ContainsKey(name);
-        protected override IEnumerable<HttpHeader> EnumerateHeaders() => Stored.Select(h => new HttpHeader(h.Key, h.Value));
-        protected override bool RemoveHeader(string name) => Stored.Remove(name);
-        protected override bool TryGetHeader(string name, [NotNullWhen(true)] out string? value) => Stored.TryGetValue(name, out value);
-        protected override bool TryGetHeaderValues(string name, [NotNullWhen(true)] out IEnumerable<string>? values)
-        {
-            values = Stored.TryGetValue(name, out var v) ? new[] { v } : null;
-            return values != null;
-        }
-    }
 }
 
 /// <summary>Unsigned JWTs for tests (the client reads claims, it never validates).</summary>
@@ -208,7 +175,7 @@ public static class Arm
 
     public const string RoleAssignmentExists = """{"error":{"code":"RoleAssignmentExists","message":"The role assignment already exists."}}""";
 
-    /// <summary>The body of the recorded 404 (reference/recordings/net/RoleAssignmentNotFound.json).</summary>
+    /// <summary>The body of the recorded 404 (the Azure SDK for .NET's recorded RoleAssignmentNotFound session).</summary>
     public const string RoleAssignmentNotFound = """{"error":{"code":"RoleAssignmentNotFound","message":"Requested role assignment not found (Activity ID: de05effa-6804-11eb-8747-0242ac120008)"}}""";
 
     private static string Quote(string csv) => string.Join(",", csv.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(x => $"\"{x}\""));

@@ -79,6 +79,10 @@ public class RoleAssignmentTests
     private static RoleAssignment Grant(RoleService roles, RoleTarget target, RoleDefinition role, string principalId, string? principalType)
         => roles.Find(target.Scope, principalId, role) ?? roles.Create(target, role, principalId, principalType);
 
+    /// <summary>The vault's (or an entry's) target as the cmdlets make it: the vault read once through ARM, then the target.</summary>
+    private static RoleTarget VaultTarget(RoleService roles, VaultConnection connection, EntryKind? entryKind, string? entryName, bool forGrant)
+        => roles.VaultTarget(new VaultService(connection).Get(connection.ResolveVault("kv-apps", null), null, null), null, entryKind, entryName, forGrant);
+
     private static (FakeArm Arm, VaultConnection Connection) Rbac(bool rbac = true)
     {
         var arm = new FakeArm().On("GET", "/vaults/kv-apps$", 200, Arm.Vault("kv-apps", rbac));
@@ -98,7 +102,7 @@ public class RoleAssignmentTests
            });
         var roles = new RoleService(connection);
 
-        var target = roles.VaultTarget(connection.ResolveVault("kv-apps", null), null, null, EntryKind.Secret, "app-secret", forGrant: true);
+        var target = VaultTarget(roles, connection, EntryKind.Secret, "app-secret", forGrant: true);
         Assert.Equal(SecretScope, target.Scope);
         var role = roles.ResolveRole("Key Vault Secrets User", target.SubscriptionId);
         var assignment = Grant(roles, target, role, Arm.Principal, "ServicePrincipal");
@@ -131,7 +135,7 @@ public class RoleAssignmentTests
             Arm.Assignment(SecretScope, BuiltInRoles.SecretsOfficer.Id),                              // same scope, other role
             Arm.Assignment(SecretScope, BuiltInRoles.SecretsUser.Id, name: existing)));               // identical
         var roles = new RoleService(connection);
-        var target = roles.VaultTarget(connection.ResolveVault("kv-apps", null), null, null, EntryKind.Secret, "app-secret", forGrant: true);
+        var target = VaultTarget(roles, connection, EntryKind.Secret, "app-secret", forGrant: true);
 
         var assignment = Grant(roles, target, roles.ResolveRole("key vault secrets user", target.SubscriptionId), Arm.Principal, "ServicePrincipal");
 
@@ -153,7 +157,7 @@ public class RoleAssignmentTests
                 : new ArmReply(200, Arm.List(Arm.Assignment(VaultScope, BuiltInRoles.SecretsOfficer.Id, name: existing))))
            .On("PUT", AssignmentPath + "/", 409, Arm.RoleAssignmentExists);
         var roles = new RoleService(connection);
-        var target = roles.VaultTarget(connection.ResolveVault("kv-apps", null), null, null, null, null, forGrant: true);
+        var target = VaultTarget(roles, connection, null, null, forGrant: true);
 
         var assignment = Grant(roles, target, roles.ResolveRole("Key Vault Secrets Officer", target.SubscriptionId), Arm.Principal, null);
 
@@ -174,7 +178,7 @@ public class RoleAssignmentTests
            .On("PUT", AssignmentPath + "/", 409, Arm.Error("RoleAssignmentExists", "The role assignment already exists. The ID of the existing role assignment is 0f1e2d3c4b5a49688776a5b4c3d2e1f0."))
            .On("GET", AssignmentPath + "/" + existing + "$", 200, Arm.Assignment(VaultScope, BuiltInRoles.CryptoUser.Id, name: existing));
         var roles = new RoleService(connection);
-        var target = roles.VaultTarget(connection.ResolveVault("kv-apps", null), null, null, null, null, forGrant: true);
+        var target = VaultTarget(roles, connection, null, null, forGrant: true);
 
         var assignment = roles.Create(target, roles.ResolveRole("Key Vault Crypto User", target.SubscriptionId), Arm.Principal, "ServicePrincipal");
 
@@ -187,7 +191,7 @@ public class RoleAssignmentTests
         var (arm, connection) = Rbac();
         arm.On("GET", AssignmentPath + "$", 200, Arm.List()).On("PUT", AssignmentPath + "/", 409, Arm.RoleAssignmentExists);
         var roles = new RoleService(connection);
-        var target = roles.VaultTarget(connection.ResolveVault("kv-apps", null), null, null, null, null, forGrant: true);
+        var target = VaultTarget(roles, connection, null, null, forGrant: true);
 
         var ex = Assert.Throws<VaultException>(() => Grant(roles, target, roles.ResolveRole("Key Vault Reader", target.SubscriptionId), Arm.Principal, null));
         Assert.Equal("VaultRoleAssignmentConflict", ex.ErrorId);
@@ -200,7 +204,7 @@ public class RoleAssignmentTests
         var (arm, connection) = Rbac(rbac: false);
         var roles = new RoleService(connection);
 
-        var ex = Assert.Throws<VaultException>(() => roles.VaultTarget(connection.ResolveVault("kv-apps", null), null, null, EntryKind.Secret, "app-secret", forGrant: true));
+        var ex = Assert.Throws<VaultException>(() => VaultTarget(roles, connection, EntryKind.Secret, "app-secret", forGrant: true));
 
         Assert.Equal("VaultUsesAccessPolicies", ex.ErrorId);
         Assert.Equal(VaultErrorKind.OperationNotAllowed, ex.Kind);
@@ -209,7 +213,7 @@ public class RoleAssignmentTests
         Assert.Empty(arm.Writes);
 
         // Listing and revoking are not grants: they work on any vault.
-        Assert.Equal(VaultScope, roles.VaultTarget(connection.ResolveVault("kv-apps", null), null, null, null, null, forGrant: false).Scope);
+        Assert.Equal(VaultScope, VaultTarget(roles, connection, null, null, forGrant: false).Scope);
     }
 
     [Fact]
@@ -341,7 +345,7 @@ public class RoleAssignmentTests
         string message = $"The client 'app@contoso.com' with object id '{Arm.Principal}' does not have authorization to perform action 'Microsoft.Authorization/roleAssignments/write' over scope '{SecretScope}/providers/Microsoft.Authorization/roleAssignments/x' or the scope is invalid. If access was recently granted, please refresh your credentials.";
         arm.On("GET", AssignmentPath + "$", 200, Arm.List()).On("PUT", AssignmentPath + "/", 403, Arm.Error("AuthorizationFailed", message));
         var roles = new RoleService(connection);
-        var target = roles.VaultTarget(connection.ResolveVault("kv-apps", null), null, null, EntryKind.Secret, "app-secret", forGrant: true);
+        var target = VaultTarget(roles, connection, EntryKind.Secret, "app-secret", forGrant: true);
 
         var ex = Assert.Throws<VaultException>(() => Grant(roles, target, roles.ResolveRole("Key Vault Secrets User", Arm.Subscription), Arm.Principal, "User"));
 
@@ -360,7 +364,7 @@ public class RoleAssignmentTests
         arm.On("GET", AssignmentPath + "$", 200, Arm.List())
            .On("PUT", AssignmentPath + "/", 400, Arm.Error("PrincipalNotFound", $"Principal {Arm.Principal.Replace("-", "")} does not exist in the directory {Arm.Tenant}. Check that you have the correct principal ID."));
         var roles = new RoleService(connection);
-        var target = roles.VaultTarget(connection.ResolveVault("kv-apps", null), null, null, null, null, forGrant: true);
+        var target = VaultTarget(roles, connection, null, null, forGrant: true);
         var ex = Assert.Throws<VaultException>(() => Grant(roles, target, roles.ResolveRole("Key Vault Reader", Arm.Subscription), Arm.Principal, "ServicePrincipal"));
         Assert.Equal("VaultPrincipalNotFound", ex.ErrorId);
         Assert.Equal(VaultErrorKind.NotFound, ex.Kind);

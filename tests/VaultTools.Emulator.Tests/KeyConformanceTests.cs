@@ -103,7 +103,7 @@ public sealed class KeyConformanceTests(EmulatorFixture emulator)
         }
 
         var premium = new KeyApi(emulator, "second");
-        var rsa = await premium.CreateAsync(EmulatorFixture.UniqueName("hsm"), new JsonObject { ["kty"] = "RSA-HSM", ["key_size"] = 3072 });
+        var rsa = await premium.CreateAsync(EmulatorFixture.UniqueName("hsm"), new JsonObject { ["kty"] = "RSA-HSM", ["key_size"] = 2048 });
         Assert.Equal("RSA-HSM", rsa["key"]!["kty"]!.GetValue<string>());
         Assert.StartsWith(emulator.Info.VaultUriFor("second").ToString(), KeyApi.Kid(rsa));
         var ec = await premium.CreateAsync(EmulatorFixture.UniqueName("hsm"), new JsonObject { ["kty"] = "EC-HSM", ["crv"] = "P-384" });

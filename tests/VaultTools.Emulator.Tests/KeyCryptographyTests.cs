@@ -45,12 +45,12 @@ public sealed class KeyCryptographyTests(EmulatorFixture emulator)
     [InlineData("RSA1_5", "wrapkey")]
     public async Task Encrypted_by_the_vault_is_decrypted_by_the_original_private_key(string algorithm, string operation)
     {
-        using var original = RSA.Create(3072);
+        using var original = RSA.Create(2048);
         var jwk = KeyApi.PrivateJwk(original);
         var imported = (await _keys.Put($"/keys/{EmulatorFixture.UniqueName("enc")}", new JsonObject { ["key"] = jwk })).Ok();
         var plaintext = RandomNumberGenerator.GetBytes(48);
         var ciphertext = await _keys.OperateAsync(KeyApi.Kid(imported), operation, algorithm, plaintext);
-        Assert.Equal(384, ciphertext.Length);
+        Assert.Equal(256, ciphertext.Length);
         Assert.Equal(plaintext, original.Decrypt(ciphertext, Padding(algorithm)));
         // ... and the vault itself round-trips it.
         var back = await _keys.OperateAsync(KeyApi.Kid(imported), operation.Equals("encrypt", StringComparison.OrdinalIgnoreCase) ? "decrypt" : "unwrapKey", algorithm, ciphertext);

@@ -511,7 +511,7 @@ Describe 'Vaults through ARM' {
 }
 
 Describe 'A managed identity with Key Vault Secrets User on one secret only' {
-    # Issue 4's "done": an RBAC vault created through the cmdlets, one secret granted to a managed identity,
+    # The access story end to end: an RBAC vault created through the cmdlets, one secret granted to a managed identity,
     # which reads that secret and is refused every other with the service's own 403, as the cmdlets report it.
     BeforeAll {
         $script:doneVault = 'done-' + [guid]::NewGuid().ToString('n').Substring(0, 10)

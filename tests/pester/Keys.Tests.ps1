@@ -339,6 +339,12 @@ Describe 'Update-VaultKey' {
         $updated.KeyOps | Sort-Object | Should -Be @('decrypt', 'encrypt')
     }
 
+    It 'clears every tag with an empty -Tag, as Update-VaultSecret does' {
+        $name = (Add-VaultKey -Name (New-RandomName 'upd') -KeyType EC -Tag @{ a = '1'; b = '2' }).Name
+        (Update-VaultKey -Name $name -Tag @{} -PassThru).Tags.Count | Should -Be 0
+        (Get-VaultKey -Name $name).Tags.Count | Should -Be 0
+    }
+
     It 'updates the version named by -Id, not the latest' {
         $first = Add-VaultKey -Name (New-RandomName 'upd') -KeyType EC
         $second = Invoke-VaultKeyRotation -Name $first.Name

@@ -306,11 +306,19 @@ Describe 'Update-VaultSecret' {
         $latest.Tags.Count | Should -Be 0
     }
 
-    It 'refuses an update that changes nothing, an empty -Tag and a bad version before any request' {
+    It 'clears every tag with an empty -Tag, as Update-VaultKey does' {
+        $name = New-Secret
+        Update-VaultSecret -Name $name -Tag @{ Owner = 'team-a'; Env = 'test' }
+        (Get-VaultSecret -Name $name).Tags.Count | Should -Be 2
+        $cleared = Update-VaultSecret -Name $name -Tag @{} -PassThru
+        $cleared.Tags.Count | Should -Be 0
+        (Get-VaultSecret -Name $name).Tags.Count | Should -Be 0
+        Get-VaultSecret -Name $name -AsPlainText | Should -Not -BeNullOrEmpty
+    }
+
+    It 'refuses an update that changes nothing and a bad version before any request' {
         Update-VaultSecret -Name 'x' -ErrorAction SilentlyContinue -ErrorVariable err1
         $err1[0].FullyQualifiedErrorId | Should -BeLike 'NothingToUpdate,*'
-        Update-VaultSecret -Name 'x' -Tag @{} -ErrorAction SilentlyContinue -ErrorVariable err2
-        $err2[0].FullyQualifiedErrorId | Should -BeLike 'EmptyTags,*'
         Update-VaultSecret -Name 'x' -Version 'nothex' -Enable $true -ErrorAction SilentlyContinue -ErrorVariable err3
         $err3[0].FullyQualifiedErrorId | Should -BeLike 'InvalidVersion,*'
         $err3[0].CategoryInfo.Category | Should -Be 'InvalidArgument'

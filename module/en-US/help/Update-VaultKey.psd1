@@ -1,7 +1,7 @@
 # Help for Update-VaultKey: the words only; tools/Build-Help.ps1 adds syntax, types and pipeline input from the cmdlet.
 @{
     Synopsis    = 'Changes a key version''s enabled state, dates, tags or permitted operations.'
-    Description = 'Update-VaultKey changes the attributes of one key version (the latest unless -Version or -Id names another). Properties not given stay as they are; -Tag replaces all tags (an empty hashtable removes them). A key''s material cannot be changed: make a new version with Add-VaultKey or Invoke-VaultKeyRotation. Supports -WhatIf and -Confirm.'
+    Description = 'Update-VaultKey changes the attributes of one key version (the latest unless -Version or -Id names another). Properties not given stay as they are; -Tag replaces all tags (an empty hashtable removes them, as with Update-VaultSecret). A key''s material cannot be changed: make a new version with Add-VaultKey or Invoke-VaultKeyRotation. Supports -WhatIf and -Confirm.'
     Parameters  = @{
         Name     = 'The key''s name.'
         Version  = 'The version to change. Without it, the latest version.'

@@ -47,21 +47,10 @@ namespace VaultTools.Access
         // ---- targets ----
 
         /// <summary>
-        /// The scope of a vault, or of one of its entries when <paramref name="entryKind"/> is given. Looks the
-        /// vault up through ARM (for its resource id and permission model). With <paramref name="forGrant"/>, a
-        /// vault on the access-policy model is refused: role assignments do not give access to its data.
+        /// The scope of a vault already read through ARM (a cmdlet reads it once for a whole pipeline), or of one of
+        /// its entries when <paramref name="entryKind"/> is given. With <paramref name="forGrant"/>, a vault on the
+        /// access-policy model is refused: role assignments do not give access to its data.
         /// </summary>
-        public RoleTarget VaultTarget(VaultAddress vault, string? resourceGroupName, string? subscriptionId, EntryKind? entryKind, string? entryName, bool forGrant, CancellationToken cancellationToken = default)
-        {
-            if (entryKind.HasValue)
-            {
-                Validation.EntryRules.CheckEntryName(entryName, entryKind.Value, EntryParameter(entryKind.Value));
-            }
-
-            return VaultTarget(new VaultService(_connection).Get(vault, resourceGroupName, subscriptionId, cancellationToken), subscriptionId, entryKind, entryName, forGrant);
-        }
-
-        /// <summary>As above, for a vault already read through ARM (a cmdlet reads it once for a whole pipeline).</summary>
         public RoleTarget VaultTarget(Vault resource, string? subscriptionId, EntryKind? entryKind, string? entryName, bool forGrant)
         {
             if (entryKind.HasValue)

@@ -41,13 +41,12 @@ namespace VaultTools.BitLocker
             VaultSecretProperties? latest = null;
             try
             {
-                var versions = _secrets.ListVersions(vault, name, cancellationToken).Take(2).ToList();
-                latest = versions.FirstOrDefault();
-                if (versions.Count == 2 && versions[0].Created == versions[1].Created)
+                var (newest, tied) = _secrets.FromVersionList(vault, name, cancellationToken);
+                latest = newest;
+                if (tied)
                 {
-                    // Two versions made within the same second tie on Created (whole seconds on the wire), so the
-                    // version list cannot say which is current; the vault's list of secrets carries the current
-                    // version's tags and state, and needs only the list right as well.
+                    // The version list cannot say which version is current (see CurrentVersion); the vault's list
+                    // of secrets carries the current version's tags and state, and needs only the list right as well.
                     latest = _secrets.List(vault, n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase), cancellationToken).FirstOrDefault() ?? latest;
                 }
             }

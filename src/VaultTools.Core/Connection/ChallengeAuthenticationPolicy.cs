@@ -19,7 +19,7 @@ namespace VaultTools.Connection
     /// <list type="number">
     /// <item>Until a vault host has challenged once, a request is sent without its body and without a
     /// token; the vault answers 401 with <c>WWW-Authenticate: Bearer authorization="https://login.windows.net/{tenant}",
-    /// resource="https://vault.azure.net"</c> (recordings/net/AuthenticateCrossTenant.json shows exactly this,
+    /// resource="https://vault.azure.net"</c> (the Azure SDK for .NET's recorded cross-tenant authentication test shows exactly this,
     /// Content-Length 0 then the real PUT). The body (for example a key being imported) therefore never
     /// travels before the caller is authenticated.</item>
     /// <item>The tenant comes from the challenge's authorization URI, the scope from its resource

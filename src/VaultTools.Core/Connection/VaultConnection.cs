@@ -166,6 +166,7 @@ namespace VaultTools.Connection
             {
                 var options = ConfigureClient(new SecretClientOptions());
                 options.DisableChallengeResourceVerification = Emulator != null;
+                options.AddPolicy(new ClearTagsPolicy(), HttpPipelinePosition.PerCall);
                 return new SecretClient(uri, Credential, options);
             });
 

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -13,19 +12,16 @@ using VaultTools.Validation;
 namespace VaultTools.Keys
 {
     /// <summary>
-    /// Keys: create, import, read, list, update, the soft-delete cycle, backup/restore, rotation and its
-    /// policy, and the cryptographic operations the vault performs with a key. Every method validates its
+    /// Keys: create, import, read, list, update (this file); the soft-delete cycle and backup/restore
+    /// (KeyService.Lifecycle.cs); rotation and its policy (KeyService.Rotation.cs); the cryptographic
+    /// operations the vault performs with a key (KeyService.Cryptography.cs). Every method validates its
     /// input before any request and reports failures as VaultExceptions (EntryKind.Key). Results are
     /// VaultTools' own types; the SDK-shaped client stays inside Core.
     /// </summary>
-    public sealed class KeyService : IEntryRemoval<DeletedVaultKey>, IEntryRecovery<VaultKey>, IEntryBackup,
+    public sealed partial class KeyService : IEntryRemoval<DeletedVaultKey>, IEntryRecovery<VaultKey>, IEntryBackup,
         IEntryReading<VaultKey, VaultKeyProperties, DeletedVaultKey>
     {
         private readonly VaultConnection _connection;
-
-        // Keys resolved for cryptographic operations during this service's life (one cmdlet call):
-        // piping many values through one key costs one GET.
-        private readonly ConcurrentDictionary<string, VaultKey> _operationKeys = new ConcurrentDictionary<string, VaultKey>(StringComparer.OrdinalIgnoreCase);
 
         public KeyService(VaultConnection connection)
         {
@@ -222,245 +218,6 @@ namespace VaultTools.Keys
             return ToKey(new VaultKey(), vault, updated);
         }
 
-        // ---- soft delete ----
-
-        /// <summary>Bounds of the waits for soft delete and recovery.</summary>
-        public PollSettings Polling { get; set; } = new PollSettings();
-
-        /// <summary>
-        /// Soft-deletes a key (every version); it stays recoverable until its scheduled purge date. Returns at
-        /// once with the deleted key as the vault answered; call <see cref="WaitFor{T}"/> before purging or
-        /// recovering it.
-        /// </summary>
-        public PendingEntryOperation<DeletedVaultKey> Remove(VaultAddress vault, string name, CancellationToken cancellationToken = default)
-        {
-            EntryRules.CheckEntryName(name, EntryKind.Key, "Name");
-            var client = _connection.Keys(vault);
-            var operation = Call(vault, name, null, () => client.StartDeleteKey(name, cancellationToken));
-            return new PendingEntryOperation<DeletedVaultKey>(vault.Name, vault.Uri, name, ToDeleted(vault, operation.Value), operation);
-        }
-
-        public DeletedVaultKey GetDeleted(VaultAddress vault, string name, CancellationToken cancellationToken = default)
-        {
-            EntryRules.CheckEntryName(name, EntryKind.Key, "Name");
-            var client = _connection.Keys(vault);
-            var deleted = Translate.Call(EntryKind.Key, DeletedUrl(vault, name), () => client.GetDeletedKey(name, cancellationToken));
-            return ToDeleted(vault, deleted);
-        }
-
-        public IEnumerable<DeletedVaultKey> ListDeleted(VaultAddress vault, Func<string, bool>? nameFilter = null, CancellationToken cancellationToken = default)
-        {
-            var client = _connection.Keys(vault);
-            return Translate.Enumerate(EntryKind.Key, vault.Uri.ToString(), () => client.GetDeletedKeys(cancellationToken))
-                .Where(d => nameFilter is null || nameFilter(d.Name))
-                .Select(d => ToDeleted(vault, d));
-        }
-
-        /// <summary>Starts recovering a soft-deleted key with all its versions; see <see cref="WaitFor{T}"/>.</summary>
-        public PendingEntryOperation<VaultKey> StartRecover(VaultAddress vault, string name, CancellationToken cancellationToken = default)
-        {
-            EntryRules.CheckEntryName(name, EntryKind.Key, "Name");
-            var client = _connection.Keys(vault);
-            var operation = Translate.Call(EntryKind.Key, DeletedUrl(vault, name), () => client.StartRecoverDeletedKey(name, cancellationToken));
-            return new PendingEntryOperation<VaultKey>(vault.Name, vault.Uri, name, ToKey(new VaultKey(), vault, operation.Value), operation);
-        }
-
-        /// <summary>
-        /// Waits (bounded by <see cref="Polling"/>) until a soft delete or recovery is visible. Returns false when
-        /// the vault has accepted it but it is still not visible at the end of the wait.
-        /// </summary>
-        public bool WaitFor<T>(PendingEntryOperation<T> pending, Action<OperationProgress>? progress = null, CancellationToken cancellationToken = default)
-            where T : class
-            => pending.Wait(this, progress, cancellationToken);
-
-        /// <summary>Deletes a soft-deleted key for good.</summary>
-        public void Purge(VaultAddress vault, string name, CancellationToken cancellationToken = default)
-        {
-            EntryRules.CheckEntryName(name, EntryKind.Key, "Name");
-            var client = _connection.Keys(vault);
-            Translate.Call(EntryKind.Key, DeletedUrl(vault, name), () => client.PurgeDeletedKey(name, cancellationToken));
-        }
-
-        // ---- backup / restore ----
-
-        /// <summary>The largest backup file Restore accepts (a key's backup is a few KB per version).</summary>
-        internal const long MaxBackupBytes = 4 * 1024 * 1024;
-
-        /// <summary>
-        /// Writes the key's protected backup blob (every version; usable only in a vault of the same
-        /// geography and subscription) to a file, as the secret and certificate backups are written: the
-        /// target is checked before the request, the file is written atomically and readable by its owner
-        /// only (on Unix), and an existing file is replaced only when overwrite is true.
-        /// </summary>
-        public FileInfo Backup(VaultAddress vault, string name, string path, bool overwrite, CancellationToken cancellationToken = default)
-        {
-            EntryRules.CheckEntryName(name, EntryKind.Key, "Name");
-            AtomicFile.CheckTarget(path, overwrite, "OutputFile");
-            var client = _connection.Keys(vault);
-            byte[] blob = Call(vault, name, null, () => client.BackupKey(name, cancellationToken));
-            return AtomicFile.Write(path, blob, overwrite, privateFile: true, "OutputFile");
-        }
-
-        /// <summary>Restores a key (all versions) from a backup file made by Backup-VaultKey.</summary>
-        public VaultKey Restore(VaultAddress vault, string inputFile, CancellationToken cancellationToken = default)
-        {
-            byte[] blob = AtomicFile.Read(inputFile, "InputFile", MaxBackupBytes);
-            var client = _connection.Keys(vault);
-            var key = Translate.Call(EntryKind.Key, vault.Uri.ToString(), () => client.RestoreKeyBackup(blob, cancellationToken));
-            return ToKey(new VaultKey(), vault, key);
-        }
-
-        // ---- rotation ----
-
-        /// <summary>Makes a new version now, as the key's rotation policy says (POST /keys/{name}/rotate).</summary>
-        public VaultKey Rotate(VaultAddress vault, string name, CancellationToken cancellationToken = default)
-        {
-            EntryRules.CheckEntryName(name, EntryKind.Key, "Name");
-            var client = _connection.Keys(vault);
-            var key = Call(vault, name, null, () => client.RotateKey(name, cancellationToken));
-            return ToKey(new VaultKey(), vault, key);
-        }
-
-        public KeyRotationPolicy GetRotationPolicy(VaultAddress vault, string name, CancellationToken cancellationToken = default)
-        {
-            EntryRules.CheckEntryName(name, EntryKind.Key, "Name");
-            var client = _connection.Keys(vault);
-            var policy = Call(vault, name, null, () => client.GetKeyRotationPolicy(name, cancellationToken));
-            return ToPolicy(vault, name, policy);
-        }
-
-        /// <summary>Replaces the key's rotation policy. Checked as the service checks it before anything is sent.</summary>
-        public KeyRotationPolicy SetRotationPolicy(VaultAddress vault, string name, RotationPolicyWrite write, CancellationToken cancellationToken = default)
-        {
-            EntryRules.CheckEntryName(name, EntryKind.Key, "Name");
-            KeyRules.CheckRotationPolicy(write);
-            var policy = new Client.KeyRotationPolicy { ExpiresIn = Upper(write.ExpiresIn) };
-            if (write.RotateAfterCreate != null || write.RotateBeforeExpiry != null)
-            {
-                policy.LifetimeActions.Add(new Client.KeyRotationLifetimeAction(KeyRotationPolicyAction.Rotate)
-                {
-                    TimeAfterCreate = Upper(write.RotateAfterCreate),
-                    TimeBeforeExpiry = Upper(write.RotateBeforeExpiry),
-                });
-            }
-
-            if (write.NotifyBeforeExpiry != null)
-            {
-                policy.LifetimeActions.Add(new Client.KeyRotationLifetimeAction(KeyRotationPolicyAction.Notify) { TimeBeforeExpiry = Upper(write.NotifyBeforeExpiry) });
-            }
-
-            var client = _connection.Keys(vault);
-            var result = Call(vault, name, null, () => client.UpdateKeyRotationPolicy(name, policy, cancellationToken));
-            return ToPolicy(vault, name, result);
-        }
-
-        // ---- cryptography ----
-
-        /// <summary>
-        /// The key (a version) an operation will use, read once per service: its type and size decide which
-        /// algorithms and input lengths are valid, and its kid pins the version for the operation.
-        /// </summary>
-        public VaultKey ResolveOperationKey(VaultAddress vault, string name, string? version, CancellationToken cancellationToken = default)
-        {
-            string cacheKey = EntryUrl(vault, name, version);
-            if (_operationKeys.TryGetValue(cacheKey, out var cached))
-            {
-                return cached;
-            }
-
-            var key = Get(vault, name, version, cancellationToken);
-            _operationKeys[cacheKey] = key;
-            return key;
-        }
-
-        /// <summary>Encrypts (or, with wrap, wraps) up to one RSA block with the vault's key: RSA-OAEP-256 by default.</summary>
-        public KeyOperationResult Encrypt(VaultKey key, string? algorithm, byte[] value, bool wrap, CancellationToken cancellationToken = default)
-        {
-            string alg = KeyRules.CheckEncryptionAlgorithm(algorithm ?? KeyRules.DefaultEncryptionAlgorithm, key.KeyType, "Algorithm");
-            KeyRules.CheckPlaintextLength(value?.Length ?? 0, alg, key.KeySize ?? 0, "Value");
-            var crypto = Crypto(key);
-            return Operate(key, wrap ? "WrapKey" : "Encrypt", alg, () => wrap
-                ? Pair(crypto.WrapKey(new KeyWrapAlgorithm(alg), value!, cancellationToken))
-                : Pair(crypto.Encrypt(new EncryptionAlgorithm(alg), value!, cancellationToken)));
-        }
-
-        /// <summary>Decrypts (or, with unwrap, unwraps) with the vault's key.</summary>
-        public KeyOperationResult Decrypt(VaultKey key, string? algorithm, byte[] value, bool unwrap, CancellationToken cancellationToken = default)
-        {
-            string alg = KeyRules.CheckEncryptionAlgorithm(algorithm ?? KeyRules.DefaultEncryptionAlgorithm, key.KeyType, "Algorithm");
-            KeyRules.CheckCiphertextLength(value?.Length ?? 0, key.KeySize ?? 0, "Value");
-            var crypto = Crypto(key);
-            return Operate(key, unwrap ? "UnwrapKey" : "Decrypt", alg, () => unwrap
-                ? Pair(crypto.UnwrapKey(new KeyWrapAlgorithm(alg), value!, cancellationToken))
-                : Pair(crypto.Decrypt(new EncryptionAlgorithm(alg), value!, cancellationToken)));
-        }
-
-        /// <summary>Signs data (hashed here with the algorithm's SHA-2) or a digest computed elsewhere.</summary>
-        public KeyOperationResult Sign(VaultKey key, string? algorithm, byte[]? data, byte[]? digest, CancellationToken cancellationToken = default)
-        {
-            string alg = algorithm is null ? KeyRules.DefaultSignatureAlgorithm(key.KeyType, key.CurveName) : KeyRules.CheckSignatureAlgorithm(algorithm, key.KeyType, key.CurveName, "Algorithm");
-            byte[] toSign = DigestOf(alg, data, digest);
-            var crypto = Crypto(key);
-            return Operate(key, "Sign", alg, () => Pair(crypto.Sign(new SignatureAlgorithm(alg), toSign, cancellationToken)));
-        }
-
-        /// <summary>Asks the vault whether a signature over data (hashed here) or a digest is valid.</summary>
-        public bool Verify(VaultKey key, string? algorithm, byte[]? data, byte[]? digest, byte[] signature, CancellationToken cancellationToken = default)
-        {
-            string alg = algorithm is null ? KeyRules.DefaultSignatureAlgorithm(key.KeyType, key.CurveName) : KeyRules.CheckSignatureAlgorithm(algorithm, key.KeyType, key.CurveName, "Algorithm");
-            byte[] toVerify = DigestOf(alg, data, digest);
-            if (signature is null || signature.Length == 0)
-            {
-                throw VaultException.InvalidArgument("MissingSignature", "Signature", "-Signature is empty.");
-            }
-
-            var crypto = Crypto(key);
-            return Translate.Call(EntryKind.Key, key.Id, () => crypto.Verify(new SignatureAlgorithm(alg), toVerify, signature, cancellationToken).IsValid);
-        }
-
-        private static byte[] DigestOf(string algorithm, byte[]? data, byte[]? digest)
-        {
-            if ((data is null) == (digest is null))
-            {
-                throw VaultException.InvalidArgument("ValueOrDigest", "Value", "Give either -Value (data, hashed here with the algorithm's SHA-2) or -Digest (a digest computed elsewhere).");
-            }
-
-            if (digest != null)
-            {
-                KeyRules.CheckDigest(digest, algorithm, "Digest");
-                return digest;
-            }
-
-            return CryptographyClient.Hash(new SignatureAlgorithm(algorithm), data!);
-        }
-
-        private CryptographyClient Crypto(VaultKey key)
-        {
-            var vault = new VaultAddress(key.VaultName, key.VaultUri ?? throw new ArgumentException("The key has no vault URI.", nameof(key)));
-            return _connection.Keys(vault).GetCryptographyClient(key.Name, key.Version ?? throw new ArgumentException("The key has no version.", nameof(key)));
-        }
-
-        private static KeyOperationResult Operate(VaultKey key, string operation, string algorithm, Func<(string? Kid, byte[] Value)> call)
-        {
-            var (kid, value) = Translate.Call(EntryKind.Key, key.Id, call);
-            return new KeyOperationResult
-            {
-                VaultName = key.VaultName,
-                KeyId = kid ?? key.Id,
-                KeyName = key.Name,
-                KeyVersion = key.Version,
-                Operation = operation,
-                Algorithm = algorithm,
-                Result = value,
-            };
-        }
-
-        private static (string?, byte[]) Pair(EncryptResult r) => (r.KeyId, r.Ciphertext);
-        private static (string?, byte[]) Pair(DecryptResult r) => (r.KeyId, r.Plaintext);
-        private static (string?, byte[]) Pair(WrapResult r) => (r.KeyId, r.EncryptedKey);
-        private static (string?, byte[]) Pair(UnwrapResult r) => (r.KeyId, r.Key);
-        private static (string?, byte[]) Pair(SignResult r) => (r.KeyId, r.Signature);
-
         // ---- helpers ----
 
         public static string EntryUrl(VaultAddress vault, string name, string? version)
@@ -621,39 +378,6 @@ namespace VaultTools.Keys
             result.RecoveryId = deleted.RecoveryId?.ToString();
             result.DeletedOn = deleted.DeletedOn;
             result.ScheduledPurgeDate = deleted.ScheduledPurgeDate;
-            return result;
-        }
-
-        internal static KeyRotationPolicy ToPolicy(VaultAddress vault, string name, Client.KeyRotationPolicy policy)
-        {
-            var result = new KeyRotationPolicy
-            {
-                VaultName = vault.Name,
-                KeyName = name,
-                Id = policy.Id?.ToString(),
-                ExpiresIn = policy.ExpiresIn,
-                Created = policy.CreatedOn,
-                Updated = policy.UpdatedOn,
-                LifetimeActions = policy.LifetimeActions.Select(a => new KeyRotationLifetimeAction
-                {
-                    Action = a.Action.ToString(),
-                    TimeAfterCreate = a.TimeAfterCreate,
-                    TimeBeforeExpiry = a.TimeBeforeExpiry,
-                }).ToArray(),
-            };
-            foreach (var action in policy.LifetimeActions)
-            {
-                if (action.Action == KeyRotationPolicyAction.Rotate)
-                {
-                    result.RotateAfterCreate = action.TimeAfterCreate;
-                    result.RotateBeforeExpiry = action.TimeBeforeExpiry;
-                }
-                else if (action.Action == KeyRotationPolicyAction.Notify)
-                {
-                    result.NotifyBeforeExpiry = action.TimeBeforeExpiry;
-                }
-            }
-
             return result;
         }
     }

@@ -131,18 +131,16 @@ namespace VaultTools.Rotation
                 return;
             }
 
-            // The version list answers with properties only. Its dates are whole seconds, and the service orders
-            // it by version id, so when the two newest versions share their creation second the list cannot say
-            // which is current: then (rarely) the current version is read itself, and for a secret its value
-            // is dropped at once.
+            // When the version list cannot say which version is current (a tie, see CurrentVersion), the current
+            // version is read itself (rarely), and for a secret its value is dropped at once.
             var vault = candidate.Vault;
             entry.Version = candidate.Kind switch
             {
-                EntryKind.Key => Newest(_keys.ListVersions(vault, entry.Name, cancellationToken), v => v.Created, v => v.Version)
+                EntryKind.Key => Current(_keys.FromVersionList(vault, entry.Name, cancellationToken))
                     ?? _keys.Get(vault, entry.Name, null, cancellationToken).Version,
-                EntryKind.Certificate => Newest(_certificates.ListVersions(vault, entry.Name, cancellationToken), v => v.Created, v => v.Version)
+                EntryKind.Certificate => Current(_certificates.FromVersionList(vault, entry.Name, cancellationToken))
                     ?? _certificates.Get(vault, entry.Name, null, cancellationToken).Version,
-                _ => Newest(_secrets.ListVersions(vault, entry.Name, cancellationToken), v => v.Created, v => v.Version)
+                _ => Current(_secrets.FromVersionList(vault, entry.Name, cancellationToken))
                     ?? _secrets.Get(vault, entry.Name, null, cancellationToken).Version,
             };
             if (entry.Version != null)
@@ -151,17 +149,7 @@ namespace VaultTools.Rotation
             }
         }
 
-        /// <summary>The newest version of a newest-first list, or null when the two newest tie on their creation second.</summary>
-        private static string? Newest<T>(IEnumerable<T> newestFirst, Func<T, DateTimeOffset?> created, Func<T, string?> version)
-        {
-            var top = newestFirst.Take(2).ToList();
-            if (top.Count == 0)
-            {
-                return null;
-            }
-
-            return top.Count == 2 && created(top[0]) == created(top[1]) ? null : version(top[0]);
-        }
+        private static string? Current((VaultEntryProperties Newest, bool Tied) listed) => listed.Tied ? null : listed.Newest.Version;
 
         /// <summary>Marks a candidate due because an event named it (it rotates whatever its age).</summary>
         public void DueByEvent(RotationCandidate candidate, RotationEvent rotationEvent)

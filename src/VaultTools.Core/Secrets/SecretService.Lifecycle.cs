@@ -127,6 +127,8 @@ namespace VaultTools.Secrets
                 }
             }
 
+            // An empty -Tag clears the tags, as Update-VaultKey -Tag @{} does (and Az's Update-AzKeyVaultSecret).
+            using var clearTags = update.Tags is { Count: 0 } ? ClearTagsPolicy.Scope() : null;
             var result = Translate.Call(EntryKind.Secret, EntryUrl(vault, update.Name, version), () => client.UpdateSecretProperties(properties, cancellationToken).Value);
             return ToProperties(vault, result);
         }
@@ -143,12 +145,6 @@ namespace VaultTools.Secrets
             }
 
             EntryRules.CheckContentType(update.ContentType, "ContentType");
-            if (update.Tags != null && update.Tags.Count == 0)
-            {
-                throw VaultException.InvalidArgument("EmptyTags", "Tag",
-                    "-Tag is empty: Key Vault's update replaces tags but cannot clear them all; give at least one tag, or write a new version with Set-VaultSecret.");
-            }
-
             EntryRules.CheckTags(update.Tags, "Tag");
             EntryRules.CheckDates(update.NotBefore, update.Expires);
         }
@@ -176,9 +172,8 @@ namespace VaultTools.Secrets
             }
             catch (VaultException ex) when (ex.Kind == VaultErrorKind.OperationNotAllowed)
             {
-                var versions = ListVersions(vault, name, cancellationToken).ToList();
-                var newest = versions.First();
-                if (versions.Count > 1 && versions[1].Created == newest.Created)
+                var (newest, tied) = this.FromVersionList(vault, name, cancellationToken);
+                if (tied)
                 {
                     throw VaultException.InvalidArgument("LatestVersionAmbiguous", "Version",
                         $"The latest version of secret '{name}' is disabled and two versions share its creation time; give -Version.", name);

@@ -71,8 +71,7 @@ namespace VaultTools.Secrets
             }
 
             // Newest first. Versions made within the same second tie on Created (whole seconds on the wire),
-            // and the service lists versions by version id, not by age: callers that must know the current
-            // version of a tie read it (Update-VaultSecret asks for -Version; rotation and BitLocker look it up).
+            // and the service lists versions by version id, not by age: CurrentVersion says when the list cannot tell.
             versions.Reverse();
             return versions.OrderByDescending(v => v.Created ?? DateTimeOffset.MinValue);
         }

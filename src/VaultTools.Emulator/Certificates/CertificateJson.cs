@@ -7,7 +7,7 @@ using VaultTools.Emulator.Hosting;
 namespace VaultTools.Emulator.Certificates;
 
 /// <summary>
-/// Certificate bodies in the recorded shapes and property order (cpp-raw KeyVaultCertificateClientTest.*):
+/// Certificate bodies in the recorded shapes and property order (the Azure SDK for C++'s recorded certificate client tests):
 /// a bundle is id, kid, sid, x5t, cer, attributes (enabled, nbf, exp, created, updated, recoveryLevel,
 /// recoverableDays), tags (always, <c>{}</c> when none), then policy for the latest-version reads and
 /// pending when an operation exists; a read of one version has subject, issuer and serialnumber

@@ -8,46 +8,9 @@ using static VaultTools.Emulator.Certificates.CertificatePolicyRules;
 
 namespace VaultTools.Emulator.Certificates;
 
-/// <summary>The certificates data plane (see CertificateService.cs): policies, pending operations and their completion.</summary>
+/// <summary>The certificates data plane (see CertificateService.cs): pending operations and their completion.</summary>
 public sealed partial class CertificateService
 {
-    // ------------------------------------------------------------------ policy
-
-    public JsonObject GetPolicy(DataPlaneContext dp, string name)
-    {
-        SecretRules.ValidateName(name);
-        CompleteDueOperations(dp, name, polled: false);
-        return Database.Read(s =>
-        {
-            var obj = s.GetObject(dp.Vault.Name, CertificateKind, name);
-            var policy = ReadPolicy(s, dp, name);
-            if (policy is null || obj is { IsDeleted: true } || (obj is not null && Pending(dp, Certificate, obj.Name) == PendingChange.Recovering)
-                || (obj is null && ReadOperation(s, dp, name) is null))
-            {
-                throw KeyVaultErrors.NotFound(Certificate, name).ToException();
-            }
-            return CertificatePolicyRules.ToJson(dp, obj?.Name ?? name, policy);
-        });
-    }
-
-    /// <summary>PATCH /certificates/{name}/policy: the properties present replace the stored ones; the result must still be a valid policy.</summary>
-    public JsonObject UpdatePolicy(DataPlaneContext dp, string name, JsonObject body)
-    {
-        SecretRules.ValidateName(name);
-        return Database.Write(s =>
-        {
-            var obj = s.GetObject(dp.Vault.Name, CertificateKind, name);
-            var current = ReadPolicy(s, dp, name);
-            if (obj is null || obj.IsDeleted || Pending(dp, Certificate, obj.Name) == PendingChange.Recovering || current is null)
-            {
-                throw KeyVaultErrors.NotFound(Certificate, name).ToException();
-            }
-            var updated = Validate(Apply(current, body), dp.Vault, forCreate: false) with { Updated = Now };
-            WritePolicy(s, dp, obj.Name, updated);
-            return CertificatePolicyRules.ToJson(dp, obj.Name, updated);
-        });
-    }
-
     // ------------------------------------------------------------------ pending operation
 
     /// <summary>GET /certificates/{name}/pending: reading it is what lets a creation complete.</summary>

@@ -18,29 +18,8 @@ internal static class Recordings
     /// Serves a recording: each request gets the first unused recorded response with the same method,
     /// path (case-insensitive) and $skiptoken. An unrecorded request fails the test.
     /// </summary>
-    public static FakeTransport Replay(string name, string? challenge = FakeTransport.Challenge)
-    {
-        var records = Load(name).ToList();
-        var used = new bool[records.Count];
-        return new FakeTransport(request =>
-        {
-            for (int i = 0; i < records.Count; i++)
-            {
-                var r = records[i];
-                if (!used[i] && r.Method == request.Method
-                    && string.Equals(r.Uri.AbsolutePath.TrimEnd('/'), request.Uri.AbsolutePath.TrimEnd('/'), StringComparison.OrdinalIgnoreCase)
-                    && SkipToken(r.Uri) == SkipToken(request.Uri))
-                {
-                    used[i] = true;
-                    return FakeResponse.Json(r.Status, r.Body);
-                }
-            }
-
-            throw new InvalidOperationException($"Not in the recording {name}: {request.Method} {request.Uri}");
-        }, challenge);
-    }
-
-    private static string? SkipToken(Uri uri) => System.Web.HttpUtility.ParseQueryString(uri.Query)["$skiptoken"];
+    public static VaultTools.Core.Tests.Recorded.RecordedTransport Replay(string name, string? challenge = FakeTransport.Challenge)
+        => new VaultTools.Core.Tests.Recorded.RecordedTransport(challenge, strict: true).Serve(VaultTools.Core.Tests.Recorded.Recordings.Load(name).ToArray());
 }
 
 internal sealed record Recorded(string Method, Uri Uri, int Status, string Body)

@@ -4,23 +4,30 @@ using Azure;
 using Azure.Core;
 using Azure.Core.Pipeline;
 
-namespace VaultTools.Core.Tests.Keys;
+namespace VaultTools.Core.Tests;
 
 /// <summary>
-/// A hand-written HTTP transport for the keys client: records every request (method, URL, headers,
-/// body) and answers with canned responses, by default replayed from the real service's recordings
-/// (the Azure SDK for C++ test recordings). Like the real vault it first answers an unauthenticated
-/// request with the 401 Bearer challenge, so every test also goes through the challenge policy.
+/// The one fake HTTP transport of Core's tests, for the official clients and the keys client alike (plugged in
+/// through ClientOptions.Transport): records every request (method, URL, headers, body) and answers through a
+/// function; <see cref="Recorded.RecordedTransport"/> adds the real service's recorded responses by route. Like
+/// the real vault it first answers an unauthenticated request with the 401 Bearer challenge, so every test also
+/// goes through the challenge authentication.
 /// </summary>
-internal sealed class FakeTransport : HttpPipelineTransport
+public class FakeTransport : HttpPipelineTransport
 {
     public const string Challenge = "Bearer authorization=\"https://login.windows.net/72f988bf-86f1-41af-91ab-2d7cd011db47\", resource=\"https://vault.azure.net\"";
 
-    private readonly Func<SentRequest, FakeResponse> _answer;
+    private readonly Func<SentRequest, FakeResponse>? _answer;
 
     public FakeTransport(Func<SentRequest, FakeResponse> answer, string? challenge = Challenge)
     {
         _answer = answer;
+        ChallengeHeader = challenge;
+    }
+
+    /// <summary>For a transport that answers by overriding <see cref="Answer"/>.</summary>
+    protected FakeTransport(string? challenge)
+    {
         ChallengeHeader = challenge;
     }
 
@@ -37,12 +44,12 @@ internal sealed class FakeTransport : HttpPipelineTransport
     public override void Process(HttpMessage message)
     {
         var request = (FakeRequest)message.Request;
-        byte[]? body = null;
+        string? body = null;
         if (request.Content != null)
         {
             using var stream = new MemoryStream();
             request.Content.WriteTo(stream, CancellationToken.None);
-            body = stream.ToArray();
+            body = Encoding.UTF8.GetString(stream.ToArray());
         }
 
         request.Headers.TryGetValue("Authorization", out string? authorization);
@@ -60,8 +67,12 @@ internal sealed class FakeTransport : HttpPipelineTransport
             return;
         }
 
-        message.Response = _answer(sent);
+        message.Response = Answer(sent, message);
     }
+
+    /// <summary>The answer to an authorized request (or any request when there is no challenge).</summary>
+    protected virtual Response Answer(SentRequest sent, HttpMessage message)
+        => (_answer ?? throw new InvalidOperationException("No answer given."))(sent);
 
     public override ValueTask ProcessAsync(HttpMessage message)
     {
@@ -70,12 +81,13 @@ internal sealed class FakeTransport : HttpPipelineTransport
     }
 }
 
-internal sealed record SentRequest(string Method, Uri Uri, string? Authorization, byte[]? Body, Dictionary<string, string> Headers)
+/// <summary>One request as sent: its body as UTF-8 text (every body Key Vault takes is JSON).</summary>
+public sealed record SentRequest(string Method, Uri Uri, string? Authorization, string? Body, Dictionary<string, string> Headers)
 {
     public string Path => Uri.AbsolutePath;
     public string? Query(string name) => System.Web.HttpUtility.ParseQueryString(Uri.Query)[name];
     public JsonElement Json => JsonDocument.Parse(Body ?? throw new InvalidOperationException("The request had no body.")).RootElement;
-    public string BodyText => Body is null ? "" : Encoding.UTF8.GetString(Body);
+    public string BodyText => Body ?? "";
 }
 
 internal sealed class FakeRequest : Request
