@@ -148,7 +148,7 @@ Describe 'What the connection and Get-Vault say' {
         Set-VaultSecret -VaultName view-rbac -Name in-other -PlainTextValue 'other'
         $vault = Get-Vault -Name view-rbac
         $vault.VaultUri.Scheme | Should -Be 'https'
-        $vault.Location | Should -Not -BeNullOrEmpty
+        $vault.Location | Should -Be (Get-Vault -Name $script:connection.VaultName).Location -Because 'New-Vault takes the location of the resource group, as the default vault has'
         Get-VaultSecret -VaultUri $vault.VaultUri -Name in-other -AsPlainText | Should -Be 'other'
     }
 }

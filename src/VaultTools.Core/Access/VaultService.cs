@@ -226,11 +226,7 @@ namespace VaultTools.Access
 
         private string DefaultLocation(string subscription, string resourceGroup, CancellationToken cancellationToken)
         {
-            if (_connection.Emulator != null)
-            {
-                return "local";
-            }
-
+            // The emulator answers for its resource group as ARM does, so its vaults get the same location as its default vault.
             string scope = AccessScope.ResourceGroupScope(subscription, resourceGroup);
             using var response = _connection.Arm.Send(RequestMethod.Get, $"{scope}?api-version={ArmClient.ResourcesApiVersion}", null, EntryKind.Vault, scope, cancellationToken);
             if (response.Body != null && response.Body.RootElement.TryGetProperty("location", out var location) && location.ValueKind == JsonValueKind.String)
