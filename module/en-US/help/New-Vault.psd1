@@ -8,7 +8,7 @@ The vault uses the Azure RBAC permission model unless -EnableRbacAuthorization $
 
 Soft delete is always on (Azure no longer allows it off); -SoftDeleteRetentionInDays sets how long a deleted entry or vault stays recoverable (7 to 90 days, 90 by default). -EnablePurgeProtection forbids purging during that period; it cannot be switched off later.
 
-Without -ResourceGroupName the session's resource group is used (Connect-Vault -ResourceGroupName, or the emulator's). Without -Location the vault is created in the location of its resource group, as az keyvault create does ("local" in the emulator). The tenant is the session's. A name that already exists in the resource group is refused with VaultAlreadyExists (ResourceExists) rather than overwritten: a PUT on an existing vault would replace its access policies. Vault names are global in Azure; a name taken elsewhere fails with the service's conflict.
+Without -ResourceGroupName the session's resource group is used (Connect-Vault -ResourceGroupName, or the emulator's). Without -Location the vault is created in the location of its resource group, as az keyvault create does (in the emulator, its resource group's location, "emulator"). The tenant is the session's. A name that already exists in the resource group is refused with VaultAlreadyExists (ResourceExists) rather than overwritten: a PUT on an existing vault would replace its access policies. Vault names are global in Azure; a name taken elsewhere fails with the service's conflict.
 '@
     Parameters  = @{
         Name                      = 'The vault''s name: 3 to 24 letters, digits and hyphens, starting with a letter, ending with a letter or digit, no consecutive hyphens. It becomes https://<name>.vault.azure.net/.'

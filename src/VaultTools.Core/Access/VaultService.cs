@@ -17,7 +17,7 @@ namespace VaultTools.Access
         /// <summary>Defaults to the session's resource group (Connect-Vault -ResourceGroupName, or the emulator's).</summary>
         public string? ResourceGroupName { get; set; }
         public string? SubscriptionId { get; set; }
-        /// <summary>Defaults to the resource group's location (as az keyvault create does); "local" in the emulator.</summary>
+        /// <summary>Defaults to the resource group's location (as az keyvault create does), the emulator's too.</summary>
         public string? Location { get; set; }
         /// <summary>Standard or Premium.</summary>
         public string Sku { get; set; } = "Standard";
