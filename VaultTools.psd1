@@ -8,8 +8,9 @@
     CompanyName          = 'VaultTools'
     Copyright            = '(c) VaultTools contributors. MIT License.'
     Description          = 'Azure Key Vault for PowerShell: secrets, keys, certificates, access (RBAC and access policies), rotation and BitLocker recovery keys, with a local Key Vault emulator for tests and demos.'
-    PowerShellVersion    = '5.1'
-    CompatiblePSEditions = @('Core', 'Desktop')
+    # Run and tested on PowerShell 7.4+ only; Windows PowerShell 5.1 is not tested, so it is not claimed.
+    PowerShellVersion    = '7.4'
+    CompatiblePSEditions = @('Core')
     FormatsToProcess     = @('VaultTools.format.ps1xml')
     TypesToProcess       = @('VaultTools.types.ps1xml')
     CmdletsToExport      = @(

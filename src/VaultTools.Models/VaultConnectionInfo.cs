@@ -5,7 +5,7 @@ namespace VaultTools
     /// <summary>The session's connection, as Connect-Vault and Get-VaultConnection show it. Holds no secret.</summary>
     public sealed class VaultConnectionInfo
     {
-        /// <summary>Default, ManagedIdentity, ClientSecret, ClientCertificate or AccessToken.</summary>
+        /// <summary>Default, ManagedIdentity, ClientSecret, ClientCertificate or AccessToken; Emulator for the emulator's administrator (Connect-Vault -Emulator).</summary>
         public string CredentialType { get; set; } = "";
         /// <summary>Client id of the service principal or user-assigned identity, when known.</summary>
         public string? ClientId { get; set; }

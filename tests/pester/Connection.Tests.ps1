@@ -30,7 +30,8 @@ Describe 'Connect-Vault' {
     It 'connects to the emulator from the pipeline as its administrator, with its default vault' {
         $info = $script:emulator | Connect-Vault -Emulator
         $info | Should -BeOfType ([VaultTools.VaultConnectionInfo])
-        $info.CredentialType | Should -Be 'Default'
+        $info.CredentialType | Should -Be 'Emulator'
+        (Get-VaultConnection).CredentialType | Should -Be 'Emulator'
         $info.Environment | Should -Be 'Emulator'
         $info.VaultName | Should -Be 'local'
         $info.ClientId | Should -Be ($script:emulator.Identities | Where-Object Name -eq 'admin').ClientId

@@ -259,6 +259,11 @@ Describe 'Bad input changes nothing' {
         (Get-Versions $name).Count | Should -Be 1
     }
 
+    It 'refuses a null -Event (an Automation webhook without $WebhookData) with an error naming -Event, not a .NET exception' {
+        $failure = { Invoke-VaultRotation -Event $null -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*' -PassThru
+        $failure.Exception.Message | Should -BeLike "*'Event'*"
+    }
+
     It 'refuses an event for another vault and one that is not an event' {
         $name = New-RandomName 'othervault'
         Set-VaultSecret -Name $name -PlainTextValue 'kept'

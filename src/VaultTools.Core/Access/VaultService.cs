@@ -17,7 +17,7 @@ namespace VaultTools.Access
         /// <summary>Defaults to the session's resource group (Connect-Vault -ResourceGroupName, or the emulator's).</summary>
         public string? ResourceGroupName { get; set; }
         public string? SubscriptionId { get; set; }
-        /// <summary>Defaults to the resource group's location (as az keyvault create does); "local" in the emulator.</summary>
+        /// <summary>Defaults to the resource group's location (as az keyvault create does), the emulator's too.</summary>
         public string? Location { get; set; }
         /// <summary>Standard or Premium.</summary>
         public string Sku { get; set; } = "Standard";
@@ -288,11 +288,7 @@ namespace VaultTools.Access
 
         private string DefaultLocation(string subscription, string resourceGroup, CancellationToken cancellationToken)
         {
-            if (_connection.Emulator != null)
-            {
-                return "local";
-            }
-
+            // The emulator answers for its resource group as ARM does, so its vaults get the same location as its default vault.
             string scope = AccessScope.ResourceGroupScope(subscription, resourceGroup);
             using var response = _connection.Arm.Send(RequestMethod.Get, $"{scope}?api-version={ArmClient.ResourcesApiVersion}", null, EntryKind.Vault, scope, cancellationToken);
             if (response.Body != null && response.Body.RootElement.TryGetProperty("location", out var location) && location.ValueKind == JsonValueKind.String)

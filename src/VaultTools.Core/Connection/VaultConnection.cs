@@ -40,7 +40,8 @@ namespace VaultTools.Connection
 
             Info = new VaultConnectionInfo
             {
-                CredentialType = request.Credential.ToString(),
+                // The emulator's own administrator is not DefaultAzureCredential: say so. Other kinds keep their name.
+                CredentialType = Emulator != null && request.Credential == CredentialKind.Default ? "Emulator" : request.Credential.ToString(),
                 ClientId = request.ClientId ?? (request.Credential == CredentialKind.Default ? Emulator?.FindIdentity("admin")?.ClientId : null),
                 TenantId = request.TenantId ?? Emulator?.TenantId,
                 VaultName = DefaultVault?.Name,

@@ -45,7 +45,10 @@ public static class ArmJson
             // ARM reports the property only once it is on (it cannot be switched off).
             properties["enablePurgeProtection"] = true;
         }
-        properties["vaultUri"] = $"https://{vault.Name}.localhost:{runtime.HttpsPort}/";
+        // The default vault is served at https://localhost:{port}/, the address emulator.json gives clients for it.
+        properties["vaultUri"] = string.Equals(vault.Name, EmulatorRuntime.DefaultVaultName, StringComparison.OrdinalIgnoreCase)
+            ? $"https://localhost:{runtime.HttpsPort}/"
+            : $"https://{vault.Name}.localhost:{runtime.HttpsPort}/";
         properties["provisioningState"] = "Succeeded";
         properties["publicNetworkAccess"] = vault.PublicNetworkAccess;
         return new JsonObject

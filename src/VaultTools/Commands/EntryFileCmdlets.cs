@@ -51,7 +51,7 @@ namespace VaultTools.Commands
                 }
 
                 // Core checks the file before the request.
-                WriteObject(service.Backup(vault, EntryName, path, Force, CancelToken));
+                WriteFileItem(service.Backup(vault, EntryName, path, Force, CancelToken));
             });
         }
     }

@@ -101,6 +101,20 @@ namespace VaultTools.Commands
 
             return result;
         }
+
+        /// <summary>
+        /// Writes a file the cmdlet made as the FileSystem provider's item (what Get-Item returns), so that the
+        /// default view shows its mode, size and folder: a bare FileInfo leaves those columns blank.
+        /// </summary>
+        protected void WriteFileItem(System.IO.FileInfo file)
+        {
+            if (file is null)
+            {
+                throw new ArgumentNullException(nameof(file));
+            }
+
+            WriteObject(InvokeProvider.Item.Get(new[] { file.FullName }, true, true), true);
+        }
     }
 
     /// <summary>Base of cmdlets that call Azure Resource Manager: -SubscriptionId (binds from Vault objects).</summary>

@@ -53,7 +53,7 @@ namespace VaultTools.Commands.Certificates
                     return;
                 }
 
-                WriteObject(new CertificateService(Connection).Export(vault, Name, string.IsNullOrEmpty(Version) ? null : Version, path, format, Password, Force, CancelToken));
+                WriteFileItem(new CertificateService(Connection).Export(vault, Name, string.IsNullOrEmpty(Version) ? null : Version, path, format, Password, Force, CancelToken));
             });
         }
     }

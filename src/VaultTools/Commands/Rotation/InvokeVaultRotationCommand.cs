@@ -49,6 +49,7 @@ namespace VaultTools.Commands.Rotation
 
         /// <summary>Key Vault Event Grid events (Event Grid or CloudEvents schema; JSON, objects, an array, or an Automation webhook's $WebhookData).</summary>
         [Parameter(ParameterSetName = ByName, ValueFromPipeline = true)]
+        [ValidateNotNull]
         public RotationEventInput[] Event { get; set; } = Array.Empty<RotationEventInput>();
 
         /// <summary>Which kinds of entries -Name and -All look at (default: all three).</summary>
