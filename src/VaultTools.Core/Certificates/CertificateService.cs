@@ -60,8 +60,7 @@ namespace VaultTools.Certificates
 
         public (VaultAddress Vault, string Name, string? Version) ParseId(Uri id, string parameterName)
         {
-            var (vaultUri, name, version) = EntryRules.CheckEntryId(id, EntryKind.Certificate, parameterName,
-                uri => KeyVaultCertificateIdentifier.TryCreate(uri, out var parsed) ? (parsed.VaultUri, parsed.Name, parsed.Version) : ((Uri, string, string?)?)null);
+            var (vaultUri, name, version) = EntryRules.CheckEntryId(id, EntryKind.Certificate, parameterName);
             return (_connection.VaultOfEntry(vaultUri), name, version);
         }
 

@@ -17,10 +17,12 @@ namespace VaultTools.Connection
                 throw VaultException.InvalidArgument("CertificateFileNotFound", "CertificatePath", $"The file '{path}' given to -CertificatePath does not exist.", path);
             }
 
+            // An empty file would reach X509Certificate2 as an empty array (a raw ArgumentException): refused by size first.
+            byte[] bytes = AtomicFile.Read(path, "CertificatePath", Certificates.CertificateFiles.MaxFileBytes);
             X509Certificate2 certificate;
             try
             {
-                certificate = new X509Certificate2(File.ReadAllBytes(path), password is null ? null : SecureStrings.ToPlainText(password), X509KeyStorageFlags.DefaultKeySet);
+                certificate = new X509Certificate2(bytes, password is null ? null : SecureStrings.ToPlainText(password), X509KeyStorageFlags.DefaultKeySet);
             }
             catch (CryptographicException ex)
             {

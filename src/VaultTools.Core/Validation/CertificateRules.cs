@@ -32,10 +32,10 @@ namespace VaultTools.Validation
         };
 
         private static readonly Regex DnsName = new Regex(
-            @"^(\*\.)?[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$",
+            @"^(\*\.)?[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*\z",
             RegexOptions.CultureInvariant);
 
-        private static readonly Regex Oid = new Regex(@"^[0-2](\.(0|[1-9][0-9]*))+$", RegexOptions.CultureInvariant);
+        private static readonly Regex Oid = new Regex(@"^[0-2](\.(0|[1-9][0-9]*))+\z", RegexOptions.CultureInvariant);
 
         /// <summary>
         /// Checks a policy and returns it normalised (key type, curve and key usage names in the service's
