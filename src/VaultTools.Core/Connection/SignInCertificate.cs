@@ -27,7 +27,7 @@ namespace VaultTools.Connection
             catch (CryptographicException ex)
             {
                 throw new VaultException(VaultErrorKind.InvalidArgument, "InvalidCertificateFile",
-                    $"The certificate in '{path}' could not be read: wrong -CertificatePassword, or not a PFX file.", ex, path)
+                    $"The file '{path}' given to -CertificatePath could not be read: it is not a PFX file, or -CertificatePassword is wrong.", ex, path)
                 {
                     ParameterName = "CertificatePath",
                 };

@@ -59,7 +59,7 @@ namespace VaultTools.Keys
 
         private static VaultException TooLong(string text, string parameterName)
             => VaultException.InvalidArgument("DurationTooLong", parameterName,
-                $"-{parameterName} '{text}' is longer than 100 years (P100Y, P1200M or P36500D), the longest duration accepted.", text);
+                $"-{parameterName} '{text}' is longer than 100 years, the longest duration accepted (36500 days, counting a month as 30 days and a year as 365).", text);
 
         /// <summary>
         /// The instant this long after <paramref name="start"/>, by the calendar: P1M after 31 January is
