@@ -27,6 +27,8 @@ BeforeDiscovery {
         @{ C = 'Invoke-VaultKeyRotation -Name {0}'; Kind = 'Key'; W = $true }
         @{ C = 'Protect-VaultData -Name {0} -Value ([byte[]](1, 2, 3))'; Kind = 'Key'; W = $false }
         @{ C = 'New-VaultSignature -Name {0} -Digest ([byte[]]::new(32)) -Algorithm RS256'; Kind = 'Key'; W = $false }
+        @{ C = 'Test-VaultSignature -Name {0} -Digest ([byte[]]::new(32)) -Signature ([byte[]]::new(256)) -Algorithm RS256'; Kind = 'Key'; W = $false }
+        @{ C = 'Unprotect-VaultData -Name {0} -Value ([byte[]]::new(256))'; Kind = 'Key'; W = $false }
         @{ C = 'Get-VaultCertificate -Name {0}'; Kind = 'Certificate'; W = $false }
         @{ C = 'Add-VaultCertificate -Name {0} -SubjectName CN=bad.test -NoWait'; Kind = 'Certificate'; W = $true }
         @{ C = 'Import-VaultCertificate -Name {0} -FilePath $script:pfx -Password $script:pfxPassword'; Kind = 'Certificate'; W = $true }
@@ -244,6 +246,28 @@ BeforeDiscovery {
     Add-Case 'Backup-BitLockerKey -ComputerName pc1 -MountPoint C: -KeyProtectorId "{00000000-0000-0000-0000-000000000001}" -RecoveryPassword $script:secure' InvalidRecoveryPassword InvalidArgument RecoveryPassword -Writes
     Add-Case 'Get-BitLockerKey -RecoveryKeyId "zz"' InvalidRecoveryKeyId InvalidArgument RecoveryKeyId
 
+    # Choices from a set, ranges and the remaining cmdlets: PowerShell's own binding errors name the parameter.
+    Add-Case 'Add-VaultKey -Name bi-new -Destination Cloud' CannotConvertArgumentNoMessage InvalidArgument Destination -Writes
+    Add-Case 'New-Vault -Name bi-new-vault -Sku Gold' ParameterArgumentValidationError InvalidData Sku -Writes
+    Add-Case 'Get-VaultSecret -Name bi-secret -ThrottleLimit 0' ParameterArgumentValidationError InvalidData ThrottleLimit
+    Add-Case 'Connect-Vault -Environment Mars' ParameterArgumentValidationError InvalidData Environment -Writes
+    Add-Case 'Get-VaultAccessToken -ResourceTypeName Mars' ParameterArgumentValidationError InvalidData ResourceTypeName
+    Add-Case 'Set-VaultCertificateIssuer -Name bi-issuer -IssuerProvider "" -AccountId a -ApiKey $script:secure' ParameterArgumentValidationErrorEmptyStringNotAllowed InvalidData IssuerProvider -Writes
+    Add-Case 'Invoke-VaultRotation -Name bi-secret -Length 3 -Force' InvalidSecretLength InvalidArgument Length -Writes
+    Add-Case 'Invoke-VaultRotation -Name bi-secret -CharacterSet Klingon -Force' ParameterArgumentValidationError InvalidData CharacterSet -Writes
+    Add-Case 'Invoke-VaultRotation -Name bi-secret -Kind Potion -Force' ParameterArgumentValidationError InvalidData Kind -Writes
+    Add-Case 'Remove-VaultCertificateContact -EmailAddress "not-an-address" -Force' InvalidEmailAddress InvalidArgument EmailAddress -Writes
+    Add-Case 'Set-VaultEmulatorClock -Advance ([timespan]::FromDays(-1))' InvalidClockAdvance InvalidArgument Advance -Writes
+    Add-Case 'Set-VaultEmulatorClock -Offset ([timespan]::FromDays(400000))' InvalidClockOffset InvalidArgument Offset -Writes
+    Add-Case 'Start-VaultEmulator -Port 70000' ParameterArgumentValidationError InvalidData Port
+    Add-Case 'Start-VaultEmulator -FaultRate 2' ParameterArgumentValidationError InvalidData FaultRate
+    Add-Case 'Start-VaultEmulator -ConsistencyDelaySeconds -1' ParameterArgumentValidationError InvalidData ConsistencyDelaySeconds
+    Add-Case 'Start-VaultEmulator -ConfigPath ./missing.json' EmulatorConfigNotFound InvalidArgument ConfigPath
+    Add-Case 'Stop-VaultEmulator -ProcessId $PID' NotAVaultEmulator InvalidArgument 'not a VaultTools emulator' -Writes
+    Add-Case 'Backup-BitLockerKey -ComputerName "pc`n" -MountPoint C: -KeyProtectorId "{00000000-0000-0000-0000-000000000001}" -RecoveryPassword $script:recoveryPassword' InvalidComputerName InvalidArgument ComputerName -Writes
+    Add-Case 'Backup-BitLockerKey -ComputerName pc1 -MountPoint "C:`n" -KeyProtectorId "{00000000-0000-0000-0000-000000000001}" -RecoveryPassword $script:recoveryPassword' InvalidMountPoint InvalidArgument MountPoint -Writes
+    Add-Case 'Backup-BitLockerKey -ComputerName pc1 -MountPoint C: -KeyProtectorId "not-a-guid" -RecoveryPassword $script:recoveryPassword' InvalidKeyProtectorId InvalidArgument KeyProtectorId -Writes
+
     $endpointCases = [System.Collections.Generic.List[hashtable]]::new()
     function Add-Endpoint([string] $Method, [string] $Path, [string] $Body, [int[]] $Status, [string] $Code, [switch] $NoToken) {
         $endpointCases.Add(@{ Method = $Method; Path = $Path; Body = $Body; Status = $Status; Code = $Code; NoToken = [bool]$NoToken })
@@ -296,6 +320,7 @@ BeforeAll {
     $script:sentinel = 'bi-SENTINEL-' + [guid]::NewGuid().ToString('n').Substring(0, 8)
     $script:secure = ConvertTo-SecureString $script:sentinel -AsPlainText -Force
     $script:pfxPassword = ConvertTo-SecureString 'bi-pfx-password' -AsPlainText -Force
+    $script:recoveryPassword = ConvertTo-SecureString '111111-111111-111111-111111-111111-111111-111111-111111' -AsPlainText -Force
     $script:secretId = (Set-VaultSecret -Name bi-secret -PlainTextValue $script:sentinel -PassThru).Id
     $script:keyId = (Add-VaultKey -Name bi-key -Size 2048).Id
     $script:certificateId = (Add-VaultCertificate -Name bi-cert -SubjectName CN=bi-cert.test -ValidityInMonths 12).Id
@@ -374,7 +399,7 @@ Describe "Bad input to the cmdlets ($($cases.Count) cases)" -Tag "BadInputCases:
         $errors = Invoke-Case $Command
         $errors.Count | Should -BeGreaterThan 0 -Because "'$Command' must be refused"
         $first = $errors[0]
-        $first.FullyQualifiedErrorId.Split(',')[0] | Should -Be $ErrorId -Because (Show-Error $first)
+        $first.FullyQualifiedErrorId.Split(',')[0] | Should -Be $ErrorId -Because "$($first.FullyQualifiedErrorId) ($($first.CategoryInfo.Category)): $(Show-Error $first)"
         "$($first.CategoryInfo.Category)" | Should -Be $Category
         $first.Exception.Message | Should -Match ([regex]::Escape($Parameter)) -Because 'the error names the parameter (or the reason) it is about'
         foreach ($record in $errors) { Assert-CleanError $record }
