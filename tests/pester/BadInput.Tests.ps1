@@ -168,6 +168,7 @@ BeforeDiscovery {
 
     # Certificates and their policies.
     Add-Case 'Add-VaultCertificate -Name bi-new -SubjectName "not a subject"' InvalidSubjectName InvalidArgument SubjectName -Writes
+    Add-Case 'Add-VaultCertificate -Name bi-new -SubjectName "CN=x`n"' InvalidSubjectName InvalidArgument SubjectName -Writes
     Add-Case 'Add-VaultCertificate -Name bi-new -SubjectName CN=x -DnsName "bad host!"' InvalidDnsName InvalidArgument DnsName -Writes
     Add-Case 'Add-VaultCertificate -Name bi-new -SubjectName CN=x -DnsName "host.test`n"' InvalidDnsName InvalidArgument DnsName -Writes
     Add-Case 'Add-VaultCertificate -Name bi-new -SubjectName CN=x -ValidityInMonths 0' InvalidValidity InvalidArgument ValidityInMonths -Writes
@@ -231,6 +232,11 @@ BeforeDiscovery {
     Add-Case "New-Vault -Name bi-new-vault -ResourceGroupName 'rg.' -Location westeurope" InvalidResourceGroupName InvalidArgument ResourceGroupName -Writes
     Add-Case "New-Vault -Name bi-new-vault -ResourceGroupName rg -Location westeurope -SoftDeleteRetentionInDays 3" InvalidSoftDeleteRetention InvalidArgument SoftDeleteRetentionInDays -Writes
     Add-Case "Remove-Vault -Name 'kv_1' -Force" InvalidVaultName InvalidArgument Name -Writes
+    Add-Case 'New-Vault -Name bi-new-vault -Location "westeurope`n"' InvalidLocation InvalidArgument Location -Writes
+    Add-Case 'Get-Vault -ResourceGroupName "rg`n"' InvalidResourceGroupName InvalidArgument ResourceGroupName
+    Add-Case "Get-VaultRoleAssignment -ObjectId `"$guid``n`"" InvalidObjectId InvalidArgument ObjectId
+    Add-Case "Grant-VaultRole -Role 'Key Vault Secrets User' -ObjectId $guid -SubscriptionId `"$guid``n`" -Force" InvalidSubscriptionId InvalidArgument SubscriptionId -Writes
+    Add-Case 'Connect-Vault -Emulator -SubscriptionId "00000000-0000-0000-0000-0000000000aa`n"' InvalidSubscriptionId InvalidArgument SubscriptionId -Writes
     Add-Case "Get-VaultRoleDefinition -Id not-a-guid" InvalidRoleDefinitionId InvalidArgument Id
 
     # Connection: the session's connection stays as it was after a refused Connect-Vault.

@@ -109,7 +109,8 @@ namespace VaultTools.Validation
         /// <summary>An X.500 distinguished name such as "CN=www.contoso.com, O=Contoso".</summary>
         public static void CheckSubject(string subject)
         {
-            bool valid = subject.IndexOf('=') > 0;
+            // A line break or other control character is refused: X500DistinguishedName would keep or drop it silently.
+            bool valid = subject.IndexOf('=') > 0 && !subject.Any(char.IsControl);
             if (valid)
             {
                 try
