@@ -16,7 +16,7 @@ namespace VaultTools
     internal sealed class Iso8601Duration
     {
         private static readonly Regex Pattern = new Regex(
-            @"^P(?!$)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$",
+            @"^P(?!\z)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?\z",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
         private Iso8601Duration(string text, int[] parts)
@@ -30,6 +30,13 @@ namespace VaultTools
             Minutes = parts[5];
             Seconds = parts[6];
         }
+
+        /// <summary>
+        /// The longest duration either side accepts: 100 years (P100Y, P1200M, P36500D), the longest lifetime Key Vault
+        /// gives an entry (a certificate's validity is at most 1200 months). Longer ones would put dates past what .NET
+        /// represents (P9000Y after today) and every rotation would fail.
+        /// </summary>
+        public const int MaxApproximateDays = 36500;
 
         /// <summary>The duration as written, upper-cased (p18m is P18M).</summary>
         public string Text { get; }

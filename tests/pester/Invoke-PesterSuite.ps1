@@ -26,6 +26,7 @@ $seconds = @{
     'HelpExamples.Tests.ps1' = 40; 'Emulator.Tests.ps1' = 22; 'EventualConsistency.Tests.ps1' = 22; 'Rotation.Tests.ps1' = 16
     'Keys.Tests.ps1' = 14; 'EmulatorClock.Tests.ps1' = 12; 'Connection.Tests.ps1' = 12; 'BitLocker.Tests.ps1' = 20
     'SecretSafety.Tests.ps1' = 6; 'Conventions.Tests.ps1' = 6; 'Module.Tests.ps1' = 5; 'Secrets.Tests.ps1' = 4
+    'BadInput.Tests.ps1' = 30
 }
 $index, $count = [int[]] ($Shard -split '/')
 if ($index -lt 1 -or $index -gt $count) { throw "-Shard $Shard`: the share must be between 1 and $count." }

@@ -4,7 +4,7 @@
     Description = @'
 Set-VaultKeyRotationPolicy replaces a key's rotation policy. Durations are ISO 8601 strings (P90D for 90 days, P18M for 18 months, P2Y for two years) or TimeSpans, for example (New-TimeSpan -Days 90).
 
-The policy is checked before it is sent, with the rules Microsoft documents: versions made by rotation must live at least 28 days (-ExpiresIn); rotation happens at least 7 days after creation and at least 7 days before expiry; rotating or notifying before expiry needs -ExpiresIn; a rotation has one trigger (-RotateAfterCreate or -RotateBeforeExpiry); the notification comes at least 7 days before expiry. Months count as 30 days and years as 365 for these checks. Supports -WhatIf and -Confirm.
+The policy is checked before it is sent, with the rules Microsoft documents: versions made by rotation must live at least 28 days (-ExpiresIn); rotation happens at least 7 days after creation and at least 7 days before expiry; rotating or notifying before expiry needs -ExpiresIn; a rotation has one trigger (-RotateAfterCreate or -RotateBeforeExpiry); the notification comes at least 7 days before expiry; no duration is longer than 100 years (36500 days). Months count as 30 days and years as 365 for these checks. Supports -WhatIf and -Confirm.
 '@
     Parameters  = @{
         Name               = 'The key''s name.'

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Text.RegularExpressions;
 using VaultTools.Errors;
 using VaultTools.Validation;
@@ -37,11 +38,11 @@ namespace VaultTools.Access
     /// </summary>
     public static class AccessScope
     {
-        private static readonly Regex Guid = new Regex("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", RegexOptions.CultureInvariant);
-        private static readonly Regex ResourceGroup = new Regex(@"^[-\w\._\(\)]{1,90}$", RegexOptions.CultureInvariant);
+        private static readonly Regex Guid = new Regex("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\z", RegexOptions.CultureInvariant);
+        private static readonly Regex ResourceGroup = new Regex(@"^[-\w\._\(\)]{1,90}\z", RegexOptions.CultureInvariant);
 
         private static readonly Regex Parser = new Regex(
-            @"^/subscriptions/(?<s>[^/]+)(/resourceGroups/(?<rg>[^/]+)(/providers/Microsoft\.KeyVault/vaults/(?<v>[^/]+)(/(?<kind>secrets|keys|certificates)/(?<e>[^/]+))?)?)?$",
+            @"^/subscriptions/(?<s>[^/]+)(/resourceGroups/(?<rg>[^/]+)(/providers/Microsoft\.KeyVault/vaults/(?<v>[^/]+)(/(?<kind>secrets|keys|certificates)/(?<e>[^/]+))?)?)?\z",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
         public static string Subscription(string subscriptionId) => "/subscriptions/" + subscriptionId;
@@ -87,10 +88,30 @@ namespace VaultTools.Access
         /// <summary>Checks a scope given by a user (-Scope): it must be an ARM path.</summary>
         public static string Check(string? scope, string parameterName)
         {
-            if (string.IsNullOrWhiteSpace(scope) || !scope!.Trim().StartsWith("/", StringComparison.Ordinal) || scope.Contains("?") || scope.Contains("//"))
+            // Whitespace or control characters anywhere (a trailing line feed included) are refused, not trimmed away:
+            // the scope written must be the scope given.
+            if (string.IsNullOrWhiteSpace(scope) || !scope!.StartsWith("/", StringComparison.Ordinal) || scope.Contains("?") || scope.Contains("//")
+                || scope.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
             {
                 throw VaultException.InvalidArgument("InvalidScope", parameterName,
-                    $"-{parameterName} '{scope}' is not an ARM scope: give a path such as /subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.KeyVault/vaults/<vault>[/secrets/<name>].", scope);
+                    $"-{parameterName} '{scope}' is not an ARM scope: give a path without spaces or line breaks, such as /subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.KeyVault/vaults/<vault>[/secrets/<name>].", scope);
+            }
+
+            // The parts of a Key Vault scope follow the rules of what they name.
+            var info = Parse(scope);
+            if (info.Kind != ScopeKind.Root && info.Kind != ScopeKind.Other)
+            {
+                CheckSubscriptionId(info.SubscriptionId, parameterName);
+                CheckResourceGroupName(info.ResourceGroupName, parameterName);
+                if (info.VaultName != null)
+                {
+                    EntryRules.CheckVaultName(info.VaultName, parameterName);
+                }
+
+                if (info.EntryName != null)
+                {
+                    EntryRules.CheckEntryName(info.EntryName, info.Kind switch { ScopeKind.Key => EntryKind.Key, ScopeKind.Certificate => EntryKind.Certificate, _ => EntryKind.Secret }, parameterName);
+                }
             }
 
             return Normalize(scope);

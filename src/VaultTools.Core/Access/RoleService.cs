@@ -182,7 +182,7 @@ namespace VaultTools.Access
             var found = ListDefinitions(subscriptionId, nameOrId.Trim(), cancellationToken)
                 .FirstOrDefault(d => string.Equals(d.RoleName, nameOrId.Trim(), StringComparison.OrdinalIgnoreCase));
             return found ?? throw new VaultException(VaultErrorKind.NotFound, "VaultRoleDefinitionNotFound",
-                $"There is no role named '{nameOrId}'. The Key Vault roles are: {string.Join(", ", BuiltInRoles.All.Select(r => r.Name))}.", null, nameOrId)
+                $"There is no role named '{nameOrId}' (given to -Role). The Key Vault roles are: {string.Join(", ", BuiltInRoles.All.Select(r => r.Name))}.", null, nameOrId)
             {
                 ParameterName = "Role",
             };

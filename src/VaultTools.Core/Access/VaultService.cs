@@ -142,6 +142,13 @@ namespace VaultTools.Access
                 throw VaultException.InvalidArgument("TooManyTags", "Tag", $"-Tag has {options.Tags.Count} tags; Azure resources take at most 50.");
             }
 
+            // Region names as ARM knows them (westeurope, "West Europe", westus2), whole: no line break passes.
+            if (options.Location != null && !System.Text.RegularExpressions.Regex.IsMatch(options.Location, "^[A-Za-z][A-Za-z0-9 ]{0,63}\\z"))
+            {
+                throw VaultException.InvalidArgument("InvalidLocation", "Location",
+                    $"-Location '{options.Location}' is not an Azure region name such as westeurope or \"West Europe\".", options.Location);
+            }
+
             if (options.TenantId != null && !AccessScope.IsGuid(options.TenantId))
             {
                 throw VaultException.InvalidArgument("InvalidTenantId", "TenantId", $"-TenantId '{options.TenantId}' is not a tenant id (a GUID).", options.TenantId);

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Globalization;
 using System.Text;
 using VaultTools.Errors;
@@ -49,6 +50,15 @@ namespace VaultTools.BitLocker
 
         public static string SecretName(string computerName, string mountPoint, Guid keyProtectorId)
         {
+            // A computer name never holds line breaks or other control characters: refused, not folded into the name.
+            if (computerName.Any(char.IsControl) || mountPoint.Any(char.IsControl))
+            {
+                bool computer = computerName.Any(char.IsControl);
+                string parameter = computer ? "ComputerName" : "MountPoint";
+                throw VaultException.InvalidArgument(computer ? "InvalidComputerName" : "InvalidMountPoint", parameter,
+                    $"-{parameter} '{(computer ? computerName : mountPoint)}' holds a line break or another control character.", computer ? computerName : mountPoint);
+            }
+
             string name = Prefix + ComputerPart(computerName) + "-" + VolumePart(mountPoint) + "-" + RecoveryKeyId(keyProtectorId).ToLowerInvariant();
             EntryRules.CheckEntryName(name, EntryKind.Secret, "ComputerName");
             return name;

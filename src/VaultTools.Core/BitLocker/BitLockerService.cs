@@ -181,13 +181,7 @@ namespace VaultTools.BitLocker
         /// <summary>The name of the key-encryption key a secret was wrapped with (from its versioned URL tag), or null.</summary>
         private static string? KeyNameOf(VaultSecretProperties secret)
         {
-            if (!secret.Tags.TryGetValue(BitLockerNames.TagKeyEncryptionKeyUrl, out string? url) || !Uri.TryCreate(url, UriKind.Absolute, out Uri? uri))
-            {
-                return null;
-            }
-
-            string[] segments = uri.AbsolutePath.Trim('/').Split('/');
-            return segments.Length >= 2 ? Uri.UnescapeDataString(segments[1]) : null;
+            return secret.Tags.TryGetValue(BitLockerNames.TagKeyEncryptionKeyUrl, out string? url) ? EntryRules.TryParseEntryId(url, EntryKind.Key)?.Name : null;
         }
 
         // ---- recovery ----
@@ -383,21 +377,17 @@ namespace VaultTools.BitLocker
         private byte[] Unwrap(BitLockerRecoveryKey key, byte[] wrapped, CancellationToken cancellationToken)
         {
             string kek = key.KeyEncryptionKeyId ?? "";
-            if (!Uri.TryCreate(kek, UriKind.Absolute, out Uri? kekUri))
+            if (kek.Length == 0)
             {
                 throw new VaultException(VaultErrorKind.ServiceError, "BitLockerKeyCorrupt",
                     $"The wrapped secret '{key.SecretName}' has no key-encryption key URL in its {BitLockerNames.TagKeyEncryptionKeyUrl} tag.", null, key.Id);
             }
 
-            string[] segments = kekUri.AbsolutePath.Trim('/').Split('/');
-            if (segments.Length < 2 || !string.Equals(segments[0], "keys", StringComparison.OrdinalIgnoreCase))
-            {
-                throw new VaultException(VaultErrorKind.ServiceError, "BitLockerKeyCorrupt",
+            var (kekVaultUri, kekName, kekVersion) = EntryRules.TryParseEntryId(kek, EntryKind.Key)
+                ?? throw new VaultException(VaultErrorKind.ServiceError, "BitLockerKeyCorrupt",
                     $"The key-encryption key URL '{kek}' of secret '{key.SecretName}' is not a key URL.", null, key.Id);
-            }
-
-            var kekVault = _connection.VaultOfEntry(kekUri);
-            var crypto = _connection.Keys(kekVault).GetCryptographyClient(Uri.UnescapeDataString(segments[1]), segments.Length > 2 ? Uri.UnescapeDataString(segments[2]) : "");
+            var kekVault = _connection.VaultOfEntry(kekVaultUri);
+            var crypto = _connection.Keys(kekVault).GetCryptographyClient(kekName, kekVersion ?? "");
             try
             {
                 return Translate.Call(EntryKind.Key, kek, () => crypto.UnwrapKey(new KeyWrapAlgorithm(BitLockerNames.WrapAlgorithm), wrapped, cancellationToken)).Key;

@@ -19,7 +19,7 @@ namespace VaultTools.Certificates
     /// </summary>
     public sealed class CertificateIssuerService
     {
-        private static readonly Regex IssuerName = new Regex("^[0-9a-zA-Z-]{1,127}$", RegexOptions.CultureInvariant);
+        private static readonly Regex IssuerName = new Regex("^[0-9a-zA-Z-]{1,127}\\z", RegexOptions.CultureInvariant);
 
         private readonly VaultConnection _connection;
 

@@ -60,8 +60,7 @@ namespace VaultTools.Certificates
 
         public (VaultAddress Vault, string Name, string? Version) ParseId(Uri id, string parameterName)
         {
-            var (vaultUri, name, version) = EntryRules.CheckEntryId(id, EntryKind.Certificate, parameterName,
-                uri => KeyVaultCertificateIdentifier.TryCreate(uri, out var parsed) ? (parsed.VaultUri, parsed.Name, parsed.Version) : ((Uri, string, string?)?)null);
+            var (vaultUri, name, version) = EntryRules.CheckEntryId(id, EntryKind.Certificate, parameterName);
             return (_connection.VaultOfEntry(vaultUri), name, version);
         }
 
@@ -236,8 +235,10 @@ namespace VaultTools.Certificates
                 var secretId = certificate.SecretId ?? throw new VaultException(VaultErrorKind.ServiceError, "CertificateHasNoSecret",
                     $"The vault returned no backing secret id for certificate '{name}'.", null, certificate.Id);
                 var secretClient = _connection.Secrets(vault);
-                var parsed = new Azure.Security.KeyVault.Secrets.KeyVaultSecretIdentifier(new Uri(secretId));
-                var secret = Translate.Call(EntryKind.Certificate, secretId, () => secretClient.GetSecret(parsed.Name, parsed.Version, cancellationToken).Value);
+                var (_, secretName, secretVersion) = EntryRules.TryParseEntryId(secretId, EntryKind.Secret)
+                    ?? throw new VaultException(VaultErrorKind.ServiceError, "CertificateHasNoSecret",
+                        $"The vault returned a backing secret id for certificate '{name}' that is not a secret URL: '{secretId}'.", null, certificate.Id);
+                var secret = Translate.Call(EntryKind.Certificate, secretId, () => secretClient.GetSecret(secretName, secretVersion, cancellationToken).Value);
                 content = CertificateFiles.FromSecretValue(name, secret.Value, secret.Properties.ContentType, format, password);
             }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Identity;
@@ -15,6 +16,7 @@ namespace VaultTools.Connection
     {
         public static TokenCredential Create(ConnectionRequest request, CloudEnvironment environment, HttpPipelineTransport? transport)
         {
+            CheckTenantId(request.TenantId);
             var credential = CreateCredential(request, environment, transport);
             return request.Emulator is null || request.Credential == CredentialKind.AccessToken
                 ? credential
@@ -115,6 +117,25 @@ namespace VaultTools.Connection
 
             var imds = emulator.ImdsEndpoint ?? throw new VaultException(VaultErrorKind.InvalidArgument, "EmulatorImdsMissing", "The emulator's emulator.json names no imdsEndpoint.");
             return $"{imds.Scheme}://{imds.Authority}";
+        }
+
+        /// <summary>
+        /// A tenant is a GUID or a domain name (contoso.onmicrosoft.com): letters, digits, hyphens and periods, the rule
+        /// Azure.Identity applies with a raw ArgumentException; checked here so that -TenantId is named.
+        /// </summary>
+        internal static void CheckTenantId(string? tenantId)
+        {
+            if (tenantId is null)
+            {
+                return;
+            }
+
+            if (tenantId.Length == 0 || tenantId.Length > 253 || tenantId[0] == '.' || tenantId[tenantId.Length - 1] == '.'
+                || tenantId.Any(c => !(c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '-' or '.')))
+            {
+                throw VaultException.InvalidArgument("InvalidTenantId", "TenantId",
+                    $"-TenantId '{tenantId}' is not a tenant: give the directory (tenant) id, a GUID, or its domain name such as contoso.onmicrosoft.com.", tenantId);
+            }
         }
 
         private static string Require(string? value, string parameterName)

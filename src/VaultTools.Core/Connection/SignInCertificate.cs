@@ -17,15 +17,17 @@ namespace VaultTools.Connection
                 throw VaultException.InvalidArgument("CertificateFileNotFound", "CertificatePath", $"The file '{path}' given to -CertificatePath does not exist.", path);
             }
 
+            // An empty file would reach X509Certificate2 as an empty array (a raw ArgumentException): refused by size first.
+            byte[] bytes = AtomicFile.Read(path, "CertificatePath", Certificates.CertificateFiles.MaxFileBytes);
             X509Certificate2 certificate;
             try
             {
-                certificate = new X509Certificate2(File.ReadAllBytes(path), password is null ? null : SecureStrings.ToPlainText(password), X509KeyStorageFlags.DefaultKeySet);
+                certificate = new X509Certificate2(bytes, password is null ? null : SecureStrings.ToPlainText(password), X509KeyStorageFlags.DefaultKeySet);
             }
             catch (CryptographicException ex)
             {
                 throw new VaultException(VaultErrorKind.InvalidArgument, "InvalidCertificateFile",
-                    $"The certificate in '{path}' could not be read: wrong -CertificatePassword, or not a PFX file.", ex, path)
+                    $"The file '{path}' given to -CertificatePath could not be read: it is not a PFX file, or -CertificatePassword is wrong.", ex, path)
                 {
                     ParameterName = "CertificatePath",
                 };

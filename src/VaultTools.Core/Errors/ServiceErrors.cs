@@ -115,7 +115,10 @@ namespace VaultTools.Errors
                     return Make(VaultErrorKind.InvalidArgument, "VaultBadRequest", $"The vault refused the request for {Lower(noun)}{about}:{detail}");
                 case 401:
                     return Make(VaultErrorKind.AuthenticationFailed, "VaultAccessDenied", $"Not authenticated for {Lower(noun)}{about}:{detail}");
-                case 403 when inner is "SecretDisabled" || inner is "KeyDisabled" || inner is "CertificateDisabled" || code is "KeyOperationForbidden" || inner is "KeyOperationForbidden":
+                case 403 when inner is not null && inner.EndsWith("ManagedByKeyVault", StringComparison.Ordinal):
+                    return Make(VaultErrorKind.OperationNotAllowed, $"Vault{noun}ManagedByCertificate",
+                        $"The {Lower(noun)}{about} backs a certificate, and the vault manages it: the operation is not allowed on it on its own.{detail} Use the certificate's cmdlets instead (Backup-VaultCertificate, Remove-VaultCertificate, ...).");
+                case 403 when IsOperationRefusal(code, inner, serviceMessage):
                     return Make(VaultErrorKind.OperationNotAllowed, $"Vault{noun}OperationNotAllowed", $"The operation is not allowed on {Lower(noun)}{about}:{detail}");
                 case 403:
                     return Make(VaultErrorKind.AccessDenied, "VaultAccessDenied", $"Access denied to {Lower(noun)}{about}:{detail}");
@@ -139,6 +142,29 @@ namespace VaultTools.Errors
                 default:
                     return Make(VaultErrorKind.ServiceError, "VaultServiceError", $"The vault answered {rfe.Status} for {Lower(noun)}{about}:{detail}");
             }
+        }
+
+        /// <summary>
+        /// A 403 that refuses the operation itself (a disabled or expired entry, key_ops, an HSM key on a standard vault,
+        /// purge protection) rather than the caller: who the caller is would not change the answer, so it is not access denied.
+        /// The caller's own refusals (ForbiddenByRbac, AccessDenied, "not authorized", "does not have ... permission") stay access denied.
+        /// </summary>
+        private static bool IsOperationRefusal(string? code, string? inner, string? message)
+        {
+            if (inner is "ForbiddenByRbac" or "AccessDenied" || code is "ForbiddenByRbac" || message is null && inner is null && code is not "KeyOperationForbidden")
+            {
+                return false;
+            }
+
+            if (inner is "SecretDisabled" or "KeyDisabled" or "CertificateDisabled" or "KeyOperationForbidden" or "KeyExpired" or "KeyNotYetValid" or "PurgeProtected"
+                || code is "KeyOperationForbidden")
+            {
+                return true;
+            }
+
+            string text = message ?? "";
+            return (text.IndexOf("not allowed", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("not permitted", StringComparison.OrdinalIgnoreCase) >= 0)
+                && text.IndexOf("not authorized", StringComparison.OrdinalIgnoreCase) < 0 && text.IndexOf("permission", StringComparison.OrdinalIgnoreCase) < 0;
         }
 
         /// <summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using VaultTools.Errors;
 
 namespace VaultTools.Keys
@@ -32,11 +33,33 @@ namespace VaultTools.Keys
         /// <summary>Parses an ISO 8601 duration (the parser shared with the emulator), or throws InvalidArgument naming the parameter.</summary>
         public static IsoDuration Parse(string? text, string parameterName)
         {
-            var parsed = Iso8601Duration.TryParse(text)
-                ?? throw VaultException.InvalidArgument("InvalidDuration", parameterName,
+            var parsed = Iso8601Duration.TryParse(text);
+            if (parsed is null && text != null && Iso8601Duration.TryParse(Regex.Replace(text, "[0-9]{10,}", "1")) != null)
+            {
+                // A part too big for a number (P99999999999D) is a duration far too long, not a malformed one.
+                throw TooLong(text, parameterName);
+            }
+
+            if (parsed is null)
+            {
+                throw VaultException.InvalidArgument("InvalidDuration", parameterName,
                     $"-{parameterName} '{text}' is not an ISO 8601 duration: write it like P90D (90 days), P3M (3 months), P1Y10D or PT48H, or give a TimeSpan.", text);
+            }
+
+            if (parsed.ApproximateDays > MaxDays)
+            {
+                throw TooLong(parsed.Text, parameterName);
+            }
+
             return new IsoDuration(parsed);
         }
+
+        /// <summary>The longest duration accepted, in days (100 years): see Iso8601Duration.MaxApproximateDays.</summary>
+        public const int MaxDays = Iso8601Duration.MaxApproximateDays;
+
+        private static VaultException TooLong(string text, string parameterName)
+            => VaultException.InvalidArgument("DurationTooLong", parameterName,
+                $"-{parameterName} '{text}' is longer than 100 years, the longest duration accepted (36500 days, counting a month as 30 days and a year as 365).", text);
 
         /// <summary>
         /// The instant this long after <paramref name="start"/>, by the calendar: P1M after 31 January is

@@ -35,8 +35,9 @@ namespace VaultTools.Keys
             string? password = import.KeyFilePassword is null ? null : SecureStrings.ToPlainText(import.KeyFilePassword);
             return extension switch
             {
-                ".pfx" or ".p12" => FromPfx(File.ReadAllBytes(path), password, path),
-                ".pem" or ".key" => FromPem(File.ReadAllText(path), password, path),
+                // Read through AtomicFile.Read: an empty or oversized file is refused naming -KeyFilePath, never a raw ArgumentException.
+                ".pfx" or ".p12" => FromPfx(AtomicFile.Read(path, "KeyFilePath", Certificates.CertificateFiles.MaxFileBytes), password, path),
+                ".pem" or ".key" => FromPem(System.Text.Encoding.UTF8.GetString(AtomicFile.Read(path, "KeyFilePath", Certificates.CertificateFiles.MaxFileBytes)), password, path),
                 _ => throw VaultException.InvalidArgument("UnsupportedKeyFile", "KeyFilePath",
                     $"'{path}' given to -KeyFilePath is not a key file VaultTools imports: use a .pfx/.p12 (with -KeyFilePassword) or a .pem file with a private key.", path),
             };
@@ -75,7 +76,7 @@ namespace VaultTools.Keys
                 certificate = new X509Certificate2(bytes, password ?? "", X509KeyStorageFlags.Exportable);
 #endif
             }
-            catch (CryptographicException ex)
+            catch (Exception ex) when (ex is CryptographicException || ex is ArgumentException)
             {
                 throw new VaultException(VaultErrorKind.InvalidArgument, "KeyFileUnreadable",
                     $"The PFX file '{path}' could not be opened: the -KeyFilePassword is wrong, or the file is not a PFX/PKCS#12 file.", ex, path)
@@ -167,7 +168,7 @@ namespace VaultTools.Keys
             {
                 return export();
             }
-            catch (CryptographicException ex)
+            catch (Exception ex) when (ex is CryptographicException || ex is ArgumentException)
             {
                 throw new VaultException(VaultErrorKind.InvalidArgument, "KeyFileUnreadable",
                     $"The private key in '{path}' cannot be exported for import (it is marked non-exportable).", ex, path);

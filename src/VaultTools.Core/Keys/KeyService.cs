@@ -49,16 +49,7 @@ namespace VaultTools.Keys
         /// <summary>Parses a key's URL into its vault, name and version, or fails naming the parameter.</summary>
         public (VaultAddress Vault, string Name, string? Version) ParseId(Uri id, string parameterName)
         {
-            var (vaultUri, name, version) = EntryRules.CheckEntryId(id, EntryKind.Key, parameterName, uri =>
-            {
-                string[] segments = uri.AbsolutePath.Trim('/').Split('/');
-                if (segments.Length < 2 || segments.Length > 3 || !string.Equals(segments[0], "keys", StringComparison.OrdinalIgnoreCase) || uri.Scheme != Uri.UriSchemeHttps)
-                {
-                    return null;
-                }
-
-                return (uri, Uri.UnescapeDataString(segments[1]), segments.Length == 3 && segments[2].Length > 0 ? segments[2] : null);
-            });
+            var (vaultUri, name, version) = EntryRules.CheckEntryId(id, EntryKind.Key, parameterName);
             return (_connection.VaultOfEntry(vaultUri), name, version);
         }
 

@@ -42,8 +42,7 @@ namespace VaultTools.Secrets
         /// <summary>Parses a secret's URL into its vault, name and version, or fails naming the parameter.</summary>
         public (VaultAddress Vault, string Name, string? Version) ParseId(Uri id, string parameterName)
         {
-            var (vaultUri, name, version) = EntryRules.CheckEntryId(id, EntryKind.Secret, parameterName,
-                uri => KeyVaultSecretIdentifier.TryCreate(uri, out var parsed) ? (parsed.VaultUri, parsed.Name, parsed.Version) : ((Uri, string, string?)?)null);
+            var (vaultUri, name, version) = EntryRules.CheckEntryId(id, EntryKind.Secret, parameterName);
             return (_connection.VaultOfEntry(vaultUri), name, version);
         }
 

@@ -32,10 +32,10 @@ namespace VaultTools.Validation
         };
 
         private static readonly Regex DnsName = new Regex(
-            @"^(\*\.)?[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$",
+            @"^(\*\.)?[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*\z",
             RegexOptions.CultureInvariant);
 
-        private static readonly Regex Oid = new Regex(@"^[0-2](\.(0|[1-9][0-9]*))+$", RegexOptions.CultureInvariant);
+        private static readonly Regex Oid = new Regex(@"^[0-2](\.(0|[1-9][0-9]*))+\z", RegexOptions.CultureInvariant);
 
         /// <summary>
         /// Checks a policy and returns it normalised (key type, curve and key usage names in the service's
@@ -109,7 +109,8 @@ namespace VaultTools.Validation
         /// <summary>An X.500 distinguished name such as "CN=www.contoso.com, O=Contoso".</summary>
         public static void CheckSubject(string subject)
         {
-            bool valid = subject.IndexOf('=') > 0;
+            // A line break or other control character is refused: X500DistinguishedName would keep or drop it silently.
+            bool valid = subject.IndexOf('=') > 0 && !subject.Any(char.IsControl);
             if (valid)
             {
                 try

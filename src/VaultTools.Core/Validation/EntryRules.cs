@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
 using VaultTools.Errors;
@@ -36,23 +37,93 @@ namespace VaultTools.Validation
         }
 
         /// <summary>
-        /// An entry's own URL (https://vault/secrets|keys|certificates/name[/version]) as <paramref name="parse"/> reads it
-        /// for its kind (null: not a URL of that kind), with its name and version checked: InvalidArgument naming the parameter.
+        /// An entry's own URL (https://vault/secrets|keys|certificates/name[/version]) read for its kind, with its name
+        /// and version checked: InvalidArgument naming the parameter. The one parser of -Id URLs (and of ids read back
+        /// from the vault, through <see cref="TryParseEntryId"/>): a URL of another collection (keys given for a secret,
+        /// deletedsecrets, certificates/issuers...), another scheme (http, ftp), a query or a relative URL is refused, never read as the wrong kind.
         /// </summary>
-        public static (Uri VaultUri, string Name, string? Version) CheckEntryId(Uri? id, EntryKind kind, string parameterName,
-            Func<Uri, (Uri VaultUri, string Name, string? Version)?> parse)
+        public static (Uri VaultUri, string Name, string? Version) CheckEntryId(Uri? id, EntryKind kind, string parameterName)
         {
-            var parsed = id is null || !id.IsAbsoluteUri ? null : parse(id);
-            if (parsed is null)
+            string noun = kind.ToString().ToLowerInvariant();
+            string expected = $"expected https://<vault>/{noun}s/<name>[/<version>]";
+            if (id is null || !id.IsAbsoluteUri)
             {
-                string noun = kind.ToString().ToLowerInvariant();
-                throw VaultException.InvalidArgument($"Invalid{kind}Id", parameterName,
-                    $"-{parameterName} '{id}' is not a {noun} URL: expected https://<vault>/{noun}s/<name>[/<version>].", id);
+                throw InvalidId(kind, parameterName, id, $"it is not an absolute URL; {expected}.");
             }
 
-            CheckEntryName(parsed.Value.Name, kind, parameterName);
-            CheckVersion(parsed.Value.Version, parameterName);
-            return parsed.Value;
+            if (id.Scheme != Uri.UriSchemeHttps)
+            {
+                throw InvalidId(kind, parameterName, id, $"a vault is reached over https only, not {id.Scheme}; {expected}.");
+            }
+
+            string[] segments = Segments(id);
+            string collection = segments.Length > 0 ? segments[0] : "";
+            if (!string.Equals(collection, noun + "s", StringComparison.OrdinalIgnoreCase))
+            {
+                string seen = collection.Length == 0 ? "no collection" : $"the '{collection}' collection";
+                throw InvalidId(kind, parameterName, id, $"it names {seen}, not {noun}s; {expected}.");
+            }
+
+            if (segments.Length < 2 || segments.Length > 3 || id.Query.Length > 0 || id.Fragment.Length > 0
+                || (kind == EntryKind.Certificate && (segments[1].Equals("issuers", StringComparison.OrdinalIgnoreCase) || segments[1].Equals("contacts", StringComparison.OrdinalIgnoreCase))))
+            {
+                throw InvalidId(kind, parameterName, id, $"its path is not a {noun}'s; {expected}.");
+            }
+
+            string name = Uri.UnescapeDataString(segments[1]);
+            string? version = segments.Length == 3 && segments[2].Length > 0 ? Uri.UnescapeDataString(segments[2]) : null;
+            CheckEntryName(name, kind, parameterName);
+            CheckVersion(version, parameterName);
+            return (new Uri(id.GetLeftPart(UriPartial.Authority) + "/"), name, version);
+        }
+
+        /// <summary>The vault, name and version of an entry URL of that kind, or null when it is not one (ids read back from tags or the vault).</summary>
+        public static (Uri VaultUri, string Name, string? Version)? TryParseEntryId(string? id, EntryKind kind)
+        {
+            if (!Uri.TryCreate(id, UriKind.Absolute, out Uri? uri))
+            {
+                return null;
+            }
+
+            try
+            {
+                return CheckEntryId(uri, kind, "Id");
+            }
+            catch (VaultException)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>The kind of entry an -Id URL names (secrets, keys or certificates), read by <see cref="CheckEntryId"/>.</summary>
+        public static (EntryKind Kind, Uri VaultUri, string Name, string? Version) CheckAnyEntryId(Uri? id, string parameterName)
+        {
+            string collection = id is { IsAbsoluteUri: true } ? (Segments(id).FirstOrDefault() ?? "").ToLowerInvariant() : "";
+            EntryKind? kind = collection switch
+            {
+                "secrets" => EntryKind.Secret,
+                "keys" => EntryKind.Key,
+                "certificates" => EntryKind.Certificate,
+                _ => null,
+            };
+            if (kind is null)
+            {
+                throw VaultException.InvalidArgument("InvalidEntryId", parameterName,
+                    $"-{parameterName} '{id}' is not the URL of a secret, key or certificate: expected https://<vault>/secrets|keys|certificates/<name>[/<version>].", id);
+            }
+
+            var (vaultUri, name, version) = CheckEntryId(id, kind.Value, parameterName);
+            return (kind.Value, vaultUri, name, version);
+        }
+
+        private static readonly char[] Slash = { '/' };
+
+        private static string[] Segments(Uri id) => id.AbsolutePath.Trim('/').Split(Slash, StringSplitOptions.None);
+
+        private static VaultException InvalidId(EntryKind kind, string parameterName, Uri? id, string why)
+        {
+            string noun = kind.ToString().ToLowerInvariant();
+            return VaultException.InvalidArgument($"Invalid{kind}Id", parameterName, $"-{parameterName} '{id}' is not a {noun} URL: {why}", id);
         }
 
         /// <summary>Vault names: 3-24 characters, letters, digits and hyphens, starting with a letter, ending with a letter or digit, no consecutive hyphens.</summary>

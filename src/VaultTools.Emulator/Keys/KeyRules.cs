@@ -202,7 +202,12 @@ public static class KeyRules
         return new LifetimeActionDocument { Type = normalized, TimeAfterCreate = afterCreate, TimeBeforeExpiry = beforeExpiry };
     }
 
-    private static Iso8601Duration Duration(string text, string property) =>
-        Iso8601Duration.TryParse(text)
-        ?? throw KeyVaultErrors.BadParameter($"'{property}' must be an ISO 8601 duration such as P90D, P3M, PT48H or P1Y10D; got '{text}'.").ToException();
+    private static Iso8601Duration Duration(string text, string property)
+    {
+        var duration = Iso8601Duration.TryParse(text)
+            ?? throw KeyVaultErrors.BadParameter($"'{property}' must be an ISO 8601 duration such as P90D, P3M, PT48H or P1Y10D; got '{text}'.").ToException();
+        // Bounded so that no stored policy makes a date past what can be represented (every rotation would then fail).
+        return duration.ApproximateDays <= Iso8601Duration.MaxApproximateDays ? duration
+            : throw KeyVaultErrors.BadParameter($"'{property}' '{text}' is too long: it must be at most 100 years.").ToException();
+    }
 }

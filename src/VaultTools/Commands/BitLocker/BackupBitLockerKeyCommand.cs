@@ -209,6 +209,6 @@ namespace VaultTools.Commands.BitLocker
             return value is null ? null : LanguagePrimitives.ConvertTo<string>(value);
         }
 
-        private static string Computer(string? computer) => string.IsNullOrWhiteSpace(computer) ? Environment.MachineName : computer!.Trim();
+        private static string Computer(string? computer) => string.IsNullOrWhiteSpace(computer) ? Environment.MachineName : computer!; // not trimmed: Core refuses a line break instead of folding it away
     }
 }

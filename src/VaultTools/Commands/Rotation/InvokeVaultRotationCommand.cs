@@ -10,6 +10,7 @@ using VaultTools.Errors;
 using VaultTools.Keys;
 using VaultTools.Commands.Keys;
 using VaultTools.Rotation;
+using VaultTools.Validation;
 
 namespace VaultTools.Commands.Rotation
 {
@@ -308,21 +309,8 @@ namespace VaultTools.Commands.Rotation
 
         private (VaultAddress Vault, EntryKind Kind, string Name) ParseEntryId(Uri id)
         {
-            var segments = id.IsAbsoluteUri ? id.AbsolutePath.Trim('/').Split('/') : Array.Empty<string>();
-            EntryKind? kind = segments.Length >= 2 ? segments[0].ToLowerInvariant() switch
-            {
-                "secrets" => EntryKind.Secret,
-                "keys" => EntryKind.Key,
-                "certificates" => EntryKind.Certificate,
-                _ => (EntryKind?)null,
-            } : null;
-            if (kind is null)
-            {
-                throw VaultException.InvalidArgument("InvalidEntryId", "Id",
-                    $"-Id '{id}' is not the URL of a secret, key or certificate (https://vault/secrets|keys|certificates/name[/version]).", id);
-            }
-
-            return (Connection.VaultOfEntry(id), kind.Value, Uri.UnescapeDataString(segments[1]));
+            var (kind, vaultUri, name, _) = EntryRules.CheckAnyEntryId(id, "Id");
+            return (Connection.VaultOfEntry(vaultUri), kind, name);
         }
 
         private SecureString MakeValue(RotationEntry entry)
