@@ -12,11 +12,11 @@ namespace VaultTools.Commands.Certificates
     [OutputType(typeof(DeletedVaultCertificate))]
     public sealed class RemoveVaultCertificateCommand : RemoveEntryCmdlet<DeletedVaultCertificate>
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(Completers.CertificateNameCompleter))]
-        public string Name { get; set; } = "";
+        public string[] Name { get; set; } = System.Array.Empty<string>();
 
-        protected override string EntryName => Name;
+        protected override string[] EntryNames => Name;
 
         protected override string What => "certificate with its key and secret";
 

@@ -13,11 +13,11 @@ namespace VaultTools.Commands.Keys
     [OutputType(typeof(FileInfo))]
     public sealed class BackupVaultKeyCommand : BackupEntryCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(Completers.KeyNameCompleter))]
-        public string Name { get; set; } = "";
+        public string[] Name { get; set; } = System.Array.Empty<string>();
 
-        protected override string EntryName => Name;
+        protected override string[] EntryNames => Name;
 
         private protected override IEntryBackup CreateService() => new KeyService(Connection);
     }

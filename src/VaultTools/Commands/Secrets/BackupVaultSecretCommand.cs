@@ -12,11 +12,11 @@ namespace VaultTools.Commands.Secrets
     [OutputType(typeof(FileInfo))]
     public sealed class BackupVaultSecretCommand : BackupEntryCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(Completers.SecretNameCompleter))]
-        public string Name { get; set; } = "";
+        public string[] Name { get; set; } = System.Array.Empty<string>();
 
-        protected override string EntryName => Name;
+        protected override string[] EntryNames => Name;
 
         private protected override IEntryBackup CreateService() => new SecretService(Connection);
     }
