@@ -7,6 +7,24 @@ BeforeAll {
     $script:emulator | Connect-Vault -Emulator | Out-Null
     $script:stats = "$($script:emulator.ImdsEndpoint)" -replace '/metadata/identity/oauth2/token$', '/.emulator/stats'
     $script:names = 1..30 | ForEach-Object { New-RandomName 'bulk' }
+
+    # Runs a command in a pipeline of its own (no host), connected to the file's emulator, and keeps its output,
+    # error count and progress records for inspection.
+    function Invoke-WithProgress([scriptblock] $Command, $Names) {
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript({
+                param($modulePath, $emulator, $command, $names)
+                $ProgressPreference = 'Continue'
+                Import-Module $modulePath
+                $emulator | Connect-Vault -Emulator | Out-Null
+                & ([scriptblock]::Create($command)) $names
+            }).AddArgument((Get-Module VaultTools).Path).AddArgument($script:emulator).AddArgument($Command.ToString()).AddArgument($Names)
+            $output = $ps.Invoke()
+            [pscustomobject]@{ Output = $output; Errors = $ps.Streams.Error.Count; Progress = @($ps.Streams.Progress) }
+        }
+        finally { $ps.Dispose() }
+    }
     foreach ($n in $script:names) { Set-VaultSecret -Name $n -PlainTextValue "value-of-$n" }
 }
 
@@ -58,23 +76,11 @@ Describe 'Get-VaultSecret with many names' {
     }
 
     It 'shows progress for many names without changing the output' {
-        # A pipeline of its own (no host) keeps the progress records for inspection.
-        $ps = [powershell]::Create()
-        try {
-            $null = $ps.AddScript({
-                param($modulePath, $emulator, $names)
-                $ProgressPreference = 'Continue'
-                Import-Module $modulePath
-                $emulator | Connect-Vault -Emulator | Out-Null
-                Get-VaultSecret -Name $names -AsPlainText
-            }).AddArgument((Get-Module VaultTools).Path).AddArgument($script:emulator).AddArgument($script:names)
-            $out = $ps.Invoke()
-            @($out) | Should -Be ($script:names | ForEach-Object { "value-of-$_" })
-            $ps.Streams.Error.Count | Should -Be 0
-            @($ps.Streams.Progress | Where-Object Activity -eq 'Reading secrets').Count | Should -BeGreaterThan 1
-            $ps.Streams.Progress[-1].RecordType | Should -Be 'Completed'
-        }
-        finally { $ps.Dispose() }
+        $run = Invoke-WithProgress { param($names) Get-VaultSecret -Name $names -AsPlainText } $script:names
+        @($run.Output) | Should -Be ($script:names | ForEach-Object { "value-of-$_" })
+        $run.Errors | Should -Be 0
+        @($run.Progress | Where-Object Activity -eq 'Reading secrets').Count | Should -BeGreaterThan 1
+        $run.Progress[-1].RecordType | Should -Be 'Completed'
     }
 }
 
@@ -240,22 +246,11 @@ Describe 'Remove and Backup of many entries' {
 
     It 'shows progress for many removals and refuses a -ThrottleLimit out of range' {
         $made = New-Secrets (New-RandomName 'prog') 12
-        $ps = [powershell]::Create()
-        try {
-            $null = $ps.AddScript({
-                param($modulePath, $emulator, $names)
-                $ProgressPreference = 'Continue'
-                Import-Module $modulePath
-                $emulator | Connect-Vault -Emulator | Out-Null
-                Remove-VaultSecret -Name $names -Force -PassThru
-            }).AddArgument((Get-Module VaultTools).Path).AddArgument($script:emulator).AddArgument($made)
-            $out = $ps.Invoke()
-            @($out).Name | Should -Be $made
-            $ps.Streams.Error.Count | Should -Be 0
-            @($ps.Streams.Progress | Where-Object Activity -eq 'Removing secrets').Count | Should -BeGreaterThan 1
-            $ps.Streams.Progress[-1].RecordType | Should -Be 'Completed'
-        }
-        finally { $ps.Dispose() }
+        $run = Invoke-WithProgress { param($names) Remove-VaultSecret -Name $names -Force -PassThru } $made
+        @($run.Output).Name | Should -Be $made
+        $run.Errors | Should -Be 0
+        @($run.Progress | Where-Object Activity -eq 'Removing secrets').Count | Should -BeGreaterThan 1
+        $run.Progress[-1].RecordType | Should -Be 'Completed'
         { Remove-VaultSecret -Name x -Force -ThrottleLimit 0 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,VaultTools.Commands.Secrets.RemoveVaultSecretCommand'
         { Backup-VaultSecret -Name x -ThrottleLimit 65 } | Should -Throw '*ThrottleLimit*'
     }

@@ -22,7 +22,7 @@ namespace VaultTools.Commands
         /// <summary>Backups agreed to wait here; a chunk this big is made before more is taken.</summary>
         private const int BulkChunk = 256;
 
-        private readonly System.Collections.Generic.List<PendingBackup> _pending = new System.Collections.Generic.List<PendingBackup>();
+        private readonly System.Collections.Generic.List<(VaultAddress Vault, string Name, string Path)> _pending = new System.Collections.Generic.List<(VaultAddress, string, string)>();
         private IEntryBackup? _service;
 
         /// <summary>The backup file; by default &lt;vault&gt;-&lt;name&gt;-&lt;yyyyMMddHHmmss&gt;.blob in the current folder.</summary>
@@ -69,7 +69,7 @@ namespace VaultTools.Commands
                         Flush(); // the same file twice: one after the other, so that the second meets the first as one backup meets another
                     }
 
-                    _pending.Add(new PendingBackup(vault, name, path));
+                    _pending.Add((vault, name, path));
                 });
             }
 
@@ -93,23 +93,6 @@ namespace VaultTools.Commands
             BulkOutput.Drain(this, $"Backing up {service.Kind.ToString().ToLowerInvariant()}s", _pending,
                 (item, token) => service.Backup(item.Vault, item.Name, item.Path, Force, token), ThrottleLimit,
                 item => item.Name, (_, file) => WriteObject(file), null, CancelToken);
-        }
-
-        /// <summary>A backup agreed to (ShouldProcess), waiting to be made.</summary>
-        private sealed class PendingBackup
-        {
-            public PendingBackup(VaultAddress vault, string name, string path)
-            {
-                Vault = vault;
-                Name = name;
-                Path = path;
-            }
-
-            public VaultAddress Vault { get; }
-
-            public string Name { get; }
-
-            public string Path { get; }
         }
     }
 

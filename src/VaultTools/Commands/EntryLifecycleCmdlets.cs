@@ -29,7 +29,7 @@ namespace VaultTools.Commands
         private const int BulkChunk = 256;
 
         private readonly List<object> _toPurge = new List<object>();
-        private readonly List<PendingName> _pending = new List<PendingName>();
+        private readonly List<(VaultAddress Vault, string Name)> _pending = new List<(VaultAddress, string)>();
         private IEntryLifecycle? _service;
 
         /// <summary>Purge an entry that is already in the deleted state (permanent).</summary>
@@ -82,7 +82,7 @@ namespace VaultTools.Commands
                             Purge ? $"Remove {What} and purge it (permanent, cannot be undone)" : $"Remove {What} (soft delete, recoverable)");
                     if (agreed)
                     {
-                        _pending.Add(new PendingName(vault, name));
+                        _pending.Add((vault, name));
                     }
                 });
             }
@@ -176,20 +176,6 @@ namespace VaultTools.Commands
                     }
                 },
                 null, CancelToken);
-        }
-
-        /// <summary>An entry agreed to (ShouldProcess), waiting to be sent.</summary>
-        private sealed class PendingName
-        {
-            public PendingName(VaultAddress vault, string name)
-            {
-                Vault = vault;
-                Name = name;
-            }
-
-            public VaultAddress Vault { get; }
-
-            public string Name { get; }
         }
     }
 
