@@ -42,7 +42,6 @@ internal static class MinimalEndpoint
         string pfx = certOut + ".pfx";
         using var cert = File.Exists(pfx) ? X509CertificateLoader.LoadPkcs12FromFile(pfx, null) : SelfSigned();
         File.WriteAllBytes(pfx, cert.Export(X509ContentType.Pkcs12));
-        File.WriteAllText(certOut, cert.ExportCertificatePem());
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -58,7 +57,9 @@ internal static class MinimalEndpoint
             store[name] = entry;
             return Results.Text(Json(http, name, entry), "application/json");
         });
-        app.Run();
+        app.Start();
+        File.WriteAllText(certOut, cert.ExportCertificatePem()); // once listening: the driver waits for this file
+        app.WaitForShutdown();
     }
 
     private static IResult Read(HttpContext http, ConcurrentDictionary<string, Entry> store, string name)
