@@ -130,7 +130,7 @@ try {
     function Add-Row([string] $Measure, [string] $Baseline, [string] $Unit, $Pair, [string] $Target, [bool] $Met) {
         $rows.Add([pscustomobject]@{
             Measure = $Measure; VaultTools = ('{0:0.##} {1}' -f $Pair.A, $Unit); 'Baseline value' = ('{0:0.##} {1}' -f $Pair.B, $Unit)
-            Ratio = ('{0:0.00}' -f $Pair.Ratio); Target = $Target; Met = ($Met ? 'yes' : 'NO'); Baseline = $Baseline
+            Ratio = ('{0:0.00}' -f $Pair.Ratio); Target = $Target; Met = ($Target ? ($Met ? 'yes' : 'NO') : ''); Baseline = $Baseline
         })
     }
 
