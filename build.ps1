@@ -261,7 +261,9 @@ function Invoke-Demo {
 
 function Invoke-Bench {
     Invoke-Build
-    & dotnet tool run pwsh -- -NoProfile -NonInteractive -File (Join-Path $Root 'tools/Bench.ps1') -ModulePath (Join-Path $Stage 'VaultTools.psd1')
+    # The baselines' program (tools/bench): built here only, never staged or shipped.
+    Invoke-DotNet build (Join-Path $Root 'tools/bench/VaultTools.Bench.csproj') -c $Configuration -o (Join-Path $Out 'bench') --verbosity quiet --nologo
+    & dotnet tool run pwsh -- -NoProfile -NonInteractive -File (Join-Path $Root 'tools/Bench.ps1') -ModulePath (Join-Path $Stage 'VaultTools.psd1') -BenchPath (Join-Path $Out 'bench/VaultTools.Bench.dll')
     if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
 }
 

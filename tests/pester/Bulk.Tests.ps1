@@ -7,6 +7,24 @@ BeforeAll {
     $script:emulator | Connect-Vault -Emulator | Out-Null
     $script:stats = "$($script:emulator.ImdsEndpoint)" -replace '/metadata/identity/oauth2/token$', '/.emulator/stats'
     $script:names = 1..30 | ForEach-Object { New-RandomName 'bulk' }
+
+    # Runs a command in a pipeline of its own (no host), connected to the file's emulator, and keeps its output,
+    # error count and progress records for inspection.
+    function Invoke-WithProgress([scriptblock] $Command, $Names) {
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript({
+                param($modulePath, $emulator, $command, $names)
+                $ProgressPreference = 'Continue'
+                Import-Module $modulePath
+                $emulator | Connect-Vault -Emulator | Out-Null
+                & ([scriptblock]::Create($command)) $names
+            }).AddArgument((Get-Module VaultTools).Path).AddArgument($script:emulator).AddArgument($Command.ToString()).AddArgument($Names)
+            $output = $ps.Invoke()
+            [pscustomobject]@{ Output = $output; Errors = $ps.Streams.Error.Count; Progress = @($ps.Streams.Progress) }
+        }
+        finally { $ps.Dispose() }
+    }
     foreach ($n in $script:names) { Set-VaultSecret -Name $n -PlainTextValue "value-of-$n" }
 }
 
@@ -58,23 +76,11 @@ Describe 'Get-VaultSecret with many names' {
     }
 
     It 'shows progress for many names without changing the output' {
-        # A pipeline of its own (no host) keeps the progress records for inspection.
-        $ps = [powershell]::Create()
-        try {
-            $null = $ps.AddScript({
-                param($modulePath, $emulator, $names)
-                $ProgressPreference = 'Continue'
-                Import-Module $modulePath
-                $emulator | Connect-Vault -Emulator | Out-Null
-                Get-VaultSecret -Name $names -AsPlainText
-            }).AddArgument((Get-Module VaultTools).Path).AddArgument($script:emulator).AddArgument($script:names)
-            $out = $ps.Invoke()
-            @($out) | Should -Be ($script:names | ForEach-Object { "value-of-$_" })
-            $ps.Streams.Error.Count | Should -Be 0
-            @($ps.Streams.Progress | Where-Object Activity -eq 'Reading secrets').Count | Should -BeGreaterThan 1
-            $ps.Streams.Progress[-1].RecordType | Should -Be 'Completed'
-        }
-        finally { $ps.Dispose() }
+        $run = Invoke-WithProgress { param($names) Get-VaultSecret -Name $names -AsPlainText } $script:names
+        @($run.Output) | Should -Be ($script:names | ForEach-Object { "value-of-$_" })
+        $run.Errors | Should -Be 0
+        @($run.Progress | Where-Object Activity -eq 'Reading secrets').Count | Should -BeGreaterThan 1
+        $run.Progress[-1].RecordType | Should -Be 'Completed'
     }
 }
 
@@ -157,5 +163,95 @@ Describe 'Names and versions with a trailing line feed' {
     ) {
         $block | Should -Throw -ErrorId $id
         @(Get-VaultSecret -Name 'lf-name*').Count | Should -Be 0
+    }
+}
+
+Describe 'Remove and Backup of many entries' {
+    BeforeAll {
+        $script:work = Join-Path ([IO.Path]::GetTempPath()) (New-RandomName 'bulk-backup')
+        New-Item -ItemType Directory -Path $script:work | Out-Null
+        function New-Secrets([string] $Prefix, [int] $Count) {
+            $made = 1..$Count | ForEach-Object { '{0}-{1:d2}' -f $Prefix, $_ }
+            $made | ForEach-Object { [pscustomobject]@{ Name = $_; PlainTextValue = "value-of-$_" } } | Set-VaultSecret
+            $made
+        }
+    }
+
+    AfterAll { Remove-Item $script:work -Recurse -Force -ErrorAction SilentlyContinue }
+
+    It 'removes many names in their order, each missing one its own error, the others removed' {
+        $made = New-Secrets (New-RandomName 'rm') 6
+        $missing = New-RandomName 'missing'
+        $asked = @($made[0..2]) + $missing + @($made[3..5])
+        $removed = Remove-VaultSecret -Name $asked -Force -PassThru -ThrottleLimit 4 -ErrorVariable failures -ErrorAction SilentlyContinue
+        $removed.Name | Should -Be $made
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'VaultSecretNotFound*'
+        $failures[0].TargetObject | Should -Be $missing
+        foreach ($name in $made) { Get-VaultSecret -Name $name -ErrorAction SilentlyContinue | Should -BeNullOrEmpty }
+        (Get-VaultSecret -Name $made[5] -InRemovedState).Name | Should -Be $made[5]
+    }
+
+    It 'removes and purges from the pipeline together, and -WhatIf removes none of them' {
+        $made = New-Secrets (New-RandomName 'purge') 5
+        $made | Remove-VaultSecret -Purge -Force -WhatIf
+        (Get-VaultSecret -Name $made -AsPlainText) | Should -Be ($made | ForEach-Object { "value-of-$_" })
+        $purged = $made | ForEach-Object { [pscustomobject]@{ Name = $_ } } | Remove-VaultSecret -Purge -Force -PassThru
+        $purged.Name | Should -Be $made
+        foreach ($name in $made) { Get-VaultSecret -Name $name -InRemovedState -ErrorAction SilentlyContinue | Should -BeNullOrEmpty }
+        # Purged means the names are free again.
+        Set-VaultSecret -Name $made[0] -PlainTextValue 'again'
+        Get-VaultSecret -Name $made[0] -AsPlainText | Should -Be 'again'
+    }
+
+    It 'backs up many names to one file each, in order, and the files restore' {
+        $made = New-Secrets (New-RandomName 'bak') 4
+        Push-Location $script:work
+        try {
+            $missing = New-RandomName 'missing'
+            $files = Backup-VaultSecret -Name (@($made[0..1]) + $missing + @($made[2..3])) -ThrottleLimit 3 -ErrorVariable failures -ErrorAction SilentlyContinue
+            $files.Count | Should -Be 4
+            for ($i = 0; $i -lt 4; $i++) { $files[$i].Name | Should -BeLike "*-$($made[$i])-*.blob" }
+            $failures.Count | Should -Be 1
+            $failures[0].TargetObject | Should -Be $missing
+            $made | Remove-VaultSecret -Purge -Force
+            $restored = $files | Restore-VaultSecret
+            $restored.Name | Should -Be $made
+            Get-VaultSecret -Name $made[3] -AsPlainText | Should -Be "value-of-$($made[3])"
+        }
+        finally { Pop-Location }
+    }
+
+    It 'backs up the same -OutputFile twice one after the other: the second is refused, not mixed' {
+        $made = New-Secrets (New-RandomName 'same') 2
+        $file = Join-Path $script:work (New-RandomName 'one')
+        $out = Backup-VaultSecret -Name $made -OutputFile "$file.blob" -ErrorVariable failures -ErrorAction SilentlyContinue
+        @($out).Count | Should -Be 1
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'OutputFileExists*'
+    }
+
+    It 'does keys the same way (Backup-VaultKey, Remove-VaultKey with many names)' {
+        $prefix = New-RandomName 'kbulk'
+        $keys = 1..3 | ForEach-Object { "$prefix-$_" }
+        foreach ($k in $keys) { Add-VaultKey -Name $k -KeyType EC -CurveName P-256 | Out-Null }
+        Push-Location $script:work
+        try {
+            (Backup-VaultKey -Name $keys).Name | ForEach-Object -Begin { $i = 0 } -Process { $_ | Should -BeLike "*-$($keys[$i])-*.blob"; $i++ }
+        }
+        finally { Pop-Location }
+        (Remove-VaultKey -Name $keys -Force -PassThru).Name | Should -Be $keys
+        foreach ($k in $keys) { Get-VaultKey -Name $k -ErrorAction SilentlyContinue | Should -BeNullOrEmpty }
+    }
+
+    It 'shows progress for many removals and refuses a -ThrottleLimit out of range' {
+        $made = New-Secrets (New-RandomName 'prog') 12
+        $run = Invoke-WithProgress { param($names) Remove-VaultSecret -Name $names -Force -PassThru } $made
+        @($run.Output).Name | Should -Be $made
+        $run.Errors | Should -Be 0
+        @($run.Progress | Where-Object Activity -eq 'Removing secrets').Count | Should -BeGreaterThan 1
+        $run.Progress[-1].RecordType | Should -Be 'Completed'
+        { Remove-VaultSecret -Name x -Force -ThrottleLimit 0 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,VaultTools.Commands.Secrets.RemoveVaultSecretCommand'
+        { Backup-VaultSecret -Name x -ThrottleLimit 65 } | Should -Throw '*ThrottleLimit*'
     }
 }

@@ -7,7 +7,8 @@ Backup-VaultCertificate writes a Key Vault backup of a certificate (every versio
 Without -OutputFile the file is <vault>-<name>-<yyyyMMddHHmmss>.blob in the current folder. An existing file is never replaced unless -Force is given; the file is written atomically and, on Linux and macOS, readable by its owner only.
 '@
     Parameters  = @{
-        Name       = 'The name of the certificate to back up. Binds from the pipeline by property name.'
+        Name       = 'The name of the certificate to back up. Binds from the pipeline by property name. Many names (an array, or many pipeline objects) are confirmed one by one, then backed up -ThrottleLimit at a time, one file each, in the order given; a name that fails is its own error and the others go on.'
+        ThrottleLimit = 'How many backups are read at once when many entries are backed up: 1 to 64, default 8. More than ten entries show a progress bar.'
         OutputFile = 'The file to write. By default <vault>-<name>-<yyyyMMddHHmmss>.blob in the current folder.'
         Force      = 'Replace the file if it exists.'
     }

@@ -9,7 +9,8 @@ With -InRemovedState it purges a certificate that is already deleted (permanent)
 High impact: PowerShell asks for confirmation unless -Force or -Confirm:$false is given; -WhatIf shows what would be deleted. A failure for one certificate of a batch is a non-terminating error whose target is its name; the others are still processed.
 '@
     Parameters  = @{
-        Name           = 'The name of the certificate to delete (or, with -InRemovedState, to purge). Binds from the pipeline by property name.'
+        Name           = 'The name of the certificate to delete (or, with -InRemovedState, to purge). Binds from the pipeline by property name. Many names (an array, or many pipeline objects) are confirmed one by one, then removed -ThrottleLimit at a time, in the order given; a name that fails is its own error and the others go on.'
+        ThrottleLimit = 'How many removals (and, with -Purge, waits and purges) are in flight at once when many entries are removed: 1 to 64, default 8. More than ten entries show a progress bar.'
         InRemovedState = 'Purge a certificate that is already in the deleted state. Purging is permanent.'
         Purge          = 'Delete the certificate and purge it in one call (permanent).'
         Force          = 'Do not ask for confirmation. -WhatIf and an explicit -Confirm still apply.'

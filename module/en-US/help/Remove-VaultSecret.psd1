@@ -11,7 +11,8 @@ Without -Purge the cmdlet does not wait: the vault has accepted the deletion whe
 This is a high-impact operation: PowerShell asks for confirmation unless -Force or -Confirm:$false is given; -WhatIf shows what would be deleted. A failure for one secret of a batch (not found, access denied) is a non-terminating error whose target is that secret's name; the other secrets are still processed.
 '@
     Parameters  = @{
-        Name           = 'The name of the secret to delete (or, with -InRemovedState, to purge). Binds from the pipeline by property name, so the output of Get-VaultSecret can be piped in.'
+        Name           = 'The name of the secret to delete (or, with -InRemovedState, to purge). Binds from the pipeline by property name, so the output of Get-VaultSecret can be piped in. Many names (an array, or many pipeline objects) are confirmed one by one, then removed -ThrottleLimit at a time, in the order given; a name that fails is its own error and the others go on.'
+        ThrottleLimit = 'How many removals (and, with -Purge, waits and purges) are in flight at once when many entries are removed: 1 to 64, default 8. More than ten entries show a progress bar.'
         InRemovedState = 'Purge a secret that is already in the deleted state. Purging is permanent.'
         Purge          = 'Delete the secret and purge it in one call (permanent). Waits, bounded, until the deletion is visible before purging.'
         Force          = 'Do not ask for confirmation. -WhatIf still only shows what would happen, and an explicit -Confirm still asks.'

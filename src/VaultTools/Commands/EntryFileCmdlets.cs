@@ -8,7 +8,8 @@ namespace VaultTools.Commands
     /// Backup-VaultSecret, Backup-VaultKey and Backup-VaultCertificate: one entry (every version, protected
     /// by Key Vault) to one file. Without -OutputFile the file is &lt;vault&gt;-&lt;name&gt;-&lt;yyyyMMddHHmmss&gt;.blob in
     /// the current folder, so a piped batch writes one file per entry. Core refuses an existing file unless
-    /// -Force (before any request) and writes atomically, owner-only on Unix.
+    /// -Force (before any request) and writes atomically, owner-only on Unix. Many names (an array or the
+    /// pipeline) are confirmed one by one on the pipeline thread, then backed up -ThrottleLimit at a time.
     /// </summary>
     /// <remarks>
     /// Each cmdlet declares -Name itself (its completer differs) and names its Core service, which does the rest
@@ -18,6 +19,10 @@ namespace VaultTools.Commands
     /// </remarks>
     public abstract class BackupEntryCmdlet : VaultFirstCmdlet
     {
+        /// <summary>Backups agreed to wait here; a chunk this big is made before more is taken.</summary>
+        private const int BulkChunk = 256;
+
+        private readonly System.Collections.Generic.List<(VaultAddress Vault, string Name, string Path)> _pending = new System.Collections.Generic.List<(VaultAddress, string, string)>();
         private IEntryBackup? _service;
 
         /// <summary>The backup file; by default &lt;vault&gt;-&lt;name&gt;-&lt;yyyyMMddHHmmss&gt;.blob in the current folder.</summary>
@@ -28,8 +33,13 @@ namespace VaultTools.Commands
         [Parameter]
         public SwitchParameter Force { get; set; }
 
-        /// <summary>The -Name of the entry to back up.</summary>
-        protected abstract string EntryName { get; }
+        /// <summary>How many backups are read at once for many entries.</summary>
+        [Parameter]
+        [ValidateRange(1, Bulk.BulkRunner.MaxThrottleLimit)]
+        public int ThrottleLimit { get; set; } = Bulk.BulkRunner.DefaultThrottleLimit;
+
+        /// <summary>The -Name of the entries to back up (one or many).</summary>
+        protected abstract string[] EntryNames { get; }
 
         /// <summary>The Core service of the entry kind.</summary>
         private protected abstract IEntryBackup CreateService();
@@ -38,21 +48,51 @@ namespace VaultTools.Commands
 
         protected override void ProcessRecord()
         {
-            Run(EntryName, () =>
+            // Asked here, on the pipeline thread (-WhatIf, -Confirm); the agreed backups are made -ThrottleLimit at a
+            // time (Flush), in input order.
+            foreach (string name in EntryNames)
             {
-                var vault = ResolveVault();
-                var service = Service;
-                Validation.EntryRules.CheckEntryName(EntryName, service.Kind, "Name");
-                string url = service.EntryUrl(vault, EntryName);
-                string path = GetUnresolvedProviderPathFromPSPath(OutputFile ?? $"{vault.Name}-{EntryName}-{DateTime.Now:yyyyMMddHHmmss}.blob");
-                if (!ShouldProcess(path, $"Back up {service.Kind.ToString().ToLowerInvariant()} '{url}' to file"))
+                Run(name, () =>
                 {
-                    return;
-                }
+                    var vault = ResolveVault();
+                    var service = Service;
+                    Validation.EntryRules.CheckEntryName(name, service.Kind, "Name");
+                    string url = service.EntryUrl(vault, name);
+                    string path = GetUnresolvedProviderPathFromPSPath(OutputFile ?? $"{vault.Name}-{name}-{DateTime.Now:yyyyMMddHHmmss}.blob");
+                    if (!ShouldProcess(path, $"Back up {service.Kind.ToString().ToLowerInvariant()} '{url}' to file"))
+                    {
+                        return;
+                    }
 
-                // Core checks the file before the request.
-                WriteFileItem(service.Backup(vault, EntryName, path, Force, CancelToken));
-            });
+                    if (_pending.Exists(p => string.Equals(p.Path, path, StringComparison.Ordinal)))
+                    {
+                        Flush(); // the same file twice: one after the other, so that the second meets the first as one backup meets another
+                    }
+
+                    _pending.Add((vault, name, path));
+                });
+            }
+
+            if (_pending.Count >= BulkChunk)
+            {
+                Flush();
+            }
+        }
+
+        protected override void EndProcessing() => Flush();
+
+        /// <summary>Makes the agreed backups -ThrottleLimit at a time; Core checks each file before its request.</summary>
+        private void Flush()
+        {
+            if (_pending.Count == 0)
+            {
+                return;
+            }
+
+            var service = Service;
+            BulkOutput.Drain(this, $"Backing up {service.Kind.ToString().ToLowerInvariant()}s", _pending,
+                (item, token) => service.Backup(item.Vault, item.Name, item.Path, Force, token), ThrottleLimit,
+                item => item.Name, (_, file) => WriteFileItem(file), null, CancelToken);
         }
     }
 

@@ -8,8 +8,10 @@ namespace VaultTools.Commands
     /// <summary>
     /// Remove-VaultSecret, Remove-VaultKey and Remove-VaultCertificate: soft delete, purge of an entry already deleted
     /// (-InRemovedState), or both in one call (-Purge), which waits (bounded) until the deletion is visible, as
-    /// Key Vault needs before a purge. For a batch every deletion is sent in ProcessRecord and the waits happen
-    /// in EndProcessing, so they overlap. ConfirmImpact High: -Force skips the question, never -WhatIf.
+    /// Key Vault needs before a purge. Each entry is confirmed on the pipeline thread as it comes; the agreed ones
+    /// are sent -ThrottleLimit at a time through BulkRunner (in input order, each failure its own error), and with
+    /// -Purge the waits and purges follow in EndProcessing, also overlapped. ConfirmImpact High: -Force skips the
+    /// question, never -WhatIf.
     /// </summary>
     /// <remarks>
     /// Each cmdlet declares -Name (its completer differs) and names its Core service, which does the rest through
@@ -23,7 +25,11 @@ namespace VaultTools.Commands
         protected const string ByName = "ByName";
         protected const string InRemovedStateSet = "InRemovedState";
 
+        /// <summary>Entries agreed to wait here and are sent together; a chunk this big is sent before more is taken.</summary>
+        private const int BulkChunk = 256;
+
         private readonly List<object> _toPurge = new List<object>();
+        private readonly List<(VaultAddress Vault, string Name)> _pending = new List<(VaultAddress, string)>();
         private IEntryLifecycle? _service;
 
         /// <summary>Purge an entry that is already in the deleted state (permanent).</summary>
@@ -40,8 +46,13 @@ namespace VaultTools.Commands
         [Parameter(ParameterSetName = ByName)]
         public SwitchParameter PassThru { get; set; }
 
-        /// <summary>The -Name of the entry.</summary>
-        protected abstract string EntryName { get; }
+        /// <summary>How many removals (and with -Purge, waits and purges) are in flight at once for many entries.</summary>
+        [Parameter]
+        [ValidateRange(1, Bulk.BulkRunner.MaxThrottleLimit)]
+        public int ThrottleLimit { get; set; } = Bulk.BulkRunner.DefaultThrottleLimit;
+
+        /// <summary>The -Name of the entries (one or many).</summary>
+        protected abstract string[] EntryNames { get; }
 
         /// <summary>What a removal takes away, for the confirmation (e.g. "certificate with its key and secret").</summary>
         protected abstract string What { get; }
@@ -56,81 +67,115 @@ namespace VaultTools.Commands
 
         protected override void ProcessRecord()
         {
-            Run(EntryName, () =>
+            // Asked here, on the pipeline thread, one entry at a time (-WhatIf, -Confirm); what is agreed waits in
+            // _pending and is sent -ThrottleLimit at a time (Flush), in input order.
+            foreach (string name in EntryNames)
             {
-                var vault = ResolveVault();
-                var service = (IEntryRemoval<TDeleted>)Service;
-                Validation.EntryRules.CheckEntryName(EntryName, service.Kind, "Name");
-                string noun = Kind.ToLowerInvariant();
-                if (InRemovedState)
+                Run(name, () =>
                 {
-                    if (this.ShouldProcessOrForce(Force, service.DeletedUrl(vault, EntryName), $"Purge deleted {What} (permanent, cannot be undone)"))
+                    var vault = ResolveVault();
+                    var service = (IEntryRemoval<TDeleted>)Service;
+                    Validation.EntryRules.CheckEntryName(name, service.Kind, "Name");
+                    bool agreed = InRemovedState
+                        ? this.ShouldProcessOrForce(Force, service.DeletedUrl(vault, name), $"Purge deleted {What} (permanent, cannot be undone)")
+                        : this.ShouldProcessOrForce(Force, service.EntryUrl(vault, name),
+                            Purge ? $"Remove {What} and purge it (permanent, cannot be undone)" : $"Remove {What} (soft delete, recoverable)");
+                    if (agreed)
                     {
-                        service.Purge(vault, EntryName, CancelToken);
-                        WriteVerbose($"Deleted {noun} '{EntryName}' purged from {vault.Uri}.");
+                        _pending.Add((vault, name));
                     }
+                });
+            }
 
-                    return;
-                }
-
-                string action = Purge ? $"Remove {What} and purge it (permanent, cannot be undone)" : $"Remove {What} (soft delete, recoverable)";
-                if (!this.ShouldProcessOrForce(Force, service.EntryUrl(vault, EntryName), action))
-                {
-                    return;
-                }
-
-                var removal = service.Remove(vault, EntryName, CancelToken);
-                WriteVerbose($"{Kind} '{EntryName}' deleted from {vault.Uri}; recoverable until {removal.Result.ScheduledPurgeDate:u}.");
-                if (Purge)
-                {
-                    _toPurge.Add(removal);
-                }
-                else if (PassThru)
-                {
-                    WriteObject(removal.Result);
-                }
-            });
+            if (_pending.Count >= BulkChunk)
+            {
+                Flush();
+            }
         }
 
-        protected override void EndProcessing()
+        /// <summary>Sends the removals (or purges) agreed so far, -ThrottleLimit at a time; results and errors in input order.</summary>
+        private void Flush()
         {
-            if (_toPurge.Count == 0)
+            if (_pending.Count == 0)
             {
                 return;
             }
 
             var service = (IEntryRemoval<TDeleted>)Service;
             string noun = Kind.ToLowerInvariant();
-            var progress = new ProgressWriter(this, 1, MyInvocation.MyCommand.Name + " -Purge");
+            if (InRemovedState)
+            {
+                BulkOutput.Drain(this, $"Purging deleted {noun}s", _pending, (item, token) =>
+                    {
+                        service.Purge(item.Vault, item.Name, token);
+                        return true;
+                    },
+                    ThrottleLimit, item => item.Name, (item, _) => WriteVerbose($"Deleted {noun} '{item.Name}' purged from {item.Vault.Uri}."), null, CancelToken);
+                return;
+            }
+
+            BulkOutput.Drain(this, $"Removing {noun}s", _pending, (item, token) => service.Remove(item.Vault, item.Name, token),
+                ThrottleLimit, item => item.Name, (item, removal) =>
+                {
+                    WriteVerbose($"{Kind} '{item.Name}' deleted from {item.Vault.Uri}; recoverable until {removal.Result.ScheduledPurgeDate:u}.");
+                    if (Purge)
+                    {
+                        _toPurge.Add(removal);
+                    }
+                    else if (PassThru)
+                    {
+                        WriteObject(removal.Result);
+                    }
+                },
+                null, CancelToken);
+        }
+
+        protected override void EndProcessing()
+        {
+            Flush();
+            if (_toPurge.Count == 0)
+            {
+                return;
+            }
+
+            // Every deletion was sent first; now each is awaited (bounded) and purged, -ThrottleLimit at a time.
+            var service = (IEntryRemoval<TDeleted>)Service;
+            var removals = new List<PendingEntryOperation<TDeleted>>();
             foreach (PendingEntryOperation<TDeleted> removal in _toPurge)
             {
-                Run(removal.Name, () =>
+                removals.Add(removal);
+            }
+
+            _toPurge.Clear();
+            string noun = Kind.ToLowerInvariant();
+            string command = MyInvocation.MyCommand.Name;
+            BulkOutput.Drain(this, $"Purging {noun}s", removals, (removal, token) =>
                 {
                     var vault = new VaultAddress(removal.VaultName, removal.VaultUri);
                     if (removal.Result.RecoveryId is null)
                     {
-                        WriteVerbose($"Vault {vault.Uri} has no soft delete: {noun} '{removal.Name}' is already gone.");
-                    }
-                    else if (!service.WaitFor(removal, progress.Report, CancelToken))
-                    {
-                        throw new VaultException(VaultErrorKind.ServiceError, $"Vault{Kind}DeletionPending",
-                            $"{Kind} '{removal.Name}' was deleted but the deletion was not visible after {service.Polling.Timeout.TotalSeconds:0} s, so it was not purged. Purge it later with {MyInvocation.MyCommand.Name} -InRemovedState.",
-                            null, service.EntryUrl(vault, removal.Name));
-                    }
-                    else
-                    {
-                        service.Purge(vault, removal.Name, CancelToken);
-                        WriteVerbose($"{Kind} '{removal.Name}' purged from {vault.Uri}.");
+                        return $"Vault {vault.Uri} has no soft delete: {noun} '{removal.Name}' is already gone.";
                     }
 
+                    if (!service.WaitFor(removal, null, token))
+                    {
+                        throw new VaultException(VaultErrorKind.ServiceError, $"Vault{Kind}DeletionPending",
+                            $"{Kind} '{removal.Name}' was deleted but the deletion was not visible after {service.Polling.Timeout.TotalSeconds:0} s, so it was not purged. Purge it later with {command} -InRemovedState.",
+                            null, service.EntryUrl(vault, removal.Name));
+                    }
+
+                    service.Purge(vault, removal.Name, token);
+                    return $"{Kind} '{removal.Name}' purged from {vault.Uri}.";
+                },
+                ThrottleLimit, removal => removal.Name, (removal, message) =>
+                {
+                    WriteVerbose(message);
                     if (PassThru)
                     {
                         WriteObject(removal.Result);
                     }
-                });
-            }
-
-            progress.Complete();
+                },
+                null, CancelToken);
         }
     }
 

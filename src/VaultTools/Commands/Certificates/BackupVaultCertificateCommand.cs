@@ -15,9 +15,9 @@ namespace VaultTools.Commands.Certificates
         [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(Completers.CertificateNameCompleter))]
         [Alias("CertificateName")]
-        public string Name { get; set; } = "";
+        public string[] Name { get; set; } = System.Array.Empty<string>();
 
-        protected override string EntryName => Name;
+        protected override string[] EntryNames => Name;
 
         private protected override IEntryBackup CreateService() => new CertificateService(Connection);
     }

@@ -16,9 +16,9 @@ namespace VaultTools.Commands.Keys
         [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(Completers.KeyNameCompleter))]
         [Alias("KeyName")]
-        public string Name { get; set; } = "";
+        public string[] Name { get; set; } = System.Array.Empty<string>();
 
-        protected override string EntryName => Name;
+        protected override string[] EntryNames => Name;
 
         private protected override IEntryBackup CreateService() => new KeyService(Connection);
     }

@@ -15,9 +15,9 @@ namespace VaultTools.Commands.Secrets
         [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(Completers.SecretNameCompleter))]
         [Alias("SecretName")]
-        public string Name { get; set; } = "";
+        public string[] Name { get; set; } = System.Array.Empty<string>();
 
-        protected override string EntryName => Name;
+        protected override string[] EntryNames => Name;
 
         private protected override IEntryBackup CreateService() => new SecretService(Connection);
     }
