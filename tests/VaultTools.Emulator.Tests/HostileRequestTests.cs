@@ -255,4 +255,40 @@ public sealed class HostileRequestTests(EmulatorFixture emulator)
         var get = await emulator.ArmAsync(HttpMethod.Get, $"{emulator.VaultId(name)}?api-version=2022-07-01");
         Assert.Equal(HttpStatusCode.NotFound, get.Status);
     }
+
+    [Theory]
+    [InlineData("westeurope\n")]
+    [InlineData("west\u0000europe")]
+    [InlineData(" westeurope")]
+    public async Task Arm_vault_location_with_a_control_character_is_refused_and_not_created(string location)
+    {
+        var name = EmulatorFixture.UniqueName("loc");
+        var body = new JsonObject
+        {
+            ["location"] = location,
+            ["properties"] = new JsonObject { ["tenantId"] = emulator.Info.TenantId, ["sku"] = new JsonObject { ["family"] = "A", ["name"] = "standard" } },
+        };
+        var answer = await emulator.ArmAsync(HttpMethod.Put, $"{emulator.VaultId(name)}?api-version=2022-07-01", body.ToJsonString());
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.Equal("LocationNotAvailableForResourceType", answer.ErrorCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await emulator.ArmAsync(HttpMethod.Get, $"{emulator.VaultId(name)}?api-version=2022-07-01")).Status);
+    }
+
+    [Theory]
+    [InlineData("GET", "0.1")]
+    [InlineData("PUT", "0.1")]
+    [InlineData("PUT", "7.6\n")]
+    [InlineData("PUT", "latest")]
+    public async Task Unknown_api_version_is_400_and_nothing_is_written(string method, string apiVersion)
+    {
+        var name = EmulatorFixture.UniqueName("apiv");
+        var token = await emulator.GetTokenAsync();
+        var answer = await emulator.VaultAsync(new HttpMethod(method), "local", $"/secrets/{name}?api-version={Uri.EscapeDataString(apiVersion)}", token,
+            method == "PUT" ? """{"value":"v"}""" : null);
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.Equal("BadParameter", answer.ErrorCode);
+        Assert.Contains("is not recognized", answer.Text, StringComparison.Ordinal);
+        var get = await emulator.VaultAsync(HttpMethod.Get, "local", $"/secrets/{name}?api-version=7.6", token);
+        Assert.Equal(HttpStatusCode.NotFound, get.Status);
+    }
 }

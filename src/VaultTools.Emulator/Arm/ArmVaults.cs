@@ -19,6 +19,14 @@ public sealed class ArmVaults(EmulatorDatabase database, EmulatorRuntime runtime
     public IReadOnlyList<VaultRecord> List() =>
         database.Read(s => s.ListVaultDocuments()).Select(StorageJson.Deserialize<VaultRecord>).ToList();
 
+    /// <summary>
+    /// A region as ARM spells it ("westeurope") or displays it ("West Europe"): letters, digits and spaces only, so
+    /// that a location with a line feed or any other control character is refused instead of stored. The emulator
+    /// has no list of regions, so any such name is accepted.
+    /// </summary>
+    private static bool IsLocationName(string location) =>
+        location.Length <= 64 && location.All(c => char.IsAsciiLetterOrDigit(c) || c == ' ') && location.Trim().Length == location.Length;
+
     /// <summary>PUT: the body is the whole vault (properties.tenantId and properties.sku required). Returns the vault and whether it was created.</summary>
     public (VaultRecord Vault, bool Created) CreateOrUpdate(string name, JsonObject body)
     {
@@ -30,6 +38,10 @@ public sealed class ArmVaults(EmulatorDatabase database, EmulatorRuntime runtime
         if (string.IsNullOrWhiteSpace(location))
         {
             throw ArmErrors.LocationRequired().ToException();
+        }
+        if (!IsLocationName(location))
+        {
+            throw ArmErrors.LocationNotAvailable(location).ToException();
         }
         var properties = ArmJson.OptionalObject(body, "properties", "properties")
             ?? throw ArmErrors.BadRequest("The request body must contain 'properties' with at least 'tenantId' and 'sku'.").ToException();

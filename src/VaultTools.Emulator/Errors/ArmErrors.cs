@@ -58,6 +58,10 @@ public static class ArmErrors
     public static KeyVaultError LocationRequired() =>
         Make(400, "LocationRequired", "The location property is required for this definition.");
 
+    /// <summary>ARM's code; its text lists the regions, which the emulator does not have.</summary>
+    public static KeyVaultError LocationNotAvailable(string location) =>
+        Make(400, "LocationNotAvailableForResourceType", $"The provided location '{location.ReplaceLineEndings(" ")}' is not available for resource type 'Microsoft.KeyVault/vaults'.");
+
     /// <summary>ARM's text.</summary>
     public static KeyVaultError RoleDefinitionDoesNotExist(string roleDefinitionGuid, int status = 400) =>
         Make(status, "RoleDefinitionDoesNotExist", $"The specified role definition with ID '{roleDefinitionGuid}' does not exist.");

@@ -17,6 +17,10 @@ public static class KeyVaultErrors
     public static KeyVaultError MissingApiVersion() =>
         new(400, "BadParameter", "The 'api-version' query parameter is missing or empty.");
 
+    /// <summary>The service's answer for an api-version it does not know (its text names the newest version).</summary>
+    public static KeyVaultError UnknownApiVersion(string apiVersion) =>
+        new(400, "BadParameter", $"The specified version ({apiVersion}) is not recognized. Consider using the latest supported version (2025-07-01).");
+
     /// <summary>Approximation: the service rejects a bad object name in the URI with BadParameter.</summary>
     public static KeyVaultError InvalidName(string name) =>
         new(400, "BadParameter", $"The request URI contains an invalid name: {name}");

@@ -17,7 +17,7 @@ namespace VaultTools.Emulator.Hosting;
 /// <item>authorization: the permission the endpoint declared with <see cref="AuthorizationEndpointExtensions.RequirePermission"/>, through <see cref="IAuthorizer"/>.</item>
 /// </list>
 /// </summary>
-public static class DataPlane
+public static partial class DataPlane
 {
     public static RouteGroupBuilder MapDataPlane(this IEndpointRouteBuilder app)
     {
@@ -107,6 +107,13 @@ public static class DataPlane
     public static string Challenge(EmulatorRuntime runtime, HttpContext http) =>
         $"Bearer authorization=\"https://localhost:{http.Connection.LocalPort}/{runtime.TenantId}\", resource=\"https://vault.azure.net\"";
 
+    /// <summary>
+    /// The data-plane api-versions the service has published: 7.0 to 7.6 (with their previews) and the dated ones
+    /// (2025-07-01 and later, with previews); any other version is refused before the request is read.
+    /// </summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(7\.[0-6](-preview(\.[0-9]+)?)?|20[2-9][0-9]-[01][0-9]-[0-3][0-9](-preview(\.[0-9]+)?)?)\z", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex KnownApiVersion();
+
     private static async ValueTask<object?> ApiVersionFilter(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
@@ -114,6 +121,10 @@ public static class DataPlane
         if (string.IsNullOrWhiteSpace(apiVersion))
         {
             return KeyVaultErrors.MissingApiVersion().ToResult();
+        }
+        if (!KnownApiVersion().IsMatch(apiVersion))
+        {
+            return KeyVaultErrors.UnknownApiVersion(apiVersion).ToResult();
         }
         http.DataPlane().ApiVersion = apiVersion;
         return await next(context);
