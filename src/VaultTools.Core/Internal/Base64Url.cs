@@ -3,6 +3,11 @@ using System;
 namespace VaultTools.Internal
 {
     /// <summary>base64url without padding (RFC 4648 section 5), the encoding of every byte field in Key Vault's JSON.</summary>
+    /// <remarks>
+    /// Written here because Core also targets netstandard2.0 (Windows PowerShell's loader), where .NET 9's
+    /// System.Buffers.Text.Base64Url does not exist, and Azure.Core keeps its own encoder internal; two lines of
+    /// Convert do not earn a package (Microsoft.IdentityModel) in the module.
+    /// </remarks>
     public static class Base64Url
     {
         public static string Encode(byte[] bytes)
