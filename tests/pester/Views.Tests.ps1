@@ -6,7 +6,7 @@
 BeforeDiscovery {
     [xml] $format = Get-Content -Raw (Join-Path $PSScriptRoot '../../module/VaultTools.format.ps1xml')
     $script:tableViews = @($format.Configuration.ViewDefinitions.View | Where-Object { $_.TableControl } | ForEach-Object {
-            @{ View = $_.Name; TypeName = @($_.ViewSelectedBy.TypeName)[0] }
+            @{ View = $_.Name; TypeName = @($_.ViewSelectedBy.TypeName)[0]; Labels = @($_.TableControl.TableHeaders.TableColumnHeader | ForEach-Object { $_.Label }) }
         })
 }
 
@@ -36,6 +36,16 @@ BeforeAll {
             }
         }
         @($blank.Keys | Where-Object { $blank[$_] })
+    }
+
+    # The header line of a table rendered at the given width, split into its column labels. A label that is cut
+    # (PowerShell ends it with an ellipsis or wraps it) or a column dropped for lack of room does not come back whole.
+    function Get-RenderedHeader([object[]] $InputObject, [string] $View, [int] $Width) {
+        $lines = @(($InputObject | Format-Table -View $View | Out-String -Width $Width) -split "`r?`n")
+        for ($i = 1; $i -lt $lines.Count; $i++) {
+            if ($lines[$i] -match '^-[- ]*$') { return @(($lines[$i - 1]).Trim() -split '\s+') }
+        }
+        @()
     }
 
     $soon = (Get-Date).AddDays(30)
@@ -95,6 +105,14 @@ Describe 'Table views' {
         $items | Should -Not -BeNullOrEmpty -Because "this test must make real $TypeName objects for the view"
         $items[0].PSObject.TypeNames | Should -Contain $TypeName
         Get-BlankColumn -InputObject $items -View $View | Should -BeNullOrEmpty -Because "a column blank in every row shows nothing"
+    }
+
+    # 80 columns is a default terminal and Azure Automation's job output: every column of the view keeps its header there.
+    It '<View> shows every column header whole at 80 columns' -ForEach $script:tableViews {
+        $items = $script:objects[$TypeName]
+        $items | Should -Not -BeNullOrEmpty
+        $rendered = Get-RenderedHeader -InputObject $items -View $View -Width 80
+        $rendered | Should -Be @($Labels | ForEach-Object { $_ -split '\s+' }) -Because "at 80 columns $View shows the headers $($Labels -join ', ')"
     }
 }
 
