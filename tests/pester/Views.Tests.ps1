@@ -114,6 +114,19 @@ Describe 'Table views' {
         $rendered = Get-RenderedHeader -InputObject $items -View $View -Width 80
         $rendered | Should -Be @($Labels | ForEach-Object { $_ -split '\s+' }) -Because "at 80 columns $View shows the headers $($Labels -join ', ')"
     }
+
+    It '<View> leaves Format-List showing every property the table leaves out' -ForEach $script:tableViews {
+        # Properties a list view shows summarized under another label (the key's size or curve as Size, the public key
+        # and the X509 object as a hint and their Subject/Thumbprint/dates); aliases repeat a property.
+        $summarized = @{ KeySize = 'Size'; CurveName = 'Size'; Key = 'PublicKey'; Certificate = 'Thumbprint' }
+        $item = $script:objects[$TypeName][0]
+        $list = $item | Format-List | Out-String -Width 200
+        $missing = foreach ($property in ($item.PSObject.Properties | Where-Object MemberType -ne AliasProperty).Name) {
+            $label = if ($summarized[$property]) { $summarized[$property] } else { $property }
+            if ($list -notmatch "(?m)^$([regex]::Escape($label))\s+:") { $property }
+        }
+        $missing | Should -BeNullOrEmpty -Because "the list view of $TypeName shows what its table leaves out"
+    }
 }
 
 Describe 'Files written by Backup-* and Export-VaultCertificate' {
