@@ -1,8 +1,9 @@
 # Every table view of VaultTools.format.ps1xml, rendered with Format-Table | Out-String over real objects from
 # the emulator, has no column that is blank in every row. The objects are made with every optional value set
 # (content type, expiry, tags, organization...), so a value is expected in every column; a blank column means
-# the view names a property the object never carries. Backup files are checked the same way through
-# PowerShell's own FileInfo view, and the connection's and Get-Vault's own claims are checked here too.
+# the view names a property the object never carries. Each table is also rendered at 80 columns (a default terminal,
+# Azure Automation's job output), where every header must stay whole, and Format-List must show every property.
+# Backup files are checked the same way through PowerShell's own FileInfo view, and the connection's and Get-Vault's own claims are checked here too.
 BeforeDiscovery {
     [xml] $format = Get-Content -Raw (Join-Path $PSScriptRoot '../../module/VaultTools.format.ps1xml')
     $script:tableViews = @($format.Configuration.ViewDefinitions.View | Where-Object { $_.TableControl } | ForEach-Object {
@@ -165,6 +166,16 @@ Describe 'What the connection and Get-Vault say' {
     It 'CredentialType is Emulator for the emulator''s administrator' {
         $script:connection.CredentialType | Should -Be 'Emulator'
         (Get-VaultConnection).CredentialType | Should -Be 'Emulator'
+    }
+
+    It 'a system-assigned managed identity''s connection says so where a client id would be' {
+        try {
+            $identity = Connect-Vault -Identity -EmulatorInfo $script:emulator
+            $identity.CredentialType | Should -Be 'ManagedIdentity'
+            $identity.ClientId | Should -BeNullOrEmpty -Because 'a system-assigned identity is not chosen by client id'
+            ($identity | Format-List | Out-String -Width 80) | Should -Match '(?m)^ClientId\s+: \(system-assigned identity of this host\)'
+        }
+        finally { $script:emulator | Connect-Vault -Emulator | Out-Null }
     }
 
     It 'Get-Vault shows the default vault at the URI the connection uses, with a location' {
