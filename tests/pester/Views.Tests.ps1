@@ -1,12 +1,13 @@
 # Every table view of VaultTools.format.ps1xml, rendered with Format-Table | Out-String over real objects from
 # the emulator, has no column that is blank in every row. The objects are made with every optional value set
 # (content type, expiry, tags, organization...), so a value is expected in every column; a blank column means
-# the view names a property the object never carries. Backup files are checked the same way through
-# PowerShell's own FileInfo view, and the connection's and Get-Vault's own claims are checked here too.
+# the view names a property the object never carries. Each table is also rendered at 80 columns (a default terminal,
+# Azure Automation's job output), where every header must stay whole, and Format-List must show every property.
+# Backup files are checked the same way through PowerShell's own FileInfo view, and the connection's and Get-Vault's own claims are checked here too.
 BeforeDiscovery {
     [xml] $format = Get-Content -Raw (Join-Path $PSScriptRoot '../../module/VaultTools.format.ps1xml')
     $script:tableViews = @($format.Configuration.ViewDefinitions.View | Where-Object { $_.TableControl } | ForEach-Object {
-            @{ View = $_.Name; TypeName = @($_.ViewSelectedBy.TypeName)[0] }
+            @{ View = $_.Name; TypeName = @($_.ViewSelectedBy.TypeName)[0]; Labels = @($_.TableControl.TableHeaders.TableColumnHeader | ForEach-Object { $_.Label }) }
         })
 }
 
@@ -36,6 +37,16 @@ BeforeAll {
             }
         }
         @($blank.Keys | Where-Object { $blank[$_] })
+    }
+
+    # The header line of a table rendered at the given width, split into its column labels. A label that is cut
+    # (PowerShell ends it with an ellipsis or wraps it) or a column dropped for lack of room does not come back whole.
+    function Get-RenderedHeader([object[]] $InputObject, [string] $View, [int] $Width) {
+        $lines = @(($InputObject | Format-Table -View $View | Out-String -Width $Width) -split "`r?`n")
+        for ($i = 1; $i -lt $lines.Count; $i++) {
+            if ($lines[$i] -match '^-[- ]*$') { return @(($lines[$i - 1]).Trim() -split '\s+') }
+        }
+        @()
     }
 
     $soon = (Get-Date).AddDays(30)
@@ -96,6 +107,27 @@ Describe 'Table views' {
         $items[0].PSObject.TypeNames | Should -Contain $TypeName
         Get-BlankColumn -InputObject $items -View $View | Should -BeNullOrEmpty -Because "a column blank in every row shows nothing"
     }
+
+    # 80 columns is a default terminal and Azure Automation's job output: every column of the view keeps its header there.
+    It '<View> shows every column header whole at 80 columns' -ForEach $script:tableViews {
+        $items = $script:objects[$TypeName]
+        $items | Should -Not -BeNullOrEmpty
+        $rendered = Get-RenderedHeader -InputObject $items -View $View -Width 80
+        $rendered | Should -Be @($Labels | ForEach-Object { $_ -split '\s+' }) -Because "at 80 columns $View shows the headers $($Labels -join ', ')"
+    }
+
+    It '<View> leaves Format-List showing every property the table leaves out' -ForEach $script:tableViews {
+        # Properties a list view shows summarized under another label (the key's size or curve as Size, the public key
+        # and the X509 object as a hint and their Subject/Thumbprint/dates); aliases repeat a property.
+        $summarized = @{ KeySize = 'Size'; CurveName = 'Size'; Key = 'PublicKey'; Certificate = 'Thumbprint' }
+        $item = $script:objects[$TypeName][0]
+        $list = $item | Format-List | Out-String -Width 200
+        $missing = foreach ($property in ($item.PSObject.Properties | Where-Object MemberType -ne AliasProperty).Name) {
+            $label = if ($summarized[$property]) { $summarized[$property] } else { $property }
+            if ($list -notmatch "(?m)^$([regex]::Escape($label))\s+:") { $property }
+        }
+        $missing | Should -BeNullOrEmpty -Because "the list view of $TypeName shows what its table leaves out"
+    }
 }
 
 Describe 'Files written by Backup-* and Export-VaultCertificate' {
@@ -134,6 +166,16 @@ Describe 'What the connection and Get-Vault say' {
     It 'CredentialType is Emulator for the emulator''s administrator' {
         $script:connection.CredentialType | Should -Be 'Emulator'
         (Get-VaultConnection).CredentialType | Should -Be 'Emulator'
+    }
+
+    It 'a system-assigned managed identity''s connection says so where a client id would be' {
+        try {
+            $identity = Connect-Vault -Identity -EmulatorInfo $script:emulator
+            $identity.CredentialType | Should -Be 'ManagedIdentity'
+            $identity.ClientId | Should -BeNullOrEmpty -Because 'a system-assigned identity is not chosen by client id'
+            ($identity | Format-List | Out-String -Width 80) | Should -Match '(?m)^ClientId\s+: \(system-assigned identity of this host\)'
+        }
+        finally { $script:emulator | Connect-Vault -Emulator | Out-Null }
     }
 
     It 'Get-Vault shows the default vault at the URI the connection uses, with a location' {
