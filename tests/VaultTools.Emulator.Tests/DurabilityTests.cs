@@ -112,6 +112,24 @@ public sealed class DurabilityTests
         }
     }
 
+    /// <summary>
+    /// The private key's D, P and Q appear neither raw in the stored bytes nor inside any base64 or base64url run
+    /// (a PKCS#8 or JWK stored as text would show there).
+    /// </summary>
+    private static void AssertNotStoredInClear(string stored, System.Security.Cryptography.RSAParameters privateParameters)
+    {
+        var unescaped = stored.Replace("\\u002B", "+", StringComparison.Ordinal).Replace("\\u002F", "/", StringComparison.Ordinal);
+        var decodedRuns = System.Text.RegularExpressions.Regex.Matches(unescaped, "[A-Za-z0-9+/_-]{64,}={0,2}")
+            .Select(m => TryDecode(m.Value)).Where(b => b is not null).Select(b => System.Text.Encoding.Latin1.GetString(b!)).ToList();
+        Assert.NotEmpty(decodedRuns);
+        foreach (var secret in new[] { privateParameters.D!, privateParameters.P!, privateParameters.Q! })
+        {
+            var needle = System.Text.Encoding.Latin1.GetString(secret[..24]);
+            Assert.DoesNotContain(needle, stored);
+            Assert.DoesNotContain(decodedRuns, run => run.Contains(needle, StringComparison.Ordinal));
+        }
+    }
+
     private static Task<KeyApi> KeysAsync(EmulatorInfo info) => Task.FromResult(KeyApi.For(info));
 
     private const string GrantName = "5c6a3d1e-7d2b-4c61-9a55-0b1f3e2d4c5a";
@@ -206,17 +224,7 @@ public sealed class DurabilityTests
                 // Neither the database nor its write-ahead log holds the private key in any plain encoding.
                 var stored = string.Concat(Directory.GetFiles(dataPath, "vault.db*").Select(f => System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(f))));
                 Assert.Contains("durable-imported", stored);
-                // Raw, and inside every base64 or base64url run (a PKCS#8 or JWK stored as text would show there).
-                var unescaped = stored.Replace("\\u002B", "+", StringComparison.Ordinal).Replace("\\u002F", "/", StringComparison.Ordinal);
-                var decodedRuns = System.Text.RegularExpressions.Regex.Matches(unescaped, "[A-Za-z0-9+/_-]{64,}={0,2}")
-                    .Select(m => TryDecode(m.Value)).Where(b => b is not null).Select(b => System.Text.Encoding.Latin1.GetString(b!)).ToList();
-                Assert.NotEmpty(decodedRuns);
-                foreach (var secret in new[] { privateParameters.D!, privateParameters.P!, privateParameters.Q! })
-                {
-                    var needle = System.Text.Encoding.Latin1.GetString(secret[..24]);
-                    Assert.DoesNotContain(needle, stored);
-                    Assert.DoesNotContain(decodedRuns, run => run.Contains(needle, StringComparison.Ordinal));
-                }
+                AssertNotStoredInClear(stored, privateParameters);
                 Assert.True(File.Exists(Path.Combine(dataPath, "key-material.key")));
 
                 using var second = await EmulatorProcess.StartAsync(dataPath);
@@ -272,16 +280,7 @@ public sealed class DurabilityTests
                 var stored = string.Concat(Directory.GetFiles(dataPath, "vault.db*").Select(f => System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(f))));
                 Assert.Contains("durable-cert", stored);
                 Assert.DoesNotContain("PRIVATE KEY", stored);
-                var unescaped = stored.Replace("\\u002B", "+", StringComparison.Ordinal).Replace("\\u002F", "/", StringComparison.Ordinal);
-                var decodedRuns = System.Text.RegularExpressions.Regex.Matches(unescaped, "[A-Za-z0-9+/_-]{64,}={0,2}")
-                    .Select(m => TryDecode(m.Value)).Where(b => b is not null).Select(b => System.Text.Encoding.Latin1.GetString(b!)).ToList();
-                Assert.NotEmpty(decodedRuns);
-                foreach (var secret in new[] { privateParameters.D!, privateParameters.P!, privateParameters.Q! })
-                {
-                    var needle = System.Text.Encoding.Latin1.GetString(secret[..24]);
-                    Assert.DoesNotContain(needle, stored);
-                    Assert.DoesNotContain(decodedRuns, run => run.Contains(needle, StringComparison.Ordinal));
-                }
+                AssertNotStoredInClear(stored, privateParameters);
 
                 using var second = await EmulatorProcess.StartAsync(dataPath);
                 var again = CertificateClient(second.Info);
