@@ -11,28 +11,26 @@ public sealed class DataFolderCollection
 }
 
 /// <summary>
-/// The data folder under damage (part of the bad-input corpus: each theory row is one case) and the emulator's
-/// modes: a damaged or missing file refuses the start with exit code 1 and a message naming the file and what to
-/// do (never a stack trace, never an empty start in place of acknowledged data); a clean stop (SIGTERM) leaves a
-/// folder that can be copied; without --data-dir nothing is kept between runs.
+/// One folder with acknowledged secrets, stopped cleanly, made once for the class (an emulator start and 40
+/// writes); each case damages or starts on its own copy, and nothing writes to the seed itself.
 /// </summary>
-[Collection(DataFolderCollection.Name)]
-public sealed class DataFolderTests : IAsyncLifetime
+public sealed class DataFolderSeed : IAsyncLifetime
 {
-    private const int Secrets = 40;
-    private string _root = "";
-    private string _seed = "";
+    public const int Secrets = 40;
 
-    /// <summary>One folder with acknowledged secrets, stopped cleanly; each case damages its own copy.</summary>
+    public string Root { get; private set; } = "";
+
+    public string Seed { get; private set; } = "";
+
     public async Task InitializeAsync()
     {
-        _root = EmulatorProcess.NewDataDirectory();
-        _seed = Path.Combine(_root, "seed");
+        Root = EmulatorProcess.NewDataDirectory();
+        Seed = Path.Combine(Root, "seed");
         if (OperatingSystem.IsWindows())
         {
             return; // SIGTERM is a Unix signal: the cases below skip on Windows
         }
-        using var emulator = await EmulatorProcess.StartAsync(_seed);
+        using var emulator = await EmulatorProcess.StartAsync(Seed);
         var client = DurabilityTests.Client(emulator.Info);
         for (var i = 0; i < Secrets; i++)
         {
@@ -43,9 +41,23 @@ public sealed class DataFolderTests : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        Directory.Delete(_root, recursive: true);
+        Directory.Delete(Root, recursive: true);
         return Task.CompletedTask;
     }
+}
+
+/// <summary>
+/// The data folder under damage (part of the bad-input corpus: each theory row is one case) and the emulator's
+/// modes: a damaged or missing file refuses the start with exit code 1 and a message naming the file and what to
+/// do (never a stack trace, never an empty start in place of acknowledged data); a clean stop (SIGTERM) leaves a
+/// folder that can be copied; without --data-dir nothing is kept between runs.
+/// </summary>
+[Collection(DataFolderCollection.Name)]
+public sealed class DataFolderTests(DataFolderSeed seed) : IClassFixture<DataFolderSeed>
+{
+    private const int Secrets = DataFolderSeed.Secrets;
+    private readonly string _root = seed.Root;
+    private readonly string _seed = seed.Seed;
 
     private string CopyOfSeed()
     {

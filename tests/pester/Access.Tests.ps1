@@ -89,6 +89,8 @@ BeforeAll {
     $script:emulator = Start-TestEmulator -ConfigPath $script:configPath
     $script:emulatorFile = Join-Path $script:emulator.DataPath 'emulator.json'
     $script:emulator | Connect-Vault -Emulator | Out-Null
+    # The managed identities run in one child process, one call each (settings are process-wide; see Invoke-ProbeAs).
+    $script:child = New-ChildSession
     Initialize-EmulatorHttp $script:emulator.CaCertificatePath
     $script:subscriptionScope = "/subscriptions/$($script:emulator.SubscriptionId)"
 
@@ -121,7 +123,7 @@ BeforeAll {
         $identity = Get-Identity $Name
         $clientId = if ($identity.Type -eq 'SystemAssignedManagedIdentity') { $null } else { $identity.ClientId }
         $environment = if ($Via -eq 'Automation') { @{ IDENTITY_ENDPOINT = "$($script:emulator.IdentityEndpoint)"; IDENTITY_HEADER = $script:emulator.IdentityHeader } } else { @{} }
-        Invoke-InChildSession -Environment $environment -ArgumentList $script:emulatorFile, $script:helperPath, $Cells, $clientId, ($Via -eq 'IMDS') -ScriptBlock {
+        Invoke-InChildSession -Session $script:child -Environment $environment -ArgumentList $script:emulatorFile, $script:helperPath, $Cells, $clientId, ($Via -eq 'IMDS') -ScriptBlock {
             param($emulatorFile, $helperPath, $cells, $clientId, $viaImds)
             if ($viaImds) { Remove-Item env:IDENTITY_ENDPOINT, env:IDENTITY_HEADER -ErrorAction SilentlyContinue }
             Import-Module $helperPath
@@ -138,6 +140,7 @@ BeforeAll {
 }
 
 AfterAll {
+    Remove-ChildSession $script:child
     Disconnect-Vault
     Stop-TestEmulator $script:emulator
     Remove-Item $script:configPath -ErrorAction SilentlyContinue
@@ -521,7 +524,7 @@ Describe 'A managed identity with Key Vault Secrets User on one secret only' {
         $script:app = Get-Identity 'mi-app'
         $script:app | Grant-VaultRole -VaultName $script:doneVault -Role 'Key Vault Secrets User' -PrincipalType ServicePrincipal -SecretName app-secret -Force | Out-Null
 
-        $script:seen = Invoke-InChildSession -Environment @{ IDENTITY_ENDPOINT = "$($script:emulator.IdentityEndpoint)"; IDENTITY_HEADER = $script:emulator.IdentityHeader } `
+        $script:seen = Invoke-InChildSession -Session $script:child -Environment @{ IDENTITY_ENDPOINT = "$($script:emulator.IdentityEndpoint)"; IDENTITY_HEADER = $script:emulator.IdentityHeader } `
             -ArgumentList $script:emulatorFile, $script:doneVault, $script:app.ClientId -ScriptBlock {
             param($emulatorFile, $vault, $clientId)
             Connect-Vault -Emulator -EmulatorInfo $emulatorFile -Identity -ClientId $clientId | Out-Null

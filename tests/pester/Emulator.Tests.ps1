@@ -2,11 +2,13 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'VaultTools.TestHelpers.psm1') -Force
     Import-VaultToolsUnderTest
+    # One emulator for the tests that only read it or must leave it running (-WhatIf); the others start their own.
+    $script:emulator = Start-TestEmulator
 }
 
+AfterAll { Stop-TestEmulator $script:emulator }
+
 Describe 'Start-VaultEmulator' {
-    BeforeAll { $script:emulator = Start-TestEmulator }
-    AfterAll { Stop-TestEmulator $script:emulator }
 
     It 'returns the endpoints of emulator.json, with the contract''s names' {
         $e = $script:emulator
@@ -68,12 +70,8 @@ Describe 'Stop-VaultEmulator' {
     }
 
     It 'supports -WhatIf' {
-        $e = Start-TestEmulator
-        try {
-            Stop-VaultEmulator -ProcessId $e.ProcessId -WhatIf
-            Get-Process -Id $e.ProcessId | Should -Not -BeNullOrEmpty
-        }
-        finally { Stop-TestEmulator $e }
+        Stop-VaultEmulator -ProcessId $script:emulator.ProcessId -WhatIf
+        Get-Process -Id $script:emulator.ProcessId | Should -Not -BeNullOrEmpty
     }
 }
 
@@ -85,7 +83,7 @@ Describe 'Durable storage' {
             $first | Connect-Vault -Emulator | Out-Null
             Set-VaultSecret -Name 'survives' -PlainTextValue 'after restart'
             Stop-Process -Id $first.ProcessId -Force   # a crash, not a clean shutdown
-            Start-Sleep -Milliseconds 200
+            Wait-Until { -not (Get-Process -Id $first.ProcessId -ErrorAction SilentlyContinue) } -TimeoutSec 30 | Out-Null
             $second = Start-VaultEmulator -DataPath $dataPath
             $second | Connect-Vault -Emulator | Out-Null
             Get-VaultSecret -Name 'survives' -AsPlainText | Should -Be 'after restart'

@@ -83,8 +83,8 @@ Describe 'Start-VaultEmulator on a damaged data folder' {
         $e | Stop-VaultEmulator
         Set-Content -Path (Join-Path $dataPath 'vault.db') -Value $null -NoNewline
 
-        { Start-VaultEmulator -DataPath $dataPath } | Should -Throw -ErrorId 'EmulatorStartFailed,VaultTools.Commands.Emulator.StartVaultEmulatorCommand'
-        try { Start-VaultEmulator -DataPath $dataPath } catch { $failure = $_ }
+        # One refused start, its error record kept for the checks below (-PassThru).
+        $failure = { Start-VaultEmulator -DataPath $dataPath } | Should -Throw -ErrorId 'EmulatorStartFailed,VaultTools.Commands.Emulator.StartVaultEmulatorCommand' -PassThru
         $failure.Exception.Message | Should -Match 'exited with code 1'
         $failure.Exception.Message | Should -Match ([regex]::Escape((Join-Path $dataPath 'vault.db')) + ': the file is empty')
         $failure.Exception.Message | Should -Not -Match '\bat [A-Z]\w+\.'

@@ -34,7 +34,20 @@ function Stop-TestEmulator {
 # Runs a script block in a fresh pwsh process with the module imported: for what is process-wide
 # (managed identity environment variables, as Azure Automation sets them). Returns its output objects.
 function Invoke-InChildSession {
-    param([Parameter(Mandatory)] [scriptblock] $ScriptBlock, [hashtable] $Environment = @{}, [object[]] $ArgumentList = @())
+    param([Parameter(Mandatory)] [scriptblock] $ScriptBlock, [hashtable] $Environment = @{}, [object[]] $ArgumentList = @(),
+        # A session from New-ChildSession to run in, instead of a new process.
+        $Session)
+    if ($Session) {
+        $previous = @($Session.Environment)
+        $Session.Environment.Clear()
+        $Session.Environment.AddRange([string[]] @($Environment.Keys))
+        return Invoke-ChildRunspace $Session {
+            param($previous, $environment, $script, $arguments)
+            foreach ($key in $previous) { Remove-Item -Path "env:$key" -ErrorAction SilentlyContinue }
+            foreach ($key in $environment.Keys) { Set-Item -Path "env:$key" -Value $environment[$key] }
+            & ([scriptblock]::Create($script)) @arguments
+        } @($previous, $Environment, $ScriptBlock.ToString(), $ArgumentList) 120
+    }
     $module = $env:VAULTTOOLS_TEST_MODULE
     if (-not $module) { $module = Join-Path $PSScriptRoot '../../out/VaultTools/VaultTools.psd1' }
     $job = Start-Job -ScriptBlock {
@@ -45,6 +58,43 @@ function Invoke-InChildSession {
     } -ArgumentList $module, $Environment, $ScriptBlock.ToString(), $ArgumentList
     try { $job | Wait-Job -Timeout 120 | Receive-Job -ErrorAction Stop }
     finally { $job | Remove-Job -Force }
+}
+
+# One child pwsh process that several Invoke-InChildSession -Session calls of a file share, where starting a
+# process and importing the module for each call would cost more than the call (Access.Tests.ps1 runs six managed
+# identities). Each call still sees only its own -Environment: what the previous call set is removed first.
+function New-ChildSession {
+    $module = $env:VAULTTOOLS_TEST_MODULE
+    if (-not $module) { $module = Join-Path $PSScriptRoot '../../out/VaultTools/VaultTools.psd1' }
+    $process = [System.Management.Automation.Runspaces.PowerShellProcessInstance]::new()
+    $runspace = [runspacefactory]::CreateOutOfProcessRunspace($null, $process)
+    $runspace.Open()
+    $session = [pscustomobject]@{ Runspace = $runspace; Process = $process; Environment = [Collections.Generic.List[string]]::new() }
+    Invoke-ChildRunspace $session { param($module) Import-Module $module } @($module) 120 | Out-Null
+    $session
+}
+
+function Remove-ChildSession($Session) {
+    if ($Session) { $Session.Runspace.Dispose(); $Session.Process.Dispose() }
+}
+
+# Runs a script in the child session's runspace; its errors fail the call as Receive-Job -ErrorAction Stop does.
+function Invoke-ChildRunspace($Session, [scriptblock] $Script, [object[]] $ArgumentList, [int] $TimeoutSec) {
+    $shell = [powershell]::Create()
+    try {
+        $shell.Runspace = $Session.Runspace
+        $shell.AddScript($Script.ToString()) | Out-Null
+        foreach ($argument in $ArgumentList) { $shell.AddArgument($argument) | Out-Null }
+        $pending = $shell.BeginInvoke()
+        if (-not $pending.AsyncWaitHandle.WaitOne([timespan]::FromSeconds($TimeoutSec))) {
+            $shell.Stop()
+            throw "The child session did not finish within $TimeoutSec s."
+        }
+        $output = $shell.EndInvoke($pending)
+        if ($shell.Streams.Error.Count -gt 0) { throw $shell.Streams.Error[0] }
+        $output
+    }
+    finally { $shell.Dispose() }
 }
 
 # Polls until the condition returns something truthy and returns it; throws (failing the test) on timeout.
@@ -61,4 +111,4 @@ function Wait-Until([scriptblock] $Condition, [int] $TimeoutSec = 150) {
 
 function New-RandomName([string] $Prefix = 'test') { "$Prefix-" + [guid]::NewGuid().ToString('n').Substring(0, 12) }
 
-Export-ModuleMember -Function Import-VaultToolsUnderTest, Start-TestEmulator, Stop-TestEmulator, Invoke-InChildSession, New-RandomName, Wait-Until
+Export-ModuleMember -Function Import-VaultToolsUnderTest, Start-TestEmulator, Stop-TestEmulator, Invoke-InChildSession, New-ChildSession, Remove-ChildSession, New-RandomName, Wait-Until
