@@ -286,6 +286,7 @@ public sealed class EmulatorDatabase : IDisposable
             );
             CREATE INDEX IF NOT EXISTS ix_role_assignments_scope ON role_assignments (scope);
             CREATE INDEX IF NOT EXISTS ix_objects_purge ON objects (scheduled_purge) WHERE scheduled_purge IS NOT NULL;
+            CREATE INDEX IF NOT EXISTS ix_versions_seq ON versions (seq);
             """);
         using var check = _connection.CreateCommand();
         check.CommandText = "SELECT version FROM schema_info LIMIT 1";

@@ -208,6 +208,7 @@ public sealed class StorageSession
 
     // ------------------------------------------------------------------ helpers
 
+    // MAX(seq) reads the end of ix_versions_seq; without the index every new version scanned the whole table.
     private long NextSeq() =>
         Scalar<long?>("SELECT MAX(seq) FROM versions") is { } max ? max + 1 : 1;
 
