@@ -32,6 +32,9 @@ public sealed class EmulatorDatabase : IDisposable
     private readonly SqliteConnection _connection;
     private readonly Lock _gate = new();
 
+    /// <summary>Prepared commands by SQL text (see <see cref="StorageSession"/>), used and disposed under <see cref="_gate"/>.</summary>
+    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+
     public bool IsPersistent { get; }
     public string? FilePath { get; }
 
@@ -169,11 +172,40 @@ public sealed class EmulatorDatabase : IDisposable
         return db;
     }
 
+    /// <summary>Bumped inside the lock by every write that changed the vaults or role assignments tables.</summary>
+    private long _accessGeneration;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long Generation, object? Value)> _accessCache = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A read of what every data-plane request consults (a vault's document, a principal's role assignments), kept
+    /// until the next write that changes the vaults or role assignments tables: without it each request took the one
+    /// lock three times, and eight requests in flight queued on it. The value must be immutable (a string, a list of
+    /// records); a grant, a revoke or a vault change is still seen by the next request.
+    /// </summary>
+    public T ReadAccessData<T>(string key, Func<StorageSession, T> action)
+    {
+        if (_accessCache.TryGetValue(key, out var hit) && hit.Generation == Volatile.Read(ref _accessGeneration))
+        {
+            return (T)hit.Value!;
+        }
+        lock (_gate)
+        {
+            var generation = _accessGeneration;
+            var value = action(new StorageSession(_connection, null, _commands));
+            if (_accessCache.Count > 10_000)
+            {
+                _accessCache.Clear(); // bounded: keys come from requests (Host names, token oids)
+            }
+            _accessCache[key] = (generation, value);
+            return value;
+        }
+    }
+
     public T Read<T>(Func<StorageSession, T> action)
     {
         lock (_gate)
         {
-            return action(new StorageSession(_connection, null));
+            return action(new StorageSession(_connection, null, _commands));
         }
     }
 
@@ -188,9 +220,20 @@ public sealed class EmulatorDatabase : IDisposable
         lock (_gate)
         {
             using var transaction = _connection.BeginTransaction();
-            var session = new StorageSession(_connection, transaction);
-            var result = action(session);
-            transaction.Commit();
+            var session = new StorageSession(_connection, transaction, _commands);
+            T result;
+            try
+            {
+                result = action(session);
+                transaction.Commit();
+            }
+            finally
+            {
+                if (session.ChangedAccessData)
+                {
+                    Interlocked.Increment(ref _accessGeneration); // rolled back or not: a stale copy is only re-read
+                }
+            }
             if (session.Added is { Count: > 0 } added)
             {
                 VersionsAdded?.Invoke(added);
@@ -243,6 +286,7 @@ public sealed class EmulatorDatabase : IDisposable
             );
             CREATE INDEX IF NOT EXISTS ix_role_assignments_scope ON role_assignments (scope);
             CREATE INDEX IF NOT EXISTS ix_objects_purge ON objects (scheduled_purge) WHERE scheduled_purge IS NOT NULL;
+            CREATE INDEX IF NOT EXISTS ix_versions_seq ON versions (seq);
             """);
         using var check = _connection.CreateCommand();
         check.CommandText = "SELECT version FROM schema_info LIMIT 1";
@@ -273,6 +317,11 @@ public sealed class EmulatorDatabase : IDisposable
     {
         lock (_gate)
         {
+            foreach (var command in _commands.Values)
+            {
+                command.Dispose(); // first: no prepared statement is left when the log is checkpointed and the connection closed
+            }
+            _commands.Clear();
             if (IsPersistent && _connection.State == System.Data.ConnectionState.Open)
             {
                 Execute(_connection, "PRAGMA wal_checkpoint(TRUNCATE);");

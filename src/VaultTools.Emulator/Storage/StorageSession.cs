@@ -29,11 +29,14 @@ public sealed class StorageSession
 {
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction? _transaction;
+    private readonly Dictionary<string, SqliteCommand> _commands;
 
-    internal StorageSession(SqliteConnection connection, SqliteTransaction? transaction)
+    /// <param name="commands">The connection's commands by SQL text, kept prepared between sessions (used under the database's lock only).</param>
+    internal StorageSession(SqliteConnection connection, SqliteTransaction? transaction, Dictionary<string, SqliteCommand> commands)
     {
         _connection = connection;
         _transaction = transaction;
+        _commands = commands;
     }
 
     /// <summary>Set by a restore: the versions it adds are not new versions (no NewVersionCreated event).</summary>
@@ -41,6 +44,9 @@ public sealed class StorageSession
 
     /// <summary>The new versions this write added, for <see cref="EmulatorDatabase.VersionsAdded"/>.</summary>
     internal List<AddedVersion>? Added { get; private set; }
+
+    /// <summary>Set by a write to the vaults or role assignments tables: <see cref="EmulatorDatabase.ReadAccessData{T}"/>'s copies are then stale.</summary>
+    internal bool ChangedAccessData { get; private set; }
 
     // ------------------------------------------------------------------ vaults
 
@@ -51,7 +57,7 @@ public sealed class StorageSession
         Query("SELECT document FROM vaults ORDER BY name", r => r.GetString(0));
 
     public void UpsertVault(string name, string document) =>
-        Exec("INSERT INTO vaults (name, document) VALUES ($name, $doc) ON CONFLICT(name) DO UPDATE SET document = excluded.document",
+        ExecAccess("INSERT INTO vaults (name, document) VALUES ($name, $doc) ON CONFLICT(name) DO UPDATE SET document = excluded.document",
             ("$name", name), ("$doc", document));
 
     /// <summary>Deletes a vault and everything in it.</summary>
@@ -60,7 +66,7 @@ public sealed class StorageSession
         Exec("DELETE FROM versions WHERE vault = $v", ("$v", name));
         Exec("DELETE FROM objects WHERE vault = $v", ("$v", name));
         Exec("DELETE FROM vault_settings WHERE vault = $v", ("$v", name));
-        Exec("DELETE FROM vaults WHERE name = $v", ("$v", name));
+        ExecAccess("DELETE FROM vaults WHERE name = $v", ("$v", name));
     }
 
     // ------------------------------------------------------------------ objects and versions
@@ -176,7 +182,7 @@ public sealed class StorageSession
     // ------------------------------------------------------------------ role assignments
 
     public void UpsertRoleAssignment(RoleAssignmentRecord assignment) =>
-        Exec("INSERT INTO role_assignments (id, scope, principal_id, role_definition_id, document) VALUES ($id, $s, $p, $r, $doc) " +
+        ExecAccess("INSERT INTO role_assignments (id, scope, principal_id, role_definition_id, document) VALUES ($id, $s, $p, $r, $doc) " +
              "ON CONFLICT(id) DO UPDATE SET scope = excluded.scope, principal_id = excluded.principal_id, role_definition_id = excluded.role_definition_id, document = excluded.document",
             ("$id", assignment.Id), ("$s", assignment.Scope), ("$p", assignment.PrincipalId), ("$r", assignment.RoleDefinitionId),
             ("$doc", StorageJson.Serialize(assignment)));
@@ -191,17 +197,18 @@ public sealed class StorageSession
 
     /// <summary>Deletes the assignments at <paramref name="scope"/> and below it (a deleted vault takes its assignments with it).</summary>
     public int DeleteRoleAssignmentsAtOrBelow(string scope) =>
-        Exec("DELETE FROM role_assignments WHERE scope = $s OR scope LIKE $below ESCAPE '\\'",
+        ExecAccess("DELETE FROM role_assignments WHERE scope = $s OR scope LIKE $below ESCAPE '\\'",
             ("$s", scope), ("$below", scope.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "/%"));
 
     public RoleAssignmentRecord? GetRoleAssignment(string id) =>
         Query("SELECT document FROM role_assignments WHERE id = $id", r => StorageJson.Deserialize<RoleAssignmentRecord>(r.GetString(0)), ("$id", id)).FirstOrDefault();
 
     public bool DeleteRoleAssignment(string id) =>
-        Exec("DELETE FROM role_assignments WHERE id = $id", ("$id", id)) > 0;
+        ExecAccess("DELETE FROM role_assignments WHERE id = $id", ("$id", id)) > 0;
 
     // ------------------------------------------------------------------ helpers
 
+    // MAX(seq) reads the end of ix_versions_seq; without the index every new version scanned the whole table.
     private long NextSeq() =>
         Scalar<long?>("SELECT MAX(seq) FROM versions") is { } max ? max + 1 : 1;
 
@@ -221,11 +228,20 @@ public sealed class StorageSession
         return new Page<T>(rows, key(rows[^1]));
     }
 
+    /// <summary>
+    /// The command for <paramref name="sql"/>, reused: SQLite then parses and plans each statement once instead of on
+    /// every call (that preparation was most of a read's time under the lock). Not disposed by callers.
+    /// </summary>
     private SqliteCommand Command(string sql, (string Name, object? Value)[] parameters)
     {
-        var command = _connection.CreateCommand();
+        if (!_commands.TryGetValue(sql, out var command))
+        {
+            command = _connection.CreateCommand();
+            command.CommandText = sql;
+            _commands[sql] = command;
+        }
         command.Transaction = _transaction;
-        command.CommandText = sql;
+        command.Parameters.Clear();
         foreach (var (name, value) in parameters)
         {
             command.Parameters.AddWithValue(name, value ?? DBNull.Value);
@@ -239,13 +255,20 @@ public sealed class StorageSession
         {
             throw new InvalidOperationException("Writes must run inside EmulatorDatabase.Write.");
         }
-        using var command = Command(sql, parameters);
+        var command = Command(sql, parameters);
         return command.ExecuteNonQuery();
+    }
+
+    /// <summary>A write to the vaults or role_assignments tables (what <see cref="EmulatorDatabase.ReadAccessData{T}"/> caches).</summary>
+    private int ExecAccess(string sql, params (string, object?)[] parameters)
+    {
+        ChangedAccessData = true;
+        return Exec(sql, parameters);
     }
 
     private T? Scalar<T>(string sql, params (string, object?)[] parameters)
     {
-        using var command = Command(sql, parameters);
+        var command = Command(sql, parameters);
         var value = command.ExecuteScalar();
         if (value is null || value is DBNull)
         {
@@ -257,7 +280,7 @@ public sealed class StorageSession
 
     private List<T> Query<T>(string sql, Func<SqliteDataReader, T> map, params (string, object?)[] parameters)
     {
-        using var command = Command(sql, parameters);
+        var command = Command(sql, parameters);
         using var reader = command.ExecuteReader();
         var list = new List<T>();
         while (reader.Read())

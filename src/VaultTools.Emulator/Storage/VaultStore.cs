@@ -5,7 +5,8 @@ public sealed class VaultStore(EmulatorDatabase database)
 {
     public VaultRecord? Get(string name)
     {
-        var document = database.Read(s => s.GetVaultDocument(name));
+        // Read on every data-plane request: the document is cached until a vault changes (a copy deserialized each time).
+        var document = database.ReadAccessData("vault:" + name, s => s.GetVaultDocument(name));
         return document is null ? null : StorageJson.Deserialize<VaultRecord>(document);
     }
 
