@@ -19,6 +19,9 @@ namespace VaultTools.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public Uri? VaultUri { get; set; }
 
+        // Whether a cmdlet type writes (takes -WhatIf), read once per type: ResolveVault runs for every pipeline row.
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, bool> Writes = new System.Collections.Concurrent.ConcurrentDictionary<Type, bool>();
+
         /// <summary>
         /// The vault this call works on: -VaultUri, -VaultName or the session default. A cmdlet that writes (every
         /// one takes -WhatIf) makes tab completion list that vault's names again instead of offering stale ones.
@@ -26,7 +29,7 @@ namespace VaultTools.Commands
         protected VaultAddress ResolveVault()
         {
             var vault = Connection.ResolveVault(VaultName, VaultUri);
-            if (Attribute.GetCustomAttribute(GetType(), typeof(CmdletAttribute)) is CmdletAttribute { SupportsShouldProcess: true })
+            if (Writes.GetOrAdd(GetType(), type => Attribute.GetCustomAttribute(type, typeof(CmdletAttribute)) is CmdletAttribute { SupportsShouldProcess: true }))
             {
                 Completers.NameCache.Forget(vault.Uri);
             }
