@@ -343,7 +343,7 @@ namespace VaultTools.BitLocker
         // file, or base64url of its RSA-OAEP wrap (Microsoft's ADE recovery steps decode them the same way).
         private byte[] ReadValue(BitLockerRecoveryKey key, CancellationToken cancellationToken)
         {
-            var secret = _secrets.Get(new VaultAddress(key.VaultName, VaultOfId(key.Id)), key.SecretName, key.Version, cancellationToken);
+            var secret = _secrets.Get(new VaultAddress(key.VaultName, _connection.VaultOfEntry(new Uri(key.Id)).Uri), key.SecretName, key.Version, cancellationToken);
             key.Version = secret.Version;
             key.Id = secret.Id;
             string text = SecureStrings.ToPlainText(secret.SecretValue!);
@@ -353,12 +353,6 @@ namespace VaultTools.BitLocker
             }
 
             return Unwrap(key, DecodeBase64(text, key), cancellationToken);
-        }
-
-        private static Uri VaultOfId(string id)
-        {
-            var uri = new Uri(id);
-            return new Uri(uri.GetLeftPart(UriPartial.Authority) + "/");
         }
 
         private static byte[] DecodeBase64(string text, BitLockerRecoveryKey key)
