@@ -116,7 +116,7 @@ public sealed class RoleAssignmentEvaluator(EmulatorDatabase database)
     /// specific first; null when there is none. Roles that are not built in grant nothing.
     /// </summary>
     public RoleAssignmentRecord? FindGrant(string principalId, string resourceId, string action, bool dataAction) =>
-        database.ReadAccessData("roles:" + principalId, s => s.ListRoleAssignments(principalId))
+        database.ReadAccessData("roles:" + principalId, s => s.ListRoleAssignments(principalId).ToArray()) // an array: the cached copy is shared by every request
             .Where(a => ResourceScope.Encloses(a.Scope, resourceId))
             .OrderByDescending(a => a.Scope.Length)
             .FirstOrDefault(a => BuiltInRoles.FindById(a.RoleDefinitionId) is { } role && role.Permits(action, dataAction));
